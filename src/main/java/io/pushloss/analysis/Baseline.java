@@ -1,0 +1,29 @@
+package io.pushloss.analysis;
+
+import java.util.List;
+
+/**
+ * A code's counts over the trailing baseline weeks (W-1 back to W-n), the reference for anomalies.
+ *
+ * @param weeklyCounts counts per baseline week, most recent (W-1) first
+ * @param mean the mean of {@code weeklyCounts}
+ * @param stdDev the population standard deviation of {@code weeklyCounts}
+ */
+public record Baseline(List<Long> weeklyCounts, double mean, double stdDev) {
+
+	public Baseline {
+		weeklyCounts = List.copyOf(weeklyCounts);
+	}
+
+	/** Computes mean and standard deviation of the given counts (most recent first). */
+	public static Baseline of(List<Long> weeklyCounts) {
+		if (weeklyCounts.isEmpty()) {
+			return new Baseline(weeklyCounts, 0, 0);
+		}
+		double mean = weeklyCounts.stream().mapToLong(Long::longValue).average().orElse(0);
+		double variance = weeklyCounts.stream().mapToDouble((c) -> (c - mean) * (c - mean)).sum()
+				/ weeklyCounts.size();
+		return new Baseline(weeklyCounts, mean, Math.sqrt(variance));
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.pushloss.analysis;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole content of one weekly report, computed once by the analysis and only presented by summary.json, the
+ * Excel and PDF documents and the email.
+ *
+ * @param header what the report is about
+ * @param completeness whether all data is in; PARTIAL otherwise
+ * @param totals per source and stage
+ * @param vendors per source, vendor and stage (all vendors 0-8 that had loss in W or W-1)
+ * @param codes per source, vendor, code and stage; never both weeks 0
+ * @param topMovers largest absolute increases and decreases
+ * @param tasks per push-to-all task
+ * @param eventTypes online / offline split where the source gives it
+ * @param trend per source, vendor and week (W and the baseline weeks, oldest first)
+ */
+public record WeeklyReport(ReportHeader header, Completeness completeness, List<StageTotal> totals,
+		List<VendorLoss> vendors, List<CodeLoss> codes, TopMovers topMovers, List<TaskLoss> tasks,
+		List<EventTypeSplit> eventTypes, List<TrendPoint> trend) {
+
+	/** The version of summary.json this model is written as. */
+	public static final int SCHEMA_VERSION = 1;
+
+	public WeeklyReport {
+		Objects.requireNonNull(header, "header");
+		Objects.requireNonNull(completeness, "completeness");
+		totals = List.copyOf(totals);
+		vendors = List.copyOf(vendors);
+		codes = List.copyOf(codes);
+		Objects.requireNonNull(topMovers, "topMovers");
+		tasks = List.copyOf(tasks);
+		eventTypes = List.copyOf(eventTypes);
+		trend = List.copyOf(trend);
+	}
+
+	/** Whether every planned window is stored; a partial report says PARTIAL everywhere. */
+	public boolean partial() {
+		return !this.completeness.complete();
+	}
+
+	/** The codes flagged as anomalies. */
+	public List<CodeLoss> anomalies() {
+		return this.codes.stream().filter(CodeLoss::anomaly).toList();
+	}
+
+	/** The headline: lost pushes of every source and stage, W against W-1. */
+	public WeekOverWeek headline() {
+		return this.totals.stream().map(StageTotal::counts).reduce(WeekOverWeek.ZERO, WeekOverWeek::plus);
+	}
+
+	/** Whether nothing at all was lost in W and W-1. */
+	public boolean empty() {
+		return headline().equals(WeekOverWeek.ZERO);
+	}
+
+}
