@@ -18,7 +18,7 @@ import io.pushloss.api.Region;
  * @param api where and how to call the vendor
  * @param sources which APIs and TaskIDs to read
  * @param window the fetch granularity, one to seven days
- * @param baselineWeeks the number of trailing weeks before last week kept for comparison
+ * @param baselineWeeks the number of trailing weeks before W (W-1 back to W-n) kept for comparison
  * @param recipients who receives the weekly email
  * @param owners who is told when a run fails
  * @param archive where reports are archived
