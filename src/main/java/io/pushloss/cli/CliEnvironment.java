@@ -45,7 +45,7 @@ public record CliEnvironment(Clock clock, UnaryOperator<String> environment, Rep
 		CommandOutput output = new CommandOutput(new PrintWriter(System.out, true, charset),
 				new PrintWriter(System.err, true, charset));
 		return new CliEnvironment(systemClock(), System::getenv, new NotImplementedReportOperations(),
-				new PendingSimulatorLauncher(), Path.of("jobs"), output);
+				new EmbeddedSimulatorLauncher(), Path.of("jobs"), output);
 	}
 
 	public CliEnvironment withClock(Clock clock) {

@@ -23,7 +23,7 @@ final class SimulateCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--port", paramLabel = "N",
-			description = "TCP port on 127.0.0.1, 0 for any free port (default: the simulator's default port).")
+			description = "TCP port on 127.0.0.1, 0 for any free port (default: 8089).")
 	Integer port;
 
 	@Option(names = "--seed", paramLabel = "N",
