@@ -26,7 +26,7 @@ final class CliHarness {
 
 	Clock clock = Clock.fixed(WEDNESDAY_OF_W47, ZoneOffset.UTC);
 
-	SimulatorLauncher simulator = new PendingSimulatorLauncher();
+	SimulatorLauncher simulator = new EmbeddedSimulatorLauncher();
 
 	Path jobsDirectory = Path.of("jobs");
 
