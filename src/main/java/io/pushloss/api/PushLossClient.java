@@ -1,0 +1,222 @@
+package io.pushloss.api;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the vendor's push-loss APIs: signs each call with a cached UserSig, spaces calls per SDKAppID and API
+ * ({@code callsPerSecond} plus 2%), retries transient failures with exponential backoff and jitter
+ * (resilience4j), signs again once on 70001, and turns everything else into an operator-facing
+ * {@link PushLossApiException}. Thread-safe; one instance per application (SDKAppID) is enough.
+ */
+public final class PushLossClient implements PushLossApi {
+
+	private static final Logger log = LoggerFactory.getLogger(PushLossClient.class);
+
+	private final ApiClientSettings settings;
+
+	private final SpacingRateLimiter limiter;
+
+	private final SignatureCache signatures;
+
+	private final HttpClient http;
+
+	private final Retry retry;
+
+	private final ClientStats stats = new ClientStats();
+
+	private final SecureRandom random = new SecureRandom();
+
+	/** A client whose calls are spaced JVM-wide with every other client of the same application. */
+	public PushLossClient(ApiClientSettings settings) {
+		this(settings, SpacingRateLimiter.system());
+	}
+
+	PushLossClient(ApiClientSettings settings, SpacingRateLimiter limiter) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.limiter = limiter;
+		this.signatures = new SignatureCache(settings);
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(settings.connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.retry = Retry.of("push-loss-api-" + settings.sdkAppId(), retryConfig(settings));
+		this.retry.getEventPublisher().onRetry((event) -> {
+			this.stats.retryScheduled();
+			log.warn("{}; attempt {} of {} failed, retrying in {} ms", event.getLastThrowable().getMessage(),
+					event.getNumberOfRetryAttempts(), settings.maxAttempts(), event.getWaitInterval().toMillis());
+		});
+	}
+
+	/** Counters of this client's calls, retries, frequency-limit answers and re-signs. */
+	public ClientStats stats() {
+		return this.stats;
+	}
+
+	@Override
+	public LossResponse fetch(LossQuery query) {
+		Objects.requireNonNull(query, "query");
+		AtomicInteger attempts = new AtomicInteger();
+		try {
+			return this.retry.executeSupplier(() -> attempt(query, attempts.incrementAndGet()));
+		}
+		catch (PushLossApiException ex) {
+			if (ex.kind() == ApiErrorKind.RETRYABLE) {
+				throw Failures.gaveUp(query, attempts.get(), ex);
+			}
+			throw ex;
+		}
+	}
+
+	/** One attempt; a 70001 answer is signed again and sent once more within the attempt. */
+	private LossResponse attempt(LossQuery query, int attempt) {
+		VendorAnswer answer = send(query, attempt, this.signatures.current());
+		if (isResign(answer)) {
+			this.stats.resigned();
+			log.info("{}: UserSig expired (70001), signing again", Failures.describe(query));
+			answer = send(query, attempt, this.signatures.renew());
+			if (isResign(answer)) {
+				throw Failures.fatal(query, answer.errorCode(), answer.errorCode()
+						+ " UserSig expired right after signing it again: check this machine's clock (it reads "
+						+ this.settings.clock().instant() + ")" + Failures.vendorSaid(answer.errorInfo()));
+			}
+		}
+		if (answer.errorCode() != 0) {
+			throw Failures.vendorError(query, answer, this.settings);
+		}
+		return answer.response();
+	}
+
+	private VendorAnswer send(LossQuery query, int attempt, String userSig) {
+		long random = this.random.nextInt() & 0xFFFF_FFFFL;
+		String url = VendorRequests.url(this.settings, query, userSig, random);
+		HttpRequest request = VendorRequests.post(url, query, this.settings.readTimeout());
+		HttpResponse<String> response;
+		try {
+			this.limiter.acquire(limiterKey(query), this.settings.callSpacing());
+			log.debug("POST {} ({}, attempt {})", Failures.scrub(url), Failures.describe(query), attempt);
+			this.stats.callSent();
+			response = exchange(request);
+		}
+		catch (HttpConnectTimeoutException ex) {
+			throw Failures.retryable(query, null, "could not connect to " + this.settings.baseUrl() + " within "
+					+ this.settings.connectTimeout(), ex);
+		}
+		catch (HttpTimeoutException ex) {
+			throw Failures.retryable(query, null, "no complete answer within " + this.settings.readTimeout(), ex);
+		}
+		catch (IOException ex) {
+			throw Failures.retryable(query, null, "network error calling " + this.settings.baseUrl() + ": "
+					+ Failures.scrub(ex.toString(), this.settings.secretKey(), userSig), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw Failures.retryable(query, null, "interrupted", ex);
+		}
+		return answer(query, response, userSig);
+	}
+
+	/**
+	 * Sends and reads the whole body within connect + read timeout. The request timeout alone stops counting once
+	 * the headers arrive, so a body that stalls would otherwise block for ever.
+	 */
+	private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+		CompletableFuture<HttpResponse<String>> future = this.http.sendAsync(request,
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		try {
+			return future.get(this.settings.connectTimeout().plus(this.settings.readTimeout()).toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new HttpTimeoutException("the answer did not complete in time");
+		}
+		catch (InterruptedException ex) {
+			future.cancel(true);
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
+			}
+			throw new IOException(String.valueOf(ex.getCause()), ex.getCause());
+		}
+	}
+
+	private VendorAnswer answer(LossQuery query, HttpResponse<String> response, String userSig) {
+		int status = response.statusCode();
+		if (status < 200 || status > 299) {
+			String detail = "HTTP " + status + " from " + this.settings.baseUrl();
+			if (ApiErrorClassifier.kindOfHttpStatus(status) == ApiErrorKind.RETRYABLE) {
+				if (status == 429) {
+					this.stats.frequencyLimited();
+				}
+				throw Failures.retryable(query, null, detail, null);
+			}
+			throw Failures.fatal(query, null, detail + "/" + query.source().path()
+					+ ": check the job's api region or base URL");
+		}
+		// A gateway error page may echo the request URL: never let the signature reach a message.
+		String body = Failures.scrub(response.body(), this.settings.secretKey(), userSig);
+		VendorAnswer answer = ResponseParser.parse(query, body);
+		if (ApiErrorClassifier.isFrequencyLimit(answer.errorCode())) {
+			this.stats.frequencyLimited();
+		}
+		return answer;
+	}
+
+	private static boolean isResign(VendorAnswer answer) {
+		return answer.errorCode() != 0 && ApiErrorClassifier.kindOf(answer.errorCode()) == ApiErrorKind.RESIGN;
+	}
+
+	private String limiterKey(LossQuery query) {
+		return this.settings.baseUrl() + " " + this.settings.sdkAppId() + " " + query.source().apiName();
+	}
+
+	static RetryConfig retryConfig(ApiClientSettings settings) {
+		IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
+				settings.maxBackoff());
+		long longPause = settings.maxBackoff().toMillis();
+		// 70050 asks for about a minute; everything else backs off exponentially with jitter.
+		IntervalBiFunction<LossResponse> interval = (attempt, outcome) -> (outcome.isLeft()
+				&& outcome.getLeft() instanceof PushLossApiException ex && ex.errorCode() != null
+				&& ApiErrorClassifier.needsLongPause(ex.errorCode())) ? longPause : backoff.apply(attempt);
+		return RetryConfig.<LossResponse>custom()
+			.maxAttempts(settings.maxAttempts())
+			.intervalBiFunction(interval)
+			.retryOnException(PushLossClient::isRetryable)
+			.build();
+	}
+
+	private static boolean isRetryable(Throwable failure) {
+		return failure instanceof PushLossApiException ex && ex.kind() == ApiErrorKind.RETRYABLE
+				&& !Thread.currentThread().isInterrupted();
+	}
+
+	@Override
+	public String toString() {
+		return "PushLossClient[" + this.settings.baseUrl() + ", sdkappid " + this.settings.sdkAppId() + ", "
+				+ this.stats + "]";
+	}
+
+}

@@ -1,0 +1,186 @@
+package io.pushloss.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.pushloss.api.LenientJson.JsonObject;
+
+/**
+ * Turns a response body into a {@link VendorAnswer}: tolerant of the vendor's documented defects (trailing commas,
+ * the unnamed object, arrays at top level or in {@code Results}, {@code ErrCode} as a number, missing
+ * {@code EventType}, duplicate rows), strict about everything else. Every contract violation names the field.
+ * <p>
+ * A body that is not JSON or ends early is {@link ApiErrorKind#RETRYABLE} (a network or gateway glitch); a JSON
+ * body that breaks the contract is {@link ApiErrorKind#INVALID_RESPONSE}.
+ */
+final class ResponseParser {
+
+	private static final List<LossArray> ARRAYS = List.of(new LossArray("ReadyToSendLoss", Stage.READY_TO_SEND, false),
+			new LossArray("PostSendDeliveredLoss", Stage.POST_SEND_DELIVERED, false),
+			new LossArray("PlatformReadyToSendLoss", Stage.READY_TO_SEND, true),
+			new LossArray("PlatformPostSendDeliveredLoss", Stage.POST_SEND_DELIVERED, true));
+
+	private final LossQuery query;
+
+	/** Rows by key, in first-seen order; repeated keys add up. */
+	private final Map<RowKey, LossRow> rows = new LinkedHashMap<>();
+
+	private ResponseParser(LossQuery query) {
+		this.query = query;
+	}
+
+	/**
+	 * Parses the body of an HTTP 200 answer to {@code query}.
+	 * @throws PushLossApiException RETRYABLE for non-JSON or truncated bodies, INVALID_RESPONSE for contract breaks
+	 */
+	static VendorAnswer parse(LossQuery query, String body) {
+		Object root;
+		try {
+			root = LenientJson.parse(body);
+		}
+		catch (LenientJson.SyntaxException ex) {
+			String kind = ex.truncated() ? "truncated response body" : "response body";
+			throw Failures.retryable(query, null, kind + " " + ex.getMessage() + snippet(body), ex);
+		}
+		try {
+			return new ResponseParser(query).answer(root);
+		}
+		catch (JsonValues.Violation ex) {
+			throw Failures.invalidResponse(query, ex.getMessage());
+		}
+	}
+
+	private VendorAnswer answer(Object rootValue) {
+		if (!(rootValue instanceof JsonObject root)) {
+			throw new JsonValues.Violation("the body is " + JsonValues.describe(rootValue) + ", not an object");
+		}
+		if (root.get("ErrorCode") == null) {
+			throw new JsonValues.Violation("ErrorCode is missing");
+		}
+		int errorCode = JsonValues.intValue(root.get("ErrorCode"), "ErrorCode");
+		Object info = root.get("ErrorInfo");
+		String errorInfo = (info instanceof String text) ? text : (info == null) ? "" : JsonValues.describe(info);
+		if (errorCode != 0) {
+			return new VendorAnswer(errorCode, errorInfo, null);
+		}
+		if ("FAIL".equals(root.get("ActionStatus"))) {
+			throw new JsonValues.Violation("ActionStatus is \"FAIL\" but ErrorCode is 0");
+		}
+		readContainer(root, "", "", true);
+		return new VendorAnswer(0, errorInfo, new LossResponse(this.query, new ArrayList<>(this.rows.values())));
+	}
+
+	/** Reads the four arrays of an object, its unnamed objects and, at the top, {@code Results}. */
+	private void readContainer(JsonObject object, String taskId, String path, boolean top) {
+		for (LossArray array : ARRAYS) {
+			Object value = object.get(array.name());
+			if (value != null && value != LenientJson.NULL) {
+				readArray(value, array, taskId, path + array.name());
+			}
+		}
+		for (JsonObject unnamed : object.unnamed()) {
+			readContainer(unnamed, taskId, path, top);
+		}
+		if (top && object.get("Results") != null) {
+			if (!(object.get("Results") instanceof List<?> results)) {
+				throw new JsonValues.Violation(path + "Results is " + JsonValues.describe(object.get("Results"))
+						+ ", not an array");
+			}
+			for (int i = 0; i < results.size(); i++) {
+				String resultPath = path + "Results[" + i + "]";
+				if (!(results.get(i) instanceof JsonObject result)) {
+					throw new JsonValues.Violation(resultPath + " is " + JsonValues.describe(results.get(i)) + ", not an object");
+				}
+				readContainer(result, taskIdOf(result, resultPath), resultPath + ".", false);
+			}
+		}
+	}
+
+	private String taskIdOf(JsonObject result, String path) {
+		Object value = result.get("TaskID");
+		if (value == null || value == LenientJson.NULL) {
+			return "";
+		}
+		if (!(value instanceof String taskId)) {
+			throw new JsonValues.Violation(path + ".TaskID is not a string: " + JsonValues.describe(value));
+		}
+		if (!taskId.isEmpty() && !this.query.taskIds().contains(taskId)) {
+			throw new JsonValues.Violation(path + ".TaskID \"" + taskId + "\" was not asked for (asked: "
+					+ this.query.taskIds() + ")");
+		}
+		return taskId;
+	}
+
+	private void readArray(Object value, LossArray array, String taskId, String path) {
+		if (!(value instanceof List<?> items)) {
+			throw new JsonValues.Violation(path + " is " + JsonValues.describe(value) + ", not an array");
+		}
+		for (int i = 0; i < items.size(); i++) {
+			String rowPath = path + "[" + i + "]";
+			if (!(items.get(i) instanceof JsonObject row)) {
+				throw new JsonValues.Violation(rowPath + " is " + JsonValues.describe(items.get(i)) + ", not an object");
+			}
+			add(row, array, taskId, rowPath);
+		}
+	}
+
+	private void add(JsonObject row, LossArray array, String taskId, String path) {
+		String errCode = JsonValues.errCode(row.get("ErrCode"), path + ".ErrCode");
+		long errCount = JsonValues.count(row.get("ErrCount"), path + ".ErrCount");
+		String errInfo = JsonValues.optionalString(row.get("ErrInfo"), path + ".ErrInfo");
+		EventType eventType = eventType(row.get("EventType"), path + ".EventType");
+		Vendor vendor = array.perVendor() ? vendor(row.get("PushPlatform"), path + ".PushPlatform") : null;
+		RowKey key = new RowKey(taskId, array.stage(), vendor, eventType, errCode);
+		LossRow previous = this.rows.get(key);
+		if (previous != null) {
+			try {
+				errCount = Math.addExact(previous.errCount(), errCount);
+			}
+			catch (ArithmeticException ex) {
+				throw new JsonValues.Violation(path + ".ErrCount makes the total of ErrCode \"" + errCode + "\" exceed 64 bits");
+			}
+			errInfo = previous.errInfo().isEmpty() ? errInfo : previous.errInfo();
+		}
+		this.rows.put(key, new LossRow(taskId, array.stage(), vendor, eventType, errCode, errCount, errInfo));
+	}
+
+	/** Absent (normal_push_loss in some languages) and 0 both mean "not said". */
+	private static EventType eventType(Object value, String path) {
+		if (value == null || value == LenientJson.NULL) {
+			return EventType.UNSPECIFIED;
+		}
+		int code = JsonValues.intValue(value, path);
+		if (code < 0 || code > 2) {
+			throw new JsonValues.Violation(path + " is not 1 (offline) or 2 (online): " + code);
+		}
+		return EventType.fromCode(code);
+	}
+
+	private static Vendor vendor(Object value, String path) {
+		if (value == null || value == LenientJson.NULL) {
+			throw new JsonValues.Violation(path + " is missing");
+		}
+		int code = JsonValues.intValue(value, path);
+		if (code < 0 || code > 8) {
+			throw new JsonValues.Violation(path + " is outside 0..8: " + code);
+		}
+		return Vendor.fromCode(code);
+	}
+
+	private static String snippet(String body) {
+		if (body == null || body.isBlank()) {
+			return " (empty body)";
+		}
+		String start = body.strip().replaceAll("\\s+", " ");
+		return " (body starts: " + ((start.length() > 80) ? start.substring(0, 80) + "..." : start) + ")";
+	}
+
+	private record LossArray(String name, Stage stage, boolean perVendor) {
+	}
+
+	private record RowKey(String taskId, Stage stage, Vendor vendor, EventType eventType, String errCode) {
+	}
+
+}
