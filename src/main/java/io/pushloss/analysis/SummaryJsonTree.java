@@ -30,7 +30,8 @@ final class SummaryJsonTree {
 		root.put("status", report.partial() ? "PARTIAL" : "COMPLETE");
 		root.set("header", header(report.header()));
 		root.set("completeness", completeness(report.completeness()));
-		root.set("headline", counts(NODES.objectNode(), report.headline()));
+		ArrayNode headline = root.putArray("headline");
+		report.sources().forEach((source) -> counts(source(headline.addObject(), source), report.headline(source)));
 		ArrayNode totals = root.putArray("totals");
 		report.totals().forEach((total) -> counts(stage(source(totals.addObject(), total.source()), total.stage()),
 				total.counts()));
