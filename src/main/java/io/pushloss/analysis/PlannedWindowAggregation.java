@@ -33,27 +33,30 @@ class PlannedWindowAggregation {
 	private static final String WINDOWS = "pushloss_planned_window";
 
 	// TRANSACTIONAL: creating the temporary table does not commit the caller's transaction.
-	private static final String CREATE = "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + WINDOWS
+	static final String CREATE = "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + WINDOWS
 			+ " (ordinal INT NOT NULL PRIMARY KEY, source VARCHAR(16) NOT NULL, task_id VARCHAR(256) NOT NULL,"
 			+ " window_start BIGINT NOT NULL, window_end BIGINT NOT NULL, week_index INT NOT NULL) TRANSACTIONAL";
 
 	private static final String ON_WINDOW = " ON l.app_id = :app AND l.source = w.source AND l.task_id = w.task_id"
 			+ " AND l.window_start = w.window_start AND l.window_end = w.window_end";
 
-	private static final String STAGE_COUNTS = "SELECT w.week_index, l.source, l.task_id, l.stage, l.err_code,"
-			+ " SUM(l.err_count) AS err_count FROM " + WINDOWS + " w LEFT JOIN loss_row l" + ON_WINDOW
+	// Columns are aliased to the record components' names: DataClassRowMapper then finds each column at once.
+	static final String STAGE_COUNTS = "SELECT w.week_index AS weekIndex, l.source, l.task_id AS taskId,"
+			+ " l.stage, l.err_code AS errCode, SUM(l.err_count) AS errCount"
+			+ " FROM " + WINDOWS + " w LEFT JOIN loss_row l" + ON_WINDOW
 			+ " AND l.vendor = -1 WHERE w.week_index <= 1"
 			+ " GROUP BY w.week_index, l.source, l.task_id, l.stage, l.err_code HAVING l.source IS NOT NULL";
 
-	private static final String PLATFORM_COUNTS = "SELECT w.week_index, l.source, l.vendor, l.stage, l.event_type,"
-			+ " l.err_code, SUM(l.err_count) AS err_count FROM " + WINDOWS + " w LEFT JOIN loss_row l" + ON_WINDOW
+	static final String PLATFORM_COUNTS = "SELECT w.week_index AS weekIndex, l.source, l.vendor, l.stage,"
+			+ " l.event_type AS eventType, l.err_code AS errCode, SUM(l.err_count) AS errCount"
+			+ " FROM " + WINDOWS + " w LEFT JOIN loss_row l" + ON_WINDOW
 			+ " AND l.vendor >= 0 WHERE w.task_id = ''"
 			+ " GROUP BY w.week_index, l.source, l.vendor, l.stage, l.event_type, l.err_code"
 			+ " HAVING l.source IS NOT NULL";
 
 	// The description of the row with the largest count in W (in W-1 for a code absent from W); ties: a non-empty
 	// description, then the latest window, then event type and text, so the choice never depends on row order.
-	private static final String DESCRIPTIONS = "SELECT source, task_id, vendor, stage, err_code, err_info FROM ("
+	static final String DESCRIPTIONS = "SELECT source, task_id, vendor, stage, err_code, err_info FROM ("
 			+ "SELECT l.source, l.task_id, l.vendor, l.stage, l.err_code, l.err_info, ROW_NUMBER() OVER ("
 			+ "PARTITION BY l.source, l.task_id, l.vendor, l.stage, l.err_code ORDER BY"
 			+ " CASE WHEN l.err_count > 0 THEN 0 ELSE 1 END, w.week_index, l.err_count DESC,"
@@ -62,7 +65,7 @@ class PlannedWindowAggregation {
 			+ " WHERE w.week_index <= 1) picked"
 			+ " WHERE pick = 1 AND source IS NOT NULL";
 
-	private static final String STORED = "SELECT w.ordinal FROM " + WINDOWS + " w WHERE EXISTS (SELECT 1 FROM"
+	static final String STORED = "SELECT w.ordinal FROM " + WINDOWS + " w WHERE EXISTS (SELECT 1 FROM"
 			+ " fetched_window f WHERE f.app_id = :app AND f.source = w.source AND f.task_id = w.task_id"
 			+ " AND f.window_start = w.window_start AND f.window_end = w.window_end AND f.status = 'STORED')";
 
