@@ -3,6 +3,8 @@ package io.pushloss.analysis;
 import java.util.List;
 import java.util.Objects;
 
+import io.pushloss.api.LossSource;
+
 /**
  * The whole content of one weekly report, computed once by the analysis and only presented by summary.json, the
  * Excel and PDF documents and the email.
@@ -46,9 +48,25 @@ public record WeeklyReport(ReportHeader header, Completeness completeness, List<
 		return this.codes.stream().filter(CodeLoss::anomaly).toList();
 	}
 
-	/** The headline: lost pushes of every source and stage, W against W-1. */
+	/**
+	 * Lost pushes of every source and stage, W against W-1. The sources are separate statistics: present
+	 * {@link #headline(LossSource)} per source; this sum only says whether anything was lost at all.
+	 */
 	public WeekOverWeek headline() {
 		return this.totals.stream().map(StageTotal::counts).reduce(WeekOverWeek.ZERO, WeekOverWeek::plus);
+	}
+
+	/** The headline of one source: its lost pushes at both stages, W against W-1. */
+	public WeekOverWeek headline(LossSource source) {
+		return this.totals.stream()
+			.filter((total) -> total.source() == source)
+			.map(StageTotal::counts)
+			.reduce(WeekOverWeek.ZERO, WeekOverWeek::plus);
+	}
+
+	/** The sources the report covers (those with totals), in a fixed order. */
+	public List<LossSource> sources() {
+		return this.totals.stream().map(StageTotal::source).distinct().sorted().toList();
 	}
 
 	/** Whether nothing at all was lost in W and W-1. */

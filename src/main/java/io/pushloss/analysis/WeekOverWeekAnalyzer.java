@@ -1,0 +1,40 @@
+package io.pushloss.analysis;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the week-over-week report of one job and week from the store of record: sums the stored rows of exactly
+ * the planned windows in SQL, then applies the report's rules (status, baseline, anomaly, ranking, remediation) in
+ * plain Java. Reads only; safe to call again for the same week.
+ */
+@Component
+public class WeekOverWeekAnalyzer {
+
+	private static final Log logger = LogFactory.getLog(WeekOverWeekAnalyzer.class);
+
+	private final PlannedWindowAggregation aggregation;
+
+	private final ReportAssembler assembler;
+
+	public WeekOverWeekAnalyzer(JdbcTemplate jdbcTemplate, RemediationCatalogue catalogue,
+			AnomalyThresholds thresholds, AnalysisProperties properties) {
+		this.aggregation = new PlannedWindowAggregation(jdbcTemplate);
+		this.assembler = new ReportAssembler(catalogue, thresholds, properties);
+	}
+
+	/** Computes the report; a week with missing windows still gets one, marked PARTIAL with the missing ranges. */
+	public WeeklyReport analyze(ReportRequest request) {
+		WeeklyReport report = this.assembler.assemble(request, this.aggregation.read(request));
+		if (report.partial()) {
+			long missing = report.completeness().weeks().stream().mapToLong((week) -> week.missing().size()).sum();
+			logger.warn("Report " + request.jobName() + " " + request.week() + " is PARTIAL: " + missing
+					+ " planned window(s) not in the store");
+		}
+		return report;
+	}
+
+}
