@@ -1,11 +1,13 @@
 package io.pushloss.job;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.week.IsoWeek;
@@ -97,7 +99,7 @@ public class WeeklyReportRunner {
 		});
 	}
 
-	private RunOutcome exclusively(JobDefinition definition, IsoWeek week, java.util.function.Supplier<RunOutcome> run) {
+	private RunOutcome exclusively(JobDefinition definition, IsoWeek week, Supplier<RunOutcome> run) {
 		String key = definition.name() + " " + week;
 		if (!this.runningHere.add(key)) {
 			return new RunOutcome(RunOutcome.Status.ALREADY_RUNNING, week, null, 0, 0, 0,
@@ -214,7 +216,7 @@ public class WeeklyReportRunner {
 	}
 
 	private static String describeTime(JobExecution execution, ZoneId zone) {
-		var time = (execution.getEndTime() != null) ? execution.getEndTime() : execution.getLastUpdated();
+		LocalDateTime time = (execution.getEndTime() != null) ? execution.getEndTime() : execution.getLastUpdated();
 		if (time == null) {
 			return "an unknown time";
 		}

@@ -32,6 +32,8 @@ public class FakePushLossApi implements PushLossApi {
 
 	private volatile int generation;
 
+	private volatile int oversizedOnCall;
+
 	@Override
 	public synchronized LossResponse fetch(LossQuery query) {
 		int call = this.calls.incrementAndGet();
@@ -44,7 +46,12 @@ public class FakePushLossApi implements PushLossApi {
 					query.source().apiName() + " kept answering ErrorCode 70398 (frequency limit) for " + query
 							+ "; gave up after 5 attempts. Run the week again later to continue");
 		}
-		return new LossResponse(query, rows(query, this.generation));
+		List<LossRow> rows = new ArrayList<>(rows(query, this.generation));
+		if (call == this.oversizedOnCall) {
+			rows.add(new LossRow(rows.get(0).taskId(), Stage.READY_TO_SEND, null, EventType.UNSPECIFIED, "9".repeat(300),
+					1, ""));
+		}
+		return new LossResponse(query, rows);
 	}
 
 	/** The rows this fake answers for a query with a data generation. */
@@ -86,6 +93,14 @@ public class FakePushLossApi implements PushLossApi {
 		this.failOnCall = (k > 0) ? this.calls.get() + k : 0;
 	}
 
+	/**
+	 * Makes the {@code k}-th call from now on answer an extra row whose ErrCode is too long for the store, so that
+	 * storing the window fails after its old rows were deleted.
+	 */
+	public void answerOversizedCodeOnCall(int k) {
+		this.oversizedOnCall = (k > 0) ? this.calls.get() + k : 0;
+	}
+
 	/** Makes every call fail with a fatal error carrying this message; {@code null} turns it off. */
 	public void failFatally(String message) {
 		this.fatal = (message != null) ? new PushLossApiException(ApiErrorKind.FATAL, 70009, null, message) : null;
@@ -105,6 +120,7 @@ public class FakePushLossApi implements PushLossApi {
 		this.calls.set(0);
 		this.queries.clear();
 		this.failOnCall = 0;
+		this.oversizedOnCall = 0;
 		this.fatal = null;
 		this.generation = 0;
 	}
