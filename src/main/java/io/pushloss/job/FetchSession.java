@@ -1,0 +1,178 @@
+package io.pushloss.job;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import io.pushloss.api.PushLossApi;
+import io.pushloss.ingest.FetchWindow;
+import io.pushloss.ingest.FetchedWindow;
+import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.store.LossStore;
+import io.pushloss.store.WindowCoverage;
+import io.pushloss.week.IsoWeek;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The state of one execution of the {@code fetchLossWindows} step (step-scoped): the plan, the windows still to
+ * fetch, and the counters recorded in the step's execution context.
+ * <p>
+ * What is pending is worked out from the store when the step opens, so a restarted or repeated run skips whatever
+ * an earlier one committed. A forced refresh treats only windows committed since it was asked for as done.
+ */
+public class FetchSession {
+
+	/** Execution-context key: windows in the plan (report week and baseline weeks). */
+	public static final String WINDOWS_PLANNED = "windowsPlanned";
+
+	/** Execution-context key: planned windows found in the store when the step opened. */
+	public static final String WINDOWS_ALREADY_STORED = "windowsAlreadyStored";
+
+	/** Execution-context key: windows fetched and committed by this step execution. */
+	public static final String WINDOWS_FETCHED = "windowsFetched";
+
+	/** Execution-context key: calls to the API made by this step execution. */
+	public static final String CALLS = "calls";
+
+	/** Execution-context key: windows fetched again because an earlier execution failed while fetching them. */
+	public static final String RETRIES = "retries";
+
+	/** Execution-context key: the window being fetched, kept when the execution fails. */
+	static final String IN_FLIGHT = "inFlight";
+
+	private static final Log logger = LogFactory.getLog(FetchSession.class);
+
+	private final JobDefinition job;
+
+	private final IsoWeek week;
+
+	private final ZoneId zone;
+
+	private final Instant refreshSince;
+
+	private final LossStore store;
+
+	private final PushLossApiProvider apiProvider;
+
+	private final Clock clock;
+
+	private final Deque<FetchWindow> pending = new ArrayDeque<>();
+
+	private ExecutionContext context;
+
+	private String failedBefore;
+
+	private PushLossApi api;
+
+	private int planned;
+
+	private int alreadyStored;
+
+	private int fetched;
+
+	private int calls;
+
+	private int retries;
+
+	/**
+	 * @param refreshSince for a forced refresh, when it was asked for; {@code null} for an incremental run
+	 * @param apiProvider may be {@code null} until the application configures one
+	 */
+	public FetchSession(JobDefinition job, IsoWeek week, ZoneId zone, Instant refreshSince, LossStore store,
+			PushLossApiProvider apiProvider, Clock clock) {
+		this.job = job;
+		this.week = week;
+		this.zone = zone;
+		this.refreshSince = refreshSince;
+		this.store = store;
+		this.apiProvider = apiProvider;
+		this.clock = clock;
+	}
+
+	/** Plans the weeks and finds what is not stored yet. */
+	public void open(ExecutionContext executionContext) {
+		if (!this.job.zone().equals(this.zone)) {
+			throw new IllegalStateException("Job '" + this.job.name() + "' now uses zone " + this.job.zone()
+					+ ", but this run of " + this.week + " was started for " + this.zone
+					+ "; run the week again (with --force to refresh it)");
+		}
+		this.context = executionContext;
+		this.failedBefore = executionContext.getString(IN_FLIGHT, null);
+		List<FetchWindow> plan = WindowPlanner.plan(this.job, this.week);
+		long from = plan.stream().mapToLong(FetchWindow::start).min().orElseThrow();
+		long to = plan.stream().mapToLong(FetchWindow::end).max().orElseThrow();
+		WindowCoverage coverage = new WindowCoverage(this.store.storedWindows(appId(), from, to), this.refreshSince);
+		this.pending.clear();
+		for (FetchWindow window : plan) {
+			FetchWindow remainder = coverage.remainder(window);
+			if (remainder != null) {
+				this.pending.add(remainder);
+			}
+		}
+		this.planned = plan.size();
+		this.alreadyStored = this.planned - this.pending.size();
+		this.fetched = 0;
+		this.calls = 0;
+		this.retries = 0;
+		record();
+		logger.info(String.format("week %s: %d windows planned (%d week(s), %s), %d already stored%s", this.week,
+				this.planned, this.job.baselineWeeks() + 1, this.job.window(), this.alreadyStored,
+				(this.refreshSince != null) ? ", forced refresh" : ""));
+	}
+
+	/** The next window to fetch, or {@code null} when all are stored. */
+	public FetchWindow next() {
+		return this.pending.poll();
+	}
+
+	/** Calls the API for one window (the client rate-limits and retries). */
+	public FetchedWindow fetch(FetchWindow window) {
+		if (this.api == null) {
+			if (this.apiProvider == null) {
+				throw new IllegalStateException("No PushLossApiProvider is configured: cannot call the vendor");
+			}
+			this.api = this.apiProvider.forJob(this.job);
+		}
+		this.calls++;
+		if (window.key().equals(this.failedBefore)) {
+			this.retries++;
+		}
+		// Kept in the context until the window commits: if this call fails, a restart knows it is a retry.
+		this.context.putString(IN_FLIGHT, window.key());
+		record();
+		return new FetchedWindow(window, this.api.fetch(window.toQuery()).rows());
+	}
+
+	/** Stores fetched windows; runs in the chunk's transaction. */
+	public void store(List<? extends FetchedWindow> windows) {
+		Instant now = this.clock.instant();
+		for (FetchedWindow window : windows) {
+			this.store.replaceWindow(appId(), window.window(), window.rows(), now);
+			this.fetched++;
+		}
+		this.context.remove(IN_FLIGHT);
+		record();
+		logger.info(String.format("week %s: %d/%d windows, %d calls, %d retries", this.week,
+				this.alreadyStored + this.fetched, this.planned, this.calls, this.retries));
+	}
+
+	private long appId() {
+		return this.job.api().sdkAppId();
+	}
+
+	private void record() {
+		this.context.putInt(WINDOWS_PLANNED, this.planned);
+		this.context.putInt(WINDOWS_ALREADY_STORED, this.alreadyStored);
+		this.context.putInt(WINDOWS_FETCHED, this.fetched);
+		this.context.putInt(CALLS, this.calls);
+		this.context.putInt(RETRIES, this.retries);
+	}
+
+}

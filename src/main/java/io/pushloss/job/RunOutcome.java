@@ -1,0 +1,56 @@
+package io.pushloss.job;
+
+import java.util.Objects;
+
+import io.pushloss.week.IsoWeek;
+
+/**
+ * What a run or restart of a report week did.
+ *
+ * @param status how it ended
+ * @param week the report week
+ * @param executionId the Spring Batch job execution, {@code null} when nothing was run
+ * @param windowsPlanned windows in the plan (report week and baseline weeks); 0 when nothing was run or the fetch
+ * step was already complete
+ * @param windowsFetched windows fetched and committed by this execution
+ * @param calls API calls made by this execution
+ * @param message operator-facing: the failure (never a stack trace) or what happened
+ */
+public record RunOutcome(Status status, IsoWeek week, Long executionId, int windowsPlanned, int windowsFetched,
+		int calls, String message) {
+
+	public RunOutcome {
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(week, "week");
+		Objects.requireNonNull(message, "message");
+	}
+
+	/** Whether the week's report is (now or already) complete. */
+	public boolean succeeded() {
+		return this.status == Status.COMPLETED || this.status == Status.ALREADY_COMPLETE;
+	}
+
+	/** How a run ended. */
+	public enum Status {
+
+		/** The job ran to the end. */
+		COMPLETED,
+
+		/** The job failed; running the week again continues from the first window not committed. */
+		FAILED,
+
+		/** The job was stopped; running the week again continues it. */
+		STOPPED,
+
+		/** Nothing ran: the week's last run had completed. */
+		ALREADY_COMPLETE,
+
+		/** Nothing ran: the week's last run is still marked running (here or in another process). */
+		ALREADY_RUNNING,
+
+		/** Nothing ran: {@code restart} found no run of the week. */
+		NOTHING_TO_RESTART
+
+	}
+
+}

@@ -1,0 +1,227 @@
+package io.pushloss.job;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.week.IsoWeek;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the {@code weeklyPushLossReport} job for a job definition and a week, in the calling thread.
+ * <p>
+ * An ordinary run is incremental and idempotent: a week whose last run completed is not run again, a week whose
+ * last run failed or was stopped is restarted (it continues from the first window not committed), otherwise a new
+ * run fetches only what the store lacks. A forced run is a new job instance that fetches every window again.
+ */
+@Service
+public class WeeklyReportRunner {
+
+	private static final Log logger = LogFactory.getLog(WeeklyReportRunner.class);
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	private final JobDefinitionRegistry registry;
+
+	private final Clock clock;
+
+	private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+
+	public WeeklyReportRunner(JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(WeeklyReportJobConfiguration.JOB_NAME) Job job, JobDefinitionRegistry registry,
+			ObjectProvider<Clock> clock) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.job = job;
+		this.registry = registry;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/**
+	 * Runs a week: a new run, the restart of a failed or stopped one, or nothing when the week is complete.
+	 * @param force fetch every window again, as a new job instance, even when the week is complete
+	 */
+	public RunOutcome run(JobDefinition definition, IsoWeek week, boolean force) {
+		return exclusively(definition, week, () -> {
+			if (force) {
+				return launch(week, WeeklyReportParameters.of(definition, week, this.clock.instant()));
+			}
+			JobExecution last = lastExecution(definition, week);
+			if (last == null) {
+				return launch(week, WeeklyReportParameters.of(definition, week, null));
+			}
+			return resume(definition, week, last, false);
+		});
+	}
+
+	/**
+	 * Restarts the week's last run when it failed or was stopped. A run still marked running that is not running
+	 * in this process is taken to have died with its process: it is marked failed and restarted.
+	 */
+	public RunOutcome restart(JobDefinition definition, IsoWeek week) {
+		return exclusively(definition, week, () -> {
+			JobExecution last = lastExecution(definition, week);
+			if (last == null) {
+				return new RunOutcome(RunOutcome.Status.NOTHING_TO_RESTART, week, null, 0, 0, 0,
+						"No run of " + week + " for job '" + definition.name() + "' to restart; use run");
+			}
+			return resume(definition, week, last, true);
+		});
+	}
+
+	private RunOutcome exclusively(JobDefinition definition, IsoWeek week, Supplier<RunOutcome> run) {
+		String key = definition.name() + " " + week;
+		if (!this.runningHere.add(key)) {
+			return new RunOutcome(RunOutcome.Status.ALREADY_RUNNING, week, null, 0, 0, 0,
+					week + " of job '" + definition.name() + "' is already running in this process");
+		}
+		try {
+			this.registry.register(definition);
+			return run.get();
+		}
+		finally {
+			this.runningHere.remove(key);
+		}
+	}
+
+	private RunOutcome resume(JobDefinition definition, IsoWeek week, JobExecution last, boolean recoverStale) {
+		BatchStatus status = last.getStatus();
+		switch (status) {
+			case COMPLETED:
+				return new RunOutcome(RunOutcome.Status.ALREADY_COMPLETE, week, last.getId(), 0, 0, 0,
+						week + " already completed at " + describeTime(last, definition.zone())
+								+ "; use backfill --force to refresh");
+			case FAILED:
+			case STOPPED:
+				return restartExecution(week, last);
+			case STARTING:
+			case STARTED:
+			case STOPPING:
+				if (!recoverStale) {
+					return new RunOutcome(RunOutcome.Status.ALREADY_RUNNING, week, last.getId(), 0, 0, 0,
+							week + " of job '" + definition.name() + "' is still marked running (execution "
+									+ last.getId() + "). If no other process is running it, use restart");
+				}
+				logger.warn("Execution " + last.getId() + " of " + week
+						+ " is marked running but is not running here: marking it failed and restarting it");
+				return restartExecution(week, this.jobOperator.recover(last));
+			default:
+				return new RunOutcome(RunOutcome.Status.FAILED, week, last.getId(), 0, 0, 0,
+						"The last run of " + week + " (execution " + last.getId() + ") is " + status
+								+ " and cannot be continued; use backfill --force to run the week again");
+		}
+	}
+
+	private RunOutcome launch(IsoWeek week, JobParameters parameters) {
+		try {
+			return outcome(week, this.jobOperator.start(this.job, parameters));
+		}
+		catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException
+				| InvalidJobParametersException | JobRestartException ex) {
+			return new RunOutcome(RunOutcome.Status.FAILED, week, null, 0, 0, 0,
+					"Cannot start " + week + ": " + ex.getMessage());
+		}
+	}
+
+	private RunOutcome restartExecution(IsoWeek week, JobExecution last) {
+		logger.info("Restarting " + week + " (execution " + last.getId() + " " + last.getStatus() + ")");
+		try {
+			return outcome(week, this.jobOperator.restart(last));
+		}
+		catch (JobRestartException ex) {
+			return new RunOutcome(RunOutcome.Status.FAILED, week, last.getId(), 0, 0, 0,
+					"Cannot restart " + week + ": " + ex.getMessage());
+		}
+	}
+
+	private RunOutcome outcome(IsoWeek week, JobExecution execution) {
+		if (execution.isRunning()) {
+			// The contract is a foreground run: the CLI reports and exits when run() returns.
+			throw new IllegalStateException("Execution " + execution.getId() + " of " + week
+					+ " is still running after JobOperator returned: a TaskExecutor made the launch asynchronous");
+		}
+		ExecutionContext fetch = execution.getStepExecutions()
+			.stream()
+			.filter((step) -> WeeklyReportJobConfiguration.FETCH_STEP.equals(step.getStepName()))
+			.max(Comparator.comparingLong(StepExecution::getId))
+			.map(StepExecution::getExecutionContext)
+			.orElseGet(ExecutionContext::new);
+		int planned = fetch.getInt(FetchSession.WINDOWS_PLANNED, 0);
+		int stored = fetch.getInt(FetchSession.WINDOWS_ALREADY_STORED, 0);
+		int fetched = fetch.getInt(FetchSession.WINDOWS_FETCHED, 0);
+		int calls = fetch.getInt(FetchSession.CALLS, 0);
+		RunOutcome.Status status = switch (execution.getStatus()) {
+			case COMPLETED -> RunOutcome.Status.COMPLETED;
+			case STOPPED -> RunOutcome.Status.STOPPED;
+			default -> RunOutcome.Status.FAILED;
+		};
+		String message = switch (status) {
+			case COMPLETED -> week + " completed: " + planned + " windows planned, " + stored + " already stored, "
+					+ fetched + " fetched with " + calls + " calls";
+			case STOPPED -> week + " stopped after " + fetched + " windows; run it again to continue";
+			default -> failureMessage(execution);
+		};
+		return new RunOutcome(status, week, execution.getId(), planned, fetched, calls, message);
+	}
+
+	private static String failureMessage(JobExecution execution) {
+		String message = OperatorMessages.of(execution.getAllFailureExceptions());
+		if (message == null) {
+			message = execution.getExitStatus().getExitDescription();
+		}
+		return (message == null || message.isBlank()) ? "the run ended " + execution.getStatus() : message;
+	}
+
+	/** The week's most recent execution of any instance (ordinary or forced) for this job file and zone. */
+	private JobExecution lastExecution(JobDefinition definition, IsoWeek week) {
+		JobExecution latest = null;
+		for (JobInstance instance : this.jobRepository.findJobInstances(WeeklyReportJobConfiguration.JOB_NAME)) {
+			JobExecution execution = this.jobRepository.getLastJobExecution(instance);
+			if (execution != null && WeeklyReportParameters.matches(execution.getJobParameters(), definition, week)
+					&& (latest == null || execution.getId() > latest.getId())) {
+				latest = execution;
+			}
+		}
+		return latest;
+	}
+
+	private static String describeTime(JobExecution execution, ZoneId zone) {
+		LocalDateTime time = (execution.getEndTime() != null) ? execution.getEndTime() : execution.getLastUpdated();
+		if (time == null) {
+			return "an unknown time";
+		}
+		// Spring Batch records local date-times in the JVM's default zone.
+		return time.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone).format(WHEN) + " " + zone.getId();
+	}
+
+}

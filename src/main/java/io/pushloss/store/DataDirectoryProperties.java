@@ -1,0 +1,32 @@
+package io.pushloss.store;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the program keeps its state: {@code <data-dir>/db/} holds the H2 database (job repository and store of
+ * record).
+ *
+ * @param dataDir {@code pushloss.data-dir}, relative paths resolve against the working directory
+ */
+@ConfigurationProperties("pushloss")
+public record DataDirectoryProperties(@DefaultValue("./data") Path dataDir) {
+
+	/** The data directory as an absolute, normalised path. */
+	public Path absoluteDataDir() {
+		return this.dataDir.toAbsolutePath().normalize();
+	}
+
+	/** The H2 database's base path (H2 adds {@code .mv.db}). */
+	public Path databaseBase() {
+		return absoluteDataDir().resolve("db").resolve("pushloss");
+	}
+
+	/** The JDBC URL of the database behind the job repository and the store of record. */
+	public String jdbcUrl() {
+		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE";
+	}
+
+}

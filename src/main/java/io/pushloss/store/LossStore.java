@@ -1,0 +1,182 @@
+package io.pushloss.store;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.pushloss.api.LossRow;
+import io.pushloss.ingest.FetchWindow;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The store of record (tables {@code fetched_window} and {@code loss_row}, see {@code V1__store_of_record.sql}):
+ * every loss row the vendor reported, per fetched window and task, exactly once.
+ */
+@Repository
+public class LossStore {
+
+	/** Rows fetched per round trip when streaming (the Raw sheet may hold many thousands). */
+	static final int STREAM_FETCH_SIZE = 500;
+
+	private static final int ERR_INFO_MAX = 1024;
+
+	private static final String OVERLAPPING = """
+			app_id = :appId AND source = :source AND task_id IN (:tasks)
+			AND window_start < :end AND window_end > :start""";
+
+	private final NamedParameterJdbcOperations jdbc;
+
+	private final JdbcClient client;
+
+	public LossStore(NamedParameterJdbcOperations jdbc) {
+		this.jdbc = jdbc;
+		this.client = JdbcClient.create(jdbc);
+	}
+
+	/**
+	 * The stored windows of an application that overlap {@code [from, to)} (epoch seconds), one per source, task and
+	 * range.
+	 */
+	public List<StoredWindow> storedWindows(long appId, long from, long to) {
+		return this.client.sql("""
+				SELECT source, task_id, window_start AS "start", window_end AS "end", fetched_at, row_count
+				FROM fetched_window
+				WHERE app_id = :appId AND window_start < :to AND window_end > :from
+				ORDER BY source, task_id, window_start, window_end""")
+			.param("appId", appId)
+			.param("from", from)
+			.param("to", to)
+			.query(StoredWindow.class)
+			.list();
+	}
+
+	/**
+	 * Replaces what is stored for a window's tasks with a fresh answer. Stored windows of those tasks that overlap
+	 * the range are removed with their rows, then the window is recorded once per task (with its row count) and
+	 * the rows are inserted, split by {@link LossRow#taskId()}. Storing the same answer twice leaves the same rows.
+	 * Runs in the caller's transaction (the chunk's), or in its own when there is none, so the window and its rows
+	 * commit together.
+	 * @throws IllegalArgumentException when a row names a task the window did not ask for
+	 */
+	@Transactional
+	public void replaceWindow(long appId, FetchWindow window, List<LossRow> rows, Instant fetchedAt) {
+		List<String> tasks = window.taskKeys();
+		Map<RowKey, LossRow> merged = merge(window, tasks, rows);
+		MapSqlParameterSource range = new MapSqlParameterSource().addValue("appId", appId)
+			.addValue("source", window.source().name())
+			.addValue("tasks", tasks)
+			.addValue("start", window.start())
+			.addValue("end", window.end());
+		this.jdbc.update("DELETE FROM loss_row WHERE " + OVERLAPPING, range);
+		this.jdbc.update("DELETE FROM fetched_window WHERE " + OVERLAPPING, range);
+
+		List<SqlParameterSource> windowRows = new ArrayList<>();
+		for (String task : tasks) {
+			long count = merged.keySet().stream().filter((key) -> key.taskId().equals(task)).count();
+			windowRows.add(windowParams(appId, window, task).addValue("fetchedAt", fetchedAt.atOffset(ZoneOffset.UTC))
+				.addValue("rowCount", count));
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO fetched_window
+				(app_id, source, task_id, window_start, window_end, fetched_at, status, row_count)
+				VALUES (:appId, :source, :taskId, :start, :end, :fetchedAt, 'STORED', :rowCount)""",
+				windowRows.toArray(SqlParameterSource[]::new));
+
+		List<SqlParameterSource> lossRows = new ArrayList<>();
+		for (LossRow row : merged.values()) {
+			lossRows.add(windowParams(appId, window, row.taskId()).addValue("stage", row.stage().name())
+				.addValue("eventType", row.eventType().code())
+				.addValue("vendor", (row.vendor() != null) ? row.vendor().code() : StoredRow.ALL_VENDORS)
+				.addValue("errCode", row.errCode())
+				.addValue("errCount", row.errCount())
+				.addValue("errInfo", truncate(row.errInfo())));
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO loss_row
+				(app_id, source, task_id, window_start, window_end, stage, event_type, vendor, err_code, err_count, err_info)
+				VALUES (:appId, :source, :taskId, :start, :end, :stage, :eventType, :vendor, :errCode, :errCount, :errInfo)""",
+				lossRows.toArray(SqlParameterSource[]::new));
+	}
+
+	/**
+	 * Streams the rows of windows inside {@code [from, to)} (epoch seconds) in time, source, task, stage (in
+	 * pipeline order), event type, vendor and code order, without holding them all in memory.
+	 */
+	public void streamRows(long appId, long from, long to, Consumer<StoredLossRow> consumer) {
+		try (Stream<StoredRow> rows = this.client.sql("""
+				SELECT app_id, source, task_id, window_start, window_end, stage, event_type, vendor, err_code,
+				       err_count, err_info
+				FROM loss_row
+				WHERE app_id = :appId AND window_start >= :from AND window_end <= :to
+				ORDER BY window_start, window_end, source, task_id,
+				         CASE stage WHEN 'READY_TO_SEND' THEN 0 ELSE 1 END, event_type, vendor, err_code""")
+			.withFetchSize(STREAM_FETCH_SIZE)
+			.param("appId", appId)
+			.param("from", from)
+			.param("to", to)
+			.query(StoredRow.class)
+			.stream()) {
+			rows.map(StoredRow::toStoredLossRow).forEach(consumer);
+		}
+	}
+
+	/** How many rows the windows inside {@code [from, to)} (epoch seconds) hold. */
+	public long countRows(long appId, long from, long to) {
+		return this.client.sql("""
+				SELECT COUNT(*) FROM loss_row
+				WHERE app_id = :appId AND window_start >= :from AND window_end <= :to""")
+			.param("appId", appId)
+			.param("from", from)
+			.param("to", to)
+			.query(Long.class)
+			.single();
+	}
+
+	// The client adds up repeated keys already; doing it again here keeps the primary key safe whatever the source.
+	private static Map<RowKey, LossRow> merge(FetchWindow window, List<String> tasks, List<LossRow> rows) {
+		Map<RowKey, LossRow> merged = new LinkedHashMap<>();
+		for (LossRow row : rows) {
+			if (!tasks.contains(row.taskId())) {
+				throw new IllegalArgumentException("The answer for " + window + " has rows for TaskID '"
+						+ row.taskId() + "', which was not asked for");
+			}
+			merged.merge(new RowKey(row), row, (a, b) -> new LossRow(a.taskId(), a.stage(), a.vendor(),
+					a.eventType(), a.errCode(), a.errCount() + b.errCount(),
+					a.errInfo().isEmpty() ? b.errInfo() : a.errInfo()));
+		}
+		return merged;
+	}
+
+	private static MapSqlParameterSource windowParams(long appId, FetchWindow window, String taskId) {
+		return new MapSqlParameterSource().addValue("appId", appId)
+			.addValue("source", window.source().name())
+			.addValue("taskId", taskId)
+			.addValue("start", window.start())
+			.addValue("end", window.end());
+	}
+
+	private static String truncate(String text) {
+		return (text.length() > ERR_INFO_MAX) ? text.substring(0, ERR_INFO_MAX) : text;
+	}
+
+	private record RowKey(String taskId, String stage, int eventType, int vendor, String errCode) {
+
+		RowKey(LossRow row) {
+			this(row.taskId(), row.stage().name(), row.eventType().code(),
+					(row.vendor() != null) ? row.vendor().code() : StoredRow.ALL_VENDORS, row.errCode());
+		}
+
+	}
+
+}

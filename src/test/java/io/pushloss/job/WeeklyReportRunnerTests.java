@@ -1,0 +1,304 @@
+package io.pushloss.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import io.pushloss.api.LossQuery;
+import io.pushloss.api.LossRow;
+import io.pushloss.ingest.FakePushLossApi;
+import io.pushloss.ingest.FetchWindow;
+import io.pushloss.ingest.TestJobs;
+import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.store.LossStore;
+import io.pushloss.week.IsoWeek;
+import org.h2.engine.SysProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job against a fake API, with the H2 file database in a temporary data directory. The tests share one
+ * context and database; each uses its own job name and SDKAppID.
+ */
+@SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
+class WeeklyReportRunnerTests {
+
+	private static final IsoWeek W46 = IsoWeek.parse("2026-W46");
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("pushloss.data-dir", () -> dataDir.toString());
+	}
+
+	@Autowired
+	private WeeklyReportRunner runner;
+
+	@Autowired
+	private FakePushLossApi api;
+
+	@Autowired
+	private LossStore store;
+
+	@Autowired
+	private JobRepository jobRepository;
+
+	@BeforeEach
+	void resetApi() {
+		this.api.reset();
+	}
+
+	@Test
+	void storesWhatTheApiAnsweredAndASecondRunOfTheWeekMakesNoCalls(CapturedOutput output) throws IOException {
+		JobDefinition job = TestJobs.job("totals", 1001, "UTC", Period.ofDays(1), 1, true, TestJobs.tasks(6));
+
+		RunOutcome first = this.runner.run(job, W46, false);
+
+		assertThat(first.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		// 2 weeks x 7 days x (overall + 2 task groups + normal)
+		assertThat(first.windowsPlanned()).isEqualTo(56);
+		assertThat(first.windowsFetched()).isEqualTo(56);
+		assertThat(first.calls()).isEqualTo(56);
+		assertThat(this.api.calls()).isEqualTo(56);
+		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 0));
+		assertThat(output).contains("week 2026-W46: 56/56 windows, 56 calls, 0 retries");
+		assertThat(dataDir.resolve("db/pushloss.mv.db")).exists();
+		assertThat(SysProperties.BIND_ADDRESS).as("H2 read the loopback bind address")
+			.isEqualTo("127.0.0.1");
+		assertThat(autoServerAddress()).startsWith("localhost:");
+
+		RunOutcome second = this.runner.run(job, W46, false);
+
+		assertThat(second.status()).isEqualTo(RunOutcome.Status.ALREADY_COMPLETE);
+		assertThat(second.message()).startsWith("2026-W46 already completed at ")
+			.endsWith(" UTC; use backfill --force to refresh");
+		assertThat(this.api.calls()).isEqualTo(56);
+
+		RunOutcome nextWeek = this.runner.run(job, W46.plusWeeks(1), false);
+
+		assertThat(nextWeek.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(nextWeek.windowsPlanned()).isEqualTo(56);
+		assertThat(nextWeek.calls()).as("only the new week is fetched").isEqualTo(28);
+		assertThat(this.api.queries().subList(56, 84))
+			.allSatisfy((query) -> assertThat(query.startTime()).isGreaterThanOrEqualTo(
+					W46.plusWeeks(1).start(job.zone()).toEpochSecond()));
+	}
+
+	@Test
+	void aRunThatFailedContinuesFromTheWindowInFlightAndStoresWhatAnUninterruptedRunWould() {
+		JobDefinition job = TestJobs.job("restart", 1002, "Europe/Berlin", Period.ofDays(1), 0, false,
+				TestJobs.tasks(3));
+		this.api.failOnCall(5);
+
+		RunOutcome failed = this.runner.run(job, W46, false);
+
+		assertThat(failed.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(failed.windowsFetched()).isEqualTo(4);
+		assertThat(failed.calls()).isEqualTo(5);
+		assertThat(failed.message()).startsWith("all_member_push_loss kept answering ErrorCode 70398")
+			.doesNotContain("Exception")
+			.doesNotContain("\tat ");
+		JobExecution failedExecution = this.jobRepository.getJobExecution(failed.executionId());
+		assertThat(failedExecution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failedExecution.getExitStatus().getExitDescription()).isEqualTo(failed.message());
+		assertThat(fetchStep(failedExecution).getExitStatus().getExitDescription()).isEqualTo(failed.message());
+		LossQuery inFlight = this.api.queries().get(4);
+
+		RunOutcome resumed = this.runner.run(job, W46, false);
+
+		assertThat(resumed.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(this.jobRepository.getJobExecution(resumed.executionId()).getJobInstanceId())
+			.isEqualTo(failedExecution.getJobInstanceId());
+		assertThat(resumed.calls()).as("14 windows, 4 committed before the failure").isEqualTo(10);
+		assertThat(this.api.queries().get(5)).isEqualTo(inFlight);
+		assertThat(fetchStep(this.jobRepository.getJobExecution(resumed.executionId())).getExecutionContext()
+			.getInt(FetchSession.RETRIES)).isEqualTo(1);
+		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 0));
+	}
+
+	@Test
+	void aFatalErrorFailsTheRunWithTheOperatorMessage() {
+		JobDefinition job = TestJobs.job("fatal", 1003, "UTC", Period.ofDays(7), 0, true, List.of());
+		String message = "all_member_push_loss refused the administrator's UserSig (ErrorCode 70009): "
+				+ "check the secret key in PUSHLOSS_SECRET_KEY";
+		this.api.failFatally(message);
+
+		RunOutcome failed = this.runner.run(job, W46, false);
+
+		assertThat(failed.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(failed.message()).isEqualTo(message);
+		assertThat(failed.calls()).isEqualTo(1);
+		assertThat(this.jobRepository.getJobExecution(failed.executionId()).getExitStatus().getExitDescription())
+			.isEqualTo(message);
+		assertThat(this.store.countRows(1003, 0, Long.MAX_VALUE)).isZero();
+
+		this.api.failFatally(null);
+		RunOutcome fixed = this.runner.restart(job, W46);
+
+		assertThat(fixed.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(fixed.windowsFetched()).isEqualTo(2);
+	}
+
+	@Test
+	void aForcedRunIsANewInstanceThatRefetchesAndContinuesAfterAFailure() {
+		JobDefinition job = TestJobs.job("force", 1004, "UTC", Period.ofDays(7), 0, true, TestJobs.tasks(2));
+		RunOutcome original = this.runner.run(job, W46, false);
+		assertThat(original.calls()).isEqualTo(3);
+		this.api.setGeneration(1);
+
+		RunOutcome refreshed = this.runner.run(job, W46, true);
+
+		assertThat(refreshed.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(refreshed.calls()).isEqualTo(3);
+		assertThat(instanceOf(refreshed)).isNotEqualTo(instanceOf(original));
+		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 1));
+
+		this.api.setGeneration(2);
+		this.api.failOnCall(2);
+		RunOutcome interrupted = this.runner.run(job, W46, true);
+		RunOutcome continued = this.runner.run(job, W46, false);
+
+		assertThat(interrupted.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(continued.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(instanceOf(continued)).isEqualTo(instanceOf(interrupted));
+		assertThat(continued.calls()).as("the window in flight and the one after it").isEqualTo(2);
+		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 2));
+		assertThat(this.runner.run(job, W46, false).status()).isEqualTo(RunOutcome.Status.ALREADY_COMPLETE);
+	}
+
+	@Test
+	void aWindowThatCannotBeStoredLeavesItsEarlierRowsInPlace() {
+		JobDefinition job = TestJobs.job("rollback", 1006, "UTC", Period.ofDays(7), 0, false, TestJobs.tasks(1));
+		this.runner.run(job, W46, false);
+		List<String> before = storedRows(job, W46);
+		this.api.setGeneration(1);
+		this.api.answerOversizedCodeOnCall(2);
+
+		RunOutcome failed = this.runner.run(job, W46, true);
+
+		assertThat(failed.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(failed.message()).contains("ERR_CODE").doesNotContain("\tat ");
+		List<String> after = storedRows(job, W46);
+		List<String> expected = new ArrayList<>(expectedRows(job, W46, 1).stream()
+			.filter((row) -> !row.contains("|task-1|"))
+			.toList());
+		expected.addAll(before.stream().filter((row) -> row.contains("|task-1|")).toList());
+		assertThat(after).as("the overall window refreshed, the task window rolled back")
+			.containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void restartsARunLeftMarkedRunningByADeadProcessOnlyWhenAskedTo() {
+		JobDefinition job = TestJobs.job("stale", 1005, "UTC", Period.ofDays(7), 0, false, List.of());
+		assertThat(this.runner.restart(job, W46).status()).isEqualTo(RunOutcome.Status.NOTHING_TO_RESTART);
+		JobParameters parameters = WeeklyReportParameters.of(job, W46, null);
+		JobInstance instance = this.jobRepository.createJobInstance(WeeklyReportJobConfiguration.JOB_NAME,
+				parameters);
+		JobExecution dead = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		dead.setStatus(BatchStatus.STARTED);
+		dead.setStartTime(LocalDateTime.now());
+		this.jobRepository.update(dead);
+
+		RunOutcome refused = this.runner.run(job, W46, false);
+		RunOutcome restarted = this.runner.restart(job, W46);
+
+		assertThat(refused.status()).isEqualTo(RunOutcome.Status.ALREADY_RUNNING);
+		assertThat(refused.message()).contains("use restart");
+		assertThat(restarted.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(restarted.calls()).isEqualTo(1);
+		assertThat(this.jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+	}
+
+	// H2 writes where its AUTO_SERVER listens into the lock file, for the other processes to find it.
+	private static String autoServerAddress() throws IOException {
+		Properties lock = new Properties();
+		try (InputStream in = Files.newInputStream(dataDir.resolve("db/pushloss.lock.db"))) {
+			lock.load(in);
+		}
+		return lock.getProperty("server");
+	}
+
+	private long instanceOf(RunOutcome outcome) {
+		return this.jobRepository.getJobExecution(outcome.executionId()).getJobInstanceId();
+	}
+
+	private static StepExecution fetchStep(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals(WeeklyReportJobConfiguration.FETCH_STEP))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<String> storedRows(JobDefinition job, IsoWeek week) {
+		List<FetchWindow> plan = WindowPlanner.plan(job, week);
+		List<String> rows = new ArrayList<>();
+		this.store.streamRows(job.api().sdkAppId(), plan.get(0).start(), plan.get(plan.size() - 1).end(),
+				(row) -> rows.add(String.join("|", row.source().name(), row.taskId(),
+						String.valueOf(row.windowStart().getEpochSecond()),
+						String.valueOf(row.windowEnd().getEpochSecond()), row.stage().name(),
+						row.eventType().name(), String.valueOf(row.vendor()), row.errCode(),
+						String.valueOf(row.errCount()), row.errInfo())));
+		return rows;
+	}
+
+	private static List<String> expectedRows(JobDefinition job, IsoWeek week, int generation) {
+		List<String> rows = new ArrayList<>();
+		for (FetchWindow window : WindowPlanner.plan(job, week)) {
+			for (LossRow row : FakePushLossApi.rows(window.toQuery(), generation)) {
+				rows.add(String.join("|", window.source().name(), row.taskId(), String.valueOf(window.start()),
+						String.valueOf(window.end()), row.stage().name(), row.eventType().name(),
+						String.valueOf(row.vendor()), row.errCode(), String.valueOf(row.errCount()), row.errInfo()));
+			}
+		}
+		return rows;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FakeApiConfiguration {
+
+		@Bean
+		FakePushLossApi fakePushLossApi() {
+			return new FakePushLossApi();
+		}
+
+		@Bean
+		@Primary
+		PushLossApiProvider fakePushLossApiProvider(FakePushLossApi api) {
+			return (job) -> api;
+		}
+
+	}
+
+}
