@@ -1,0 +1,224 @@
+package io.pushloss.report.excel;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+import io.pushloss.analysis.WeekOverWeek;
+
+/**
+ * The workbook's cell styles and typed cell writers: numbers as numeric cells, percentages as fractions formatted
+ * {@code 0.0%}, text from the API as plain string cells.
+ *
+ * <p>
+ * String cells are never evaluated as formulas. Text that Excel would treat as a formula once a user edits the
+ * cell (starting with {@code = + - @}, tab or carriage return) additionally gets a quote-prefixed style, so it
+ * stays text even then.
+ */
+final class Cells {
+
+	/** Excel's limit for the text of one cell. */
+	static final int MAX_TEXT_LENGTH = 32_767;
+
+	private final CellStyle title;
+
+	private final CellStyle subtitle;
+
+	private final CellStyle section;
+
+	private final CellStyle banner;
+
+	private final CellStyle notice;
+
+	private final CellStyle header;
+
+	private final CellStyle text;
+
+	private final CellStyle quotedText;
+
+	private final CellStyle rightText;
+
+	private final CellStyle count;
+
+	private final CellStyle decimal;
+
+	private final CellStyle percent;
+
+	private final CellStyle dateTime;
+
+	Cells(Workbook workbook) {
+		this.title = style(workbook, font(workbook, 16, true, IndexedColors.BLACK));
+		this.subtitle = style(workbook, font(workbook, 11, false, IndexedColors.GREY_80_PERCENT));
+		this.section = style(workbook, font(workbook, 12, true, IndexedColors.DARK_BLUE));
+		this.banner = style(workbook, font(workbook, 12, true, IndexedColors.WHITE));
+		this.banner.setFillForegroundColor(IndexedColors.RED.getIndex());
+		this.banner.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		this.banner.setVerticalAlignment(VerticalAlignment.CENTER);
+		this.notice = style(workbook, font(workbook, 12, true, IndexedColors.DARK_GREEN));
+		this.header = style(workbook, font(workbook, 11, true, IndexedColors.BLACK));
+		this.header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+		this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		this.header.setBorderBottom(BorderStyle.THIN);
+		this.header.setWrapText(true);
+		this.header.setVerticalAlignment(VerticalAlignment.TOP);
+		this.text = workbook.createCellStyle();
+		this.quotedText = workbook.createCellStyle();
+		this.quotedText.setQuotePrefixed(true);
+		this.rightText = workbook.createCellStyle();
+		this.rightText.setAlignment(HorizontalAlignment.RIGHT);
+		this.count = numberStyle(workbook, "#,##0");
+		this.decimal = numberStyle(workbook, "#,##0.0");
+		this.percent = numberStyle(workbook, "0.0%");
+		this.dateTime = numberStyle(workbook, "yyyy-mm-dd hh:mm");
+	}
+
+	/** Writes text as a string cell; never a formula, quote-prefixed when Excel could take it for one. */
+	void text(Row row, int column, String value) {
+		String safe = (value != null) ? value : "";
+		if (safe.length() > MAX_TEXT_LENGTH) {
+			safe = safe.substring(0, MAX_TEXT_LENGTH - 1) + "\u2026";
+		}
+		Cell cell = row.createCell(column);
+		cell.setCellValue(safe);
+		cell.setCellStyle(looksLikeFormula(safe) ? this.quotedText : this.text);
+	}
+
+	/** Writes a count as an integer cell formatted {@code #,##0}. */
+	void count(Row row, int column, long value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.count);
+	}
+
+	/** Writes a number with one decimal (means). */
+	void decimal(Row row, int column, double value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.decimal);
+	}
+
+	/** Writes a fraction ({@code 0.081}) as a numeric cell shown as {@code 8.1%}. */
+	void percent(Row row, int column, double fraction) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(fraction);
+		cell.setCellStyle(this.percent);
+	}
+
+	/**
+	 * Writes the week-over-week change: a fraction shown as a percentage, the text {@code new} when last week was
+	 * 0 and this week was not, or 0% when both were 0.
+	 */
+	void change(Row row, int column, WeekOverWeek counts) {
+		Double fraction = counts.percentChange();
+		if (fraction != null) {
+			percent(row, column, fraction);
+		}
+		else if (counts.thisWeek() == 0) {
+			percent(row, column, 0);
+		}
+		else {
+			Cell cell = row.createCell(column);
+			cell.setCellValue("new");
+			cell.setCellStyle(this.rightText);
+		}
+	}
+
+	/** Writes W, W-1, delta and % change into four consecutive columns. */
+	void weekOverWeek(Row row, int firstColumn, WeekOverWeek counts) {
+		count(row, firstColumn, counts.thisWeek());
+		count(row, firstColumn + 1, counts.lastWeek());
+		count(row, firstColumn + 2, counts.delta());
+		change(row, firstColumn + 3, counts);
+	}
+
+	/** Writes an instant as an Excel date-time in the zone (Excel has no zones). */
+	void dateTime(Row row, int column, Instant instant, ZoneId zone) {
+		if (instant == null) {
+			row.createCell(column);
+			return;
+		}
+		dateTime(row, column, LocalDateTime.ofInstant(instant, zone));
+	}
+
+	void dateTime(Row row, int column, LocalDateTime value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.dateTime);
+	}
+
+	/** Writes a header row. */
+	void header(Row row, int firstColumn, String... names) {
+		for (int i = 0; i < names.length; i++) {
+			Cell cell = row.createCell(firstColumn + i);
+			cell.setCellValue(names[i]);
+			cell.setCellStyle(this.header);
+		}
+	}
+
+	void styled(Row row, int column, String value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(style);
+	}
+
+	CellStyle titleStyle() {
+		return this.title;
+	}
+
+	CellStyle subtitleStyle() {
+		return this.subtitle;
+	}
+
+	CellStyle sectionStyle() {
+		return this.section;
+	}
+
+	CellStyle bannerStyle() {
+		return this.banner;
+	}
+
+	CellStyle noticeStyle() {
+		return this.notice;
+	}
+
+	/** Whether Excel would read the text as a formula (or DDE payload) when a user types it into a cell. */
+	static boolean looksLikeFormula(String value) {
+		if (value.isEmpty()) {
+			return false;
+		}
+		char first = value.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	private static CellStyle style(Workbook workbook, Font font) {
+		CellStyle style = workbook.createCellStyle();
+		style.setFont(font);
+		return style;
+	}
+
+	private static Font font(Workbook workbook, int points, boolean bold, IndexedColors color) {
+		Font font = workbook.createFont();
+		font.setFontHeightInPoints((short) points);
+		font.setBold(bold);
+		font.setColor(color.getIndex());
+		return font;
+	}
+
+	private static CellStyle numberStyle(Workbook workbook, String format) {
+		CellStyle style = workbook.createCellStyle();
+		style.setDataFormat(workbook.createDataFormat().getFormat(format));
+		return style;
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.pushloss.report.excel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pushloss.analysis.SampleReports;
+import io.pushloss.report.ReportDocuments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class AtomicWriteTests {
+
+	static final Instant CREATED = Instant.parse("2026-11-16T02:00:00Z");
+
+	@TempDir
+	Path root;
+
+	@Test
+	void writesToTheConventionalPathCreatingItsFolders() throws Exception {
+		ReportDocuments documents = ReportDocuments.in(this.root, SampleReports.JOB_NAME, "2026-W46");
+		Path file = new ExcelReportWriter().write(SampleReports.typicalWeek(), RawRowSource.empty(),
+				documents.excel(), CREATED);
+		assertThat(file).isEqualTo(documents.excel()).isRegularFile();
+		assertThat(file.getFileName().toString())
+			.isEqualTo(ExcelReportWriter.fileName(SampleReports.typicalWeek()));
+		assertThat(files(documents.directory())).containsExactly(file);
+	}
+
+	@Test
+	void replacesAnEarlierFileAndLeavesNoTemporaryFile() throws Exception {
+		ExcelReportWriter writer = new ExcelReportWriter();
+		Path file = writer.write(SampleReports.typicalWeek(), RawRowSource.empty(), this.root, CREATED);
+		writer.write(SampleReports.partialWeek(), RawRowFixtures.generated(3), this.root, CREATED);
+		assertThat(files(this.root)).containsExactly(file);
+		try (XSSFWorkbook workbook = WorkbookReading.open(file)) {
+			assertThat(workbook.getSheet("Raw").getLastRowNum()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void keepsThePreviousFileWhenTheRawRowsFail() throws Exception {
+		ExcelReportWriter writer = new ExcelReportWriter();
+		Path file = writer.write(SampleReports.typicalWeek(), RawRowFixtures.generated(7), this.root, CREATED);
+		byte[] before = Files.readAllBytes(file);
+		RawRowSource failing = (consumer) -> {
+			RawRowFixtures.generated(600).forEach(consumer);
+			throw new IllegalStateException("store went away");
+		};
+		assertThatExceptionOfType(ExcelReportException.class)
+			.isThrownBy(() -> writer.write(SampleReports.typicalWeek(), failing, this.root, CREATED))
+			.withMessageContaining("weekly-push-loss")
+			.withMessageContaining("2026-W46")
+			.withMessageContaining("store went away")
+			.satisfies((ex) -> assertThat(ex.target()).isEqualTo(file));
+		assertThat(Files.readAllBytes(file)).isEqualTo(before);
+		assertThat(files(this.root)).containsExactly(file);
+	}
+
+	private static java.util.List<Path> files(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.toList();
+		}
+	}
+
+}

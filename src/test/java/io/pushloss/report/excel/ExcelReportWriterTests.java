@@ -1,0 +1,315 @@
+package io.pushloss.report.excel;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pushloss.analysis.CodeLoss;
+import io.pushloss.analysis.SampleReports;
+import io.pushloss.analysis.StageTotal;
+import io.pushloss.analysis.TaskLoss;
+import io.pushloss.analysis.TrendPoint;
+import io.pushloss.analysis.VendorLoss;
+import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.api.LossSource;
+import io.pushloss.api.Stage;
+import io.pushloss.api.Vendor;
+import io.pushloss.store.StoredLossRow;
+
+import static io.pushloss.report.excel.WorkbookReading.format;
+import static io.pushloss.report.excel.WorkbookReading.number;
+import static io.pushloss.report.excel.WorkbookReading.row;
+import static io.pushloss.report.excel.WorkbookReading.rowInSection;
+import static io.pushloss.report.excel.WorkbookReading.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Writes {@link SampleReports#typicalWeek()} once and compares every sheet with the model.
+ */
+class ExcelReportWriterTests {
+
+	static final Instant CREATED = Instant.parse("2026-11-16T02:00:00Z");
+
+	static final int RAW_ROWS = 1_234;
+
+	@TempDir
+	static Path folder;
+
+	static WeeklyReport report;
+
+	static Path file;
+
+	static XSSFWorkbook workbook;
+
+	@BeforeAll
+	static void writeTypicalWeek() throws Exception {
+		report = SampleReports.typicalWeek();
+		file = new ExcelReportWriter().write(report, RawRowFixtures.generated(RAW_ROWS), folder, CREATED);
+		workbook = WorkbookReading.open(file);
+	}
+
+	@AfterAll
+	static void close() throws Exception {
+		workbook.close();
+	}
+
+	@Test
+	void namesTheFileAfterJobAndWeekInsideTheTargetFolder() {
+		assertThat(file).isEqualTo(folder.resolve("push-loss-weekly-push-loss-2026-W46.xlsx"));
+	}
+
+	@Test
+	void ordersTheSheetsSummaryFirst() {
+		assertThat(workbook).extracting(Sheet::getSheetName)
+			.containsExactly("Summary", "By vendor", "By error code", "By task", "Task codes", "Trend", "Raw");
+	}
+
+	@Test
+	void writesTitleAndTotalsPerSourceAndStageOnSummary() {
+		Sheet summary = workbook.getSheet("Summary");
+		assertThat(text(summary.getRow(0), 0)).isEqualTo("Push-loss weekly report: weekly-push-loss");
+		assertThat(text(summary.getRow(1), 0))
+			.isEqualTo("2026-W46, Monday 2026-11-09 to Sunday 2026-11-15 (Asia/Shanghai), compared with 2026-W45");
+		for (StageTotal total : report.totals()) {
+			Row row = rowInSection(summary, "Lost pushes per source and stage", total.source().displayName(),
+					total.stage().label());
+			assertThat(number(row, 2)).isEqualTo(total.counts().thisWeek());
+			assertThat(number(row, 3)).isEqualTo(total.counts().lastWeek());
+			assertThat(number(row, 4)).isEqualTo(total.counts().delta());
+			if (total.counts().percentChange() != null) {
+				assertThat(number(row, 5)).isEqualTo(total.counts().percentChange(), within(1e-9));
+			}
+		}
+		Row all = rowInSection(summary, "Lost pushes per source and stage", "Push to all", "PostSendDelivered");
+		assertThat(number(all, 2)).isEqualTo(4355);
+		assertThat(format(all, 2)).isEqualTo("#,##0");
+		assertThat(format(all, 5)).isEqualTo("0.0%");
+		assertThat(text(summary.getRow(SummarySheet.RAW_ROW), 0))
+			.isEqualTo("Stored rows of the week: 1,234 (sheet Raw)");
+	}
+
+	@Test
+	void listsCompletenessAnomaliesAndTopMoversOnSummary() {
+		Sheet summary = workbook.getSheet("Summary");
+		Row week = rowInSection(summary, "Completeness", "2026-W46");
+		assertThat(number(week, 1)).isEqualTo(4);
+		assertThat(number(week, 2)).isEqualTo(4);
+		assertThat(text(week, 4)).isEqualTo("complete");
+		CodeLoss anomaly = report.anomalies().get(0);
+		Row anomalyRow = rowInSection(summary, "Anomalies", "Push to all", "Huawei", "PostSendDelivered", "80300007");
+		assertThat(number(anomalyRow, 5)).isEqualTo(2400);
+		assertThat(number(anomalyRow, 9)).isEqualTo(anomaly.baseline().mean(), within(1e-9));
+		assertThat(text(anomalyRow, 11)).isEqualTo(anomaly.remediation().hint());
+		CodeLoss topIncrease = report.topMovers().increases().get(0);
+		Row increase = row(summary, row(summary, "Largest increases").getRowNum() + 2);
+		assertThat(text(increase, 3)).isEqualTo(topIncrease.errCode());
+		assertThat(number(increase, 7)).isEqualTo(topIncrease.counts().delta());
+		assertThat(text(increase, 10)).isEqualTo(topIncrease.remediation().owner().label());
+		CodeLoss topDecrease = report.topMovers().decreases().get(0);
+		Row decrease = row(summary, row(summary, "Largest decreases").getRowNum() + 2);
+		assertThat(text(decrease, 3)).isEqualTo(topDecrease.errCode());
+		assertThat(number(decrease, 7)).isEqualTo(topDecrease.counts().delta());
+		assertThat(summary.getRow(4) == null || summary.getRow(4).getCell(0) == null
+				|| !summary.getRow(4).getCell(0).getStringCellValue().startsWith("PARTIAL")).isTrue();
+	}
+
+	@Test
+	void sumsBothStagesPerVendorForTheSummaryChartTable() {
+		Sheet summary = workbook.getSheet("Summary");
+		Row apns = rowInSection(summary, VendorChartSection.TITLE, "Push to all", "APNs");
+		long thisWeek = report.vendors()
+			.stream()
+			.filter((v) -> v.source() == LossSource.ALL_MEMBER && v.vendor() == Vendor.APNS)
+			.mapToLong((v) -> v.counts().thisWeek())
+			.sum();
+		assertThat(thisWeek).isEqualTo(1500);
+		assertThat(number(apns, 2)).isEqualTo(thisWeek);
+	}
+
+	@Test
+	void writesOneRowPerVendorAndStageWithShareOfStage() {
+		Sheet vendors = workbook.getSheet("By vendor");
+		assertThat(vendors.getLastRowNum()).isEqualTo(report.vendors().size());
+		assertThat(text(vendors.getRow(0), 3)).isEqualTo("W (2026-W46)");
+		assertThat(text(vendors.getRow(0), 4)).isEqualTo("W-1 (2026-W45)");
+		VendorLoss huawei = report.vendors()
+			.stream()
+			.filter((v) -> v.source() == LossSource.ALL_MEMBER && v.vendor() == Vendor.HUAWEI)
+			.findFirst()
+			.orElseThrow();
+		Row row = row(vendors, "Push to all", "Huawei", "PostSendDelivered");
+		assertThat(number(row, 3)).isEqualTo(2400);
+		assertThat(number(row, 4)).isEqualTo(600);
+		assertThat(number(row, 5)).isEqualTo(1800);
+		assertThat(number(row, 6)).isEqualTo(3.0);
+		assertThat(number(row, 7)).isEqualTo(huawei.shareOfStage(), within(1e-9));
+		assertThat(format(row, 7)).isEqualTo("0.0%");
+	}
+
+	@Test
+	void writesCodeRowsWithStatusAnomalyCategoryOwnerAndHint() {
+		Sheet codes = workbook.getSheet("By error code");
+		assertThat(codes.getLastRowNum()).isEqualTo(report.codes().size());
+		Row quota = row(codes, "Push to all", "Xiaomi", "PostSendDelivered", "10034");
+		assertThat(text(quota, 4)).isEqualTo("daily message limit");
+		assertThat(number(quota, 5)).isZero();
+		assertThat(number(quota, 6)).isEqualTo(300);
+		assertThat(number(quota, 7)).isEqualTo(-300);
+		assertThat(number(quota, 8)).isEqualTo(-1.0);
+		assertThat(text(quota, 9)).isEqualTo("Resolved");
+		assertThat(text(quota, 10)).isEmpty();
+		assertThat(text(quota, 12)).isEqualTo("Quota or frequency");
+		assertThat(text(quota, 13)).isEqualTo("Server");
+		assertThat(text(quota, 14)).startsWith("Vendor daily message limit reached");
+		Row anomaly = row(codes, "Push to all", "Huawei", "PostSendDelivered", "80300007");
+		assertThat(text(anomaly, 9)).isEqualTo("Up");
+		assertThat(text(anomaly, 10)).isEqualTo("Yes");
+		Row uncatalogued = row(codes, "Push to all", "Unknown", "PostSendDelivered", "20001");
+		assertThat(text(uncatalogued, 12)).isEqualTo("Uncatalogued");
+		assertThat(text(uncatalogued, 14)).startsWith("Uncatalogued code");
+	}
+
+	@Test
+	void writesNewAsTextWhereLastWeekWasZero() {
+		Sheet codes = workbook.getSheet("By error code");
+		Row vivo = row(codes, "Push to all", "vivo", "PostSendDelivered", "10070");
+		assertThat(number(vivo, 6)).isZero();
+		assertThat(text(vivo, 8)).isEqualTo("new");
+		assertThat(text(vivo, 9)).isEqualTo("New");
+	}
+
+	@Test
+	void writesTaskTotalsAndTopCodesPerTask() {
+		Sheet tasks = workbook.getSheet("By task");
+		TaskLoss promo = report.tasks().get(0);
+		Row row = row(tasks, SampleReports.TASK_PROMO, "PostSendDelivered");
+		assertThat(number(row, 2)).isEqualTo(2900);
+		assertThat(number(row, 3)).isEqualTo(1300);
+		assertThat(number(row, 4)).isEqualTo(1600);
+		assertThat(tasks.getLastRowNum()).isEqualTo(4);
+		Sheet taskCodes = workbook.getSheet("Task codes");
+		Row top = row(taskCodes, SampleReports.TASK_PROMO);
+		assertThat(text(top, 2)).isEqualTo(promo.topCodes().get(0).errCode());
+		assertThat(number(top, 4)).isEqualTo(1900);
+		assertThat(taskCodes.getLastRowNum()).isEqualTo(6);
+	}
+
+	@Test
+	void writesTrendPerVendorWithWeeksOldestFirst() {
+		Sheet trend = workbook.getSheet("Trend");
+		Row header = trend.getRow(0);
+		assertThat(List.of(text(header, 2), text(header, 3), text(header, 6)))
+			.containsExactly("2026-W42", "2026-W43", "2026-W46");
+		Row xiaomi = row(trend, "Push to all", "Xiaomi");
+		for (TrendPoint point : report.trend()) {
+			if (point.source() == LossSource.ALL_MEMBER && point.vendor() == Vendor.XIAOMI) {
+				int column = 2 + (point.week().week() - 42);
+				assertThat(number(xiaomi, column)).as("week %s", point.week()).isEqualTo(point.count());
+			}
+		}
+		assertThat(number(xiaomi, 6)).isEqualTo(130);
+		assertThat(number(xiaomi, 5)).isEqualTo(300);
+		long rows = report.trend().stream().map((p) -> p.source() + "/" + p.vendor()).distinct().count();
+		assertThat(trend.getLastRowNum()).isEqualTo(rows);
+	}
+
+	@Test
+	void streamsEveryRawRowWithWindowsAsDateTimesInTheJobsZone() {
+		Sheet raw = workbook.getSheet("Raw");
+		assertThat(raw.getLastRowNum()).isEqualTo(RAW_ROWS);
+		assertThat(text(raw.getRow(0), 0)).isEqualTo("Window start");
+		int index = 1_000;
+		StoredLossRow expected = RawRowFixtures.row(index);
+		Row row = raw.getRow(index + 1);
+		assertThat(row.getCell(0).getLocalDateTimeCellValue())
+			.isEqualTo(LocalDateTime.ofInstant(expected.windowStart(), SampleReports.ZONE));
+		assertThat(row.getCell(1).getLocalDateTimeCellValue())
+			.isEqualTo(LocalDateTime.ofInstant(expected.windowStart(), SampleReports.ZONE).plusHours(1));
+		assertThat(format(row, 0)).isEqualTo("yyyy-mm-dd hh:mm");
+		assertThat(text(row, 2)).isEqualTo(expected.source().displayName());
+		assertThat(text(row, 3)).isEqualTo(expected.taskId());
+		assertThat(text(row, 4)).isEqualTo(expected.stage().label());
+		assertThat(text(row, 5)).isEqualTo(expected.eventType().displayName());
+		assertThat(text(row, 6)).isEqualTo(expected.vendor().displayName());
+		assertThat(text(row, 7)).isEqualTo(expected.errCode());
+		assertThat(number(row, 8)).isEqualTo(expected.errCount());
+		assertThat(text(row, 9)).isEqualTo(expected.errInfo());
+		assertThat(text(raw.getRow(1), 6)).isEqualTo("(all vendors)");
+		// the first window of the week starts Monday 00:00 in Asia/Shanghai
+		assertThat(raw.getRow(1).getCell(0).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 11, 9, 0, 0));
+	}
+
+	@Test
+	void drawsNativeChartsOnSummaryAndTrend() {
+		XSSFSheet summary = workbook.getSheet("Summary");
+		assertThat(summary.getDrawingPatriarch()).isNotNull();
+		assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(2);
+		assertThat(summary.getDrawingPatriarch().getCharts().get(0).getCTChart().getPlotArea().getBarChartList())
+			.hasSize(1);
+		assertThat(summary.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0).getSeriesCount())
+			.isEqualTo(2);
+		XSSFSheet trend = workbook.getSheet("Trend");
+		assertThat(trend.getDrawingPatriarch().getCharts()).hasSize(2);
+		assertThat(trend.getDrawingPatriarch().getCharts().get(0).getCTChart().getPlotArea().getLineChartList())
+			.hasSize(1);
+	}
+
+	@Test
+	void freezesHeaderRowsAndFiltersTables() {
+		for (String name : List.of("By vendor", "By error code", "By task", "Task codes", "Trend", "Raw")) {
+			XSSFSheet sheet = workbook.getSheet(name);
+			assertThat(sheet.getPaneInformation()).as(name).isNotNull();
+			assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
+			assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as(name).isEqualTo((short) 1);
+			assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
+		}
+		assertThat(workbook.getSheet("Raw").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J1235");
+		assertThat(workbook.getSheet("By error code").getColumnWidth(14)).isEqualTo(80 * 256);
+	}
+
+	@Test
+	void coloursDeltaColumns() {
+		XSSFSheet vendors = workbook.getSheet("By vendor");
+		assertThat(vendors.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(1);
+		var formatting = vendors.getSheetConditionalFormatting().getConditionalFormattingAt(0);
+		assertThat(formatting.getFormattingRanges()[0].formatAsString())
+			.isEqualTo("F2:G" + (report.vendors().size() + 1));
+		assertThat(formatting.getRule(0).getFormula1()).isEqualTo("0");
+		assertThat(formatting.getRule(0).getFontFormatting().getFontColorIndex())
+			.isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.RED.getIndex());
+		assertThat(formatting.getRule(1).getFontFormatting().getFontColorIndex())
+			.isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.GREEN.getIndex());
+	}
+
+	@Test
+	void setsDocumentProperties() {
+		var core = workbook.getProperties().getCoreProperties();
+		assertThat(core.getTitle()).isEqualTo("Push-loss weekly report: weekly-push-loss, 2026-W46");
+		assertThat(core.getSubject()).contains("1400000000").contains("2026-W46").contains("2026-W45");
+		assertThat(core.getCreator()).isEqualTo("Push-Loss Weekly Report");
+		assertThat(core.getCreated().toInstant()).isEqualTo(CREATED);
+		assertThat(Duration.between(core.getCreated().toInstant(), CREATED)).isZero();
+	}
+
+	@Test
+	void writesStageLevelCodesStartingWithMinusAsQuotedText() {
+		Sheet codes = workbook.getSheet("By error code");
+		Row row = row(codes, "Push to all", "Xiaomi", "ReadyToSend", "-1");
+		assertThat(row.getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
+		assertThat(row.getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
+		assertThat(Stage.READY_TO_SEND.label()).isEqualTo("ReadyToSend");
+	}
+
+}
