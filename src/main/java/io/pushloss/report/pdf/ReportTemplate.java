@@ -1,0 +1,48 @@
+package io.pushloss.report.pdf;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The JRXML files of the PDF report and the main report parameter each subreport is passed in.
+ */
+enum ReportTemplate {
+
+	WEEKLY_REPORT("weekly-report", null),
+
+	HEADLINE_TOTALS("headline-totals", "TOTALS_REPORT"),
+
+	TOP_MOVERS("top-movers", "MOVERS_REPORT"),
+
+	ANOMALIES("anomalies", "ANOMALIES_REPORT"),
+
+	VENDOR_TABLES("vendor-tables", "VENDORS_REPORT"),
+
+	CODE_TABLE("code-table", "CODES_REPORT"),
+
+	TASK_TABLE("task-table", "TASKS_REPORT");
+
+	private final String baseName;
+
+	private final String parameter;
+
+	ReportTemplate(String baseName, String parameter) {
+		this.baseName = baseName;
+		this.parameter = parameter;
+	}
+
+	/** The file name, for example {@code weekly-report.jrxml}. */
+	String fileName() {
+		return this.baseName + ".jrxml";
+	}
+
+	/** The main report's parameter that receives this compiled subreport ({@code null} for the main report). */
+	String parameter() {
+		return this.parameter;
+	}
+
+	static List<ReportTemplate> subreports() {
+		return Arrays.stream(values()).filter((template) -> template.parameter != null).toList();
+	}
+
+}
