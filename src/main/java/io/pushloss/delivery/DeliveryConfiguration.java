@@ -1,0 +1,93 @@
+package io.pushloss.delivery;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.util.StringUtils;
+
+import io.pushloss.delivery.archive.ReportArchiver;
+import io.pushloss.delivery.mail.DeliveryLedger;
+import io.pushloss.delivery.mail.DeliveryProperties;
+import io.pushloss.delivery.mail.FailureNotifier;
+import io.pushloss.delivery.mail.MailSendRetry;
+import io.pushloss.delivery.mail.MailTemplates;
+import io.pushloss.delivery.mail.MailTransport;
+import io.pushloss.delivery.mail.OutboxMailTransport;
+import io.pushloss.delivery.mail.ReportMailer;
+import io.pushloss.delivery.mail.ReportMessageComposer;
+import io.pushloss.delivery.mail.SmtpMailTransport;
+
+/**
+ * Wires email and archive delivery. Spring Boot creates a {@code JavaMailSender} only when {@code spring.mail.host}
+ * is set; without one, mail goes to {@code <pushloss.data-dir>/outbox/} as {@code .eml} files.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
+class DeliveryConfiguration {
+
+	@Bean
+	MailTransport mailTransport(ObjectProvider<JavaMailSender> mailSender,
+			@Value("${pushloss.data-dir:./data}") Path dataDir) {
+		JavaMailSender sender = mailSender.getIfAvailable();
+		return (sender != null) ? new SmtpMailTransport(sender) : new OutboxMailTransport(dataDir.resolve("outbox"));
+	}
+
+	@Bean
+	MailSendRetry mailSendRetry(DeliveryProperties properties) {
+		return new MailSendRetry(properties.retry());
+	}
+
+	@Bean
+	MailTemplates mailTemplates(@Value("${pushloss.report.templates-dir:}") String templatesDir) {
+		return new MailTemplates(StringUtils.hasText(templatesDir) ? Path.of(templatesDir) : null);
+	}
+
+	/**
+	 * The ledger gets its own transaction manager on the application's DataSource: its REQUIRES_NEW writes then
+	 * suspend whatever transaction the calling Batch step holds on that DataSource, whichever manager began it.
+	 */
+	@Bean
+	DeliveryLedger deliveryLedger(DataSource dataSource, ObjectProvider<Clock> clock) {
+		return new DeliveryLedger(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	ReportMessageComposer reportMessageComposer(MailTemplates templates, DeliveryProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new ReportMessageComposer(templates, properties, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	ReportMailer reportMailer(MailTransport transport, MailSendRetry retry, DeliveryLedger ledger,
+			ReportMessageComposer composer, DeliveryProperties properties) {
+		return new ReportMailer(transport, retry, ledger, composer, properties);
+	}
+
+	@Bean
+	FailureNotifier failureNotifier(MailTransport transport, MailSendRetry retry, DeliveryProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new FailureNotifier(transport, retry, properties, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	ReportArchiver reportArchiver(@Value("${pushloss.data-dir:./data}") Path dataDir) {
+		return new ReportArchiver(dataDir.resolve("archive"));
+	}
+
+	@Bean
+	ReportDelivery reportDelivery(ReportArchiver archiver, ReportMailer mailer) {
+		return new ReportDelivery(archiver, mailer);
+	}
+
+}

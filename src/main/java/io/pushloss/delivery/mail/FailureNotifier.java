@@ -1,0 +1,92 @@
+package io.pushloss.delivery.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import io.pushloss.jobdef.JobDefinition;
+
+/**
+ * Tells a job's owners in one short plain-text email that a run failed: job, week, failed step and the
+ * operator-facing reason (stack-trace lines dropped, credentials masked). Goes through the same transport as the
+ * report (SMTP or the outbox). Never throws: a failed notification is logged and must not hide the run's failure.
+ */
+public class FailureNotifier {
+
+	private static final Logger logger = LoggerFactory.getLogger(FailureNotifier.class);
+
+	private final MailTransport transport;
+
+	private final MailSendRetry retry;
+
+	private final DeliveryProperties properties;
+
+	private final Clock clock;
+
+	public FailureNotifier(MailTransport transport, MailSendRetry retry, DeliveryProperties properties, Clock clock) {
+		this.transport = transport;
+		this.retry = retry;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Notifies the job's owners of a failed run.
+	 * @param week the report week, e.g. {@code 2026-W46}
+	 * @param failedStep the Batch step that failed, e.g. {@code deliver}
+	 * @param reason the operator-facing reason (an exception message, not a stack trace)
+	 * @return whether the notification was sent (or written to the outbox)
+	 */
+	public boolean notify(JobDefinition job, String week, String failedStep, String reason) {
+		List<InternetAddress> owners;
+		try {
+			owners = RecipientSet.parse(job.owners());
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Cannot notify the owners of job {}: {}", job.name(), ex.getMessage());
+			return false;
+		}
+		if (owners.isEmpty()) {
+			logger.warn("Job {} failed at step {} for {} but has no owners to notify", job.name(), failedStep, week);
+			return false;
+		}
+		try {
+			EnvelopeMimeMessage message = new EnvelopeMimeMessage(this.transport.session(),
+					MessageIds.generate("push-loss-failure", job.name(), week, this.properties.from()), List.of());
+			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+			helper.setFrom(new InternetAddress(this.properties.from(), true));
+			helper.setTo(owners.toArray(new InternetAddress[0]));
+			helper.setSubject(MailSubjects.failure(job.name(), week, failedStep));
+			helper.setSentDate(Date.from(this.clock.instant()));
+			helper.setText(body(job.name(), week, failedStep, reason, this.clock.instant()), false);
+			ReportMessageComposer.markAutomatic(message, job.name(), week);
+			this.retry.send(this.transport, message, MailSendRetry.AttemptListener.NONE);
+			logger.info("Notified {} owner(s) of job {} that step {} failed for {}", owners.size(), job.name(),
+					failedStep, week);
+			return true;
+		}
+		catch (MessagingException | MailException ex) {
+			logger.warn("Could not notify the owners of job {} through {}: {}", job.name(), this.transport.describe(),
+					MailErrors.describe(ex));
+			return false;
+		}
+	}
+
+	static String body(String jobName, String week, String failedStep, String reason, Instant at) {
+		return "The push-loss report job \"" + jobName + "\" failed.\n\n" + "Week:        " + week + "\n"
+				+ "Failed step: " + failedStep + "\n" + "Reason:      " + OperatorText.sanitise(reason) + "\n\n"
+				+ "What happens next: fix the cause, then restart the run or wait for the next scheduled run. Steps "
+				+ "that completed are not repeated, and a weekly email still pending is sent once.\n\n"
+				+ "Failed at " + at + " (UTC). Details are in the log of the run.\n";
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.pushloss.delivery.mail;
+
+import java.util.Locale;
+
+import io.pushloss.analysis.WeekOverWeek;
+import io.pushloss.analysis.WeeklyReport;
+
+/**
+ * Subjects that tell the story in a phone's notification:
+ * {@code [PARTIAL] [demo] Push loss 2026-W46: 12,345 lost (+8.1% WoW), 2 anomalies}.
+ */
+public final class MailSubjects {
+
+	private MailSubjects() {
+	}
+
+	/** The weekly report's subject, from the report's headline and anomalies. */
+	public static String weeklyReport(String jobName, WeeklyReport report) {
+		WeekOverWeek headline = report.headline();
+		String label = headline.percentLabel();
+		String change = "new".equals(label) ? "new; 0 the week before" : label + " WoW";
+		return (report.partial() ? "[PARTIAL] " : "") + "[" + jobName + "] Push loss " + report.header().week() + ": "
+				+ count(headline.thisWeek()) + " lost (" + change + "), " + anomalies(report.anomalies().size());
+	}
+
+	/** The failure notification's subject. */
+	public static String failure(String jobName, String week, String failedStep) {
+		return "[" + jobName + "] Push loss " + week + ": run FAILED at step " + failedStep;
+	}
+
+	/** {@code 12,345}. */
+	static String count(long value) {
+		return String.format(Locale.ROOT, "%,d", value);
+	}
+
+	static String anomalies(int count) {
+		return switch (count) {
+			case 0 -> "no anomalies";
+			case 1 -> "1 anomaly";
+			default -> count + " anomalies";
+		};
+	}
+
+}

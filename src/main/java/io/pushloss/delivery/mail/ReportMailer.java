@@ -1,0 +1,114 @@
+package io.pushloss.delivery.mail;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.mail.MailException;
+
+import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.delivery.mail.DeliveryLedger.Claim;
+import io.pushloss.delivery.mail.MailOutcome.Status;
+import io.pushloss.delivery.mail.ReportMessageComposer.Composed;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.report.ReportDocuments;
+
+/**
+ * Sends the weekly email of a job and week exactly once per recipient set, through the delivery ledger: the PENDING
+ * entry and its Message-ID are committed before the message leaves and the entry is marked SENT after the server
+ * accepted it. A week already SENT is not sent again unless {@code resend} is asked.
+ * <p>
+ * Worst case: when the process dies after the server accepted the message but before SENT was recorded, the next
+ * run sends the message again with the same Message-ID (at-least-once at that single point; mail clients thread or
+ * drop the duplicate).
+ */
+public class ReportMailer {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReportMailer.class);
+
+	private final MailTransport transport;
+
+	private final MailSendRetry retry;
+
+	private final DeliveryLedger ledger;
+
+	private final ReportMessageComposer composer;
+
+	private final DeliveryProperties properties;
+
+	public ReportMailer(MailTransport transport, MailSendRetry retry, DeliveryLedger ledger,
+			ReportMessageComposer composer, DeliveryProperties properties) {
+		this.transport = transport;
+		this.retry = retry;
+		this.ledger = ledger;
+		this.composer = composer;
+		this.properties = properties;
+	}
+
+	/**
+	 * Sends the report's email to the job's recipients unless the ledger says it was sent.
+	 * @param archiveFolder where the full set is archived (named in the body), or {@code null}
+	 * @param resend send again even when the ledger says SENT (a new Message-ID)
+	 * @throws DeliveryException when the message could not be composed or the SMTP server kept failing
+	 */
+	public MailOutcome send(JobDefinition job, WeeklyReport report, ReportDocuments documents, Path archiveFolder,
+			boolean resend) {
+		String week = report.header().week().toString();
+		RecipientSet recipients = RecipientSet.of(job.recipients());
+		if (recipients.isEmpty()) {
+			logger.warn("Job {} has no recipients: the email of {} is not sent", job.name(), week);
+			return new MailOutcome(Status.NO_RECIPIENTS, null, null, 0, false);
+		}
+		Claim claim = this.ledger.claim(job.name(), week, recipients,
+				() -> MessageIds.generate("push-loss", job.name(), week, this.properties.from()), resend);
+		LedgerEntry entry = claim.entry();
+		if (!claim.send()) {
+			logger.info("The email of job {} for {} was sent at {} (Message-ID {}): nothing sent; use --resend to send "
+					+ "it again", job.name(), week, entry.sentAt(), entry.messageId());
+			return new MailOutcome(Status.ALREADY_SENT, claim.decision(), entry.messageId(), recipients.size(), false);
+		}
+		Composed composed;
+		try {
+			composed = this.composer.compose(this.transport.session(), entry.messageId(), job.name(), recipients,
+					report, documents, archiveFolder);
+		}
+		catch (MessagingException | RuntimeException ex) {
+			throw new DeliveryException("Could not compose the weekly email of job " + job.name() + " for " + week
+					+ ": " + MailErrors.describe(ex), job.name(), week, entry.messageId(), ex);
+		}
+		AtomicInteger attempts = new AtomicInteger();
+		try {
+			this.retry.send(this.transport, composed.message(), new MailSendRetry.AttemptListener() {
+
+				@Override
+				public void beforeAttempt(int attempt) {
+					attempts.set(attempt);
+					ReportMailer.this.ledger.recordAttempt(entry);
+				}
+
+				@Override
+				public void failed(int attempt, MailException failure) {
+					ReportMailer.this.ledger.recordFailure(entry, MailErrors.describe(failure));
+				}
+
+			});
+		}
+		catch (MailException ex) {
+			throw new DeliveryException(String.format(
+					"Could not send the weekly email of job %s for %s through %s after %d attempt(s): %s. It stays "
+							+ "PENDING in the delivery ledger with Message-ID %s; "
+							+ "the next run or a restart sends it once.",
+					job.name(), week, this.transport.describe(), attempts.get(), MailErrors.describe(ex),
+					entry.messageId()), job.name(), week, entry.messageId(), ex);
+		}
+		this.ledger.markSent(entry);
+		logger.info("Sent the email of job {} for {} to {} recipient(s) through {} (Message-ID {}, {})", job.name(),
+				week, recipients.size(), this.transport.describe(), entry.messageId(), claim.decision());
+		return new MailOutcome(Status.SENT, claim.decision(), entry.messageId(), recipients.size(),
+				composed.attachments().excelOmitted());
+	}
+
+}

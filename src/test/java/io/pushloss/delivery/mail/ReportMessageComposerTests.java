@@ -1,0 +1,107 @@
+package io.pushloss.delivery.mail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.unit.DataSize;
+
+import io.pushloss.analysis.CodeLoss;
+import io.pushloss.analysis.SampleReports;
+import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.delivery.DeliveryFixtures;
+import io.pushloss.delivery.mail.ReportMessageComposer.Composed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportMessageComposerTests {
+
+	@TempDir
+	Path temp;
+
+	private final Session session = Session.getInstance(new Properties());
+
+	@Test
+	void escapesTextThatCameFromTheApi() throws Exception {
+		WeeklyReport typical = SampleReports.typicalWeek();
+		List<CodeLoss> codes = new ArrayList<>();
+		for (CodeLoss code : typical.codes()) {
+			codes.add(code.anomaly() ? new CodeLoss(code.source(), code.vendor(), code.stage(), "<b>x</b>",
+					"<script>alert('x')</script>", code.counts(), code.status(), code.baseline(), true,
+					code.remediation()) : code);
+		}
+		WeeklyReport hostile = new WeeklyReport(typical.header(), typical.completeness(), typical.totals(),
+				typical.vendors(), codes, typical.topMovers(), typical.tasks(), typical.eventTypes(), typical.trend());
+
+		String html = MailTestSupport.text(MailTestSupport.leaf(compose(hostile, DataSize.ofMegabytes(10)).message(),
+				"text/html"));
+
+		assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;b&gt;x&lt;/b&gt;")
+			.doesNotContain("<script>", "<b>x</b>");
+	}
+
+	@Test
+	void plansAttachmentsByTheirBase64Size() {
+		assertThat(AttachmentPlan.base64Size(0)).isZero();
+		assertThat(AttachmentPlan.base64Size(3)).isEqualTo(4 + 2);
+		assertThat(AttachmentPlan.base64Size(57)).isEqualTo(76 + 2);
+		assertThat(AttachmentPlan.base64Size(58)).isEqualTo(80 + 4);
+		assertThat(AttachmentPlan.base64Size(3_000_000)).isEqualTo(4_000_000 + 2 * 52_632);
+	}
+
+	@Test
+	void attachesBothUpToTheLimitAndThePdfOnlyAboveIt() throws Exception {
+		var documents = DeliveryFixtures.documents(this.temp, "demo", "2026-W46", 3000, 3000);
+		long both = AttachmentPlan.base64Size(3000) * 2;
+
+		assertThat(AttachmentPlan.of(documents, both).excelOmitted()).isFalse();
+		AttachmentPlan over = AttachmentPlan.of(documents, both - 1);
+		assertThat(over.excelOmitted()).isTrue();
+		assertThat(over.excel()).isNull();
+		assertThat(over.pdf()).isEqualTo(documents.pdf());
+	}
+
+	@Test
+	void editableTemplateInTheConfiguredFolderWinsAndOthersComeFromTheClasspath() throws Exception {
+		Path dir = this.temp.resolve("reports-templates");
+		Files.createDirectories(dir.resolve("email"));
+		Files.writeString(dir.resolve("email/weekly-report.html"),
+				"<p th:text=\"'Custom ' + ${view.week()}\">x</p>");
+		MailTemplates templates = new MailTemplates(dir);
+		ReportMailView view = ReportMailView.of("demo", SampleReports.typicalWeek(),
+				new AttachmentPlan(null, null, false, 0, 1), null, false);
+
+		assertThat(templates.render("email/weekly-report.html", Map.of("view", view))).isEqualTo("<p>Custom 2026-W46</p>");
+		assertThat(templates.render("email/weekly-report.txt", Map.of("view", view)))
+			.contains("Lost this week: 6,170");
+	}
+
+	@Test
+	void subjectsFollowTheModel() {
+		assertThat(MailSubjects.weeklyReport("demo", SampleReports.typicalWeek()))
+			.isEqualTo("[demo] Push loss 2026-W46: 6,170 lost (+44.2% WoW), 1 anomaly");
+		assertThat(MailSubjects.weeklyReport("demo", SampleReports.partialWeek()))
+			.isEqualTo("[PARTIAL] [demo] Push loss 2026-W46: 6,170 lost (+44.2% WoW), 1 anomaly");
+		assertThat(MailSubjects.weeklyReport("demo", SampleReports.emptyWeek()))
+			.isEqualTo("[demo] Push loss 2026-W46: 0 lost (0.0% WoW), no anomalies");
+		assertThat(MailSubjects.anomalies(2)).isEqualTo("2 anomalies");
+	}
+
+	private Composed compose(WeeklyReport report, DataSize limit) throws Exception {
+		ReportMessageComposer composer = new ReportMessageComposer(new MailTemplates(null),
+				MailTestSupport.properties(limit), MailTestSupport.CLOCK);
+		var documents = DeliveryFixtures.documents(this.temp, "demo", "2026-W46", 100, 100);
+		Composed composed = composer.compose(this.session, "<t.1@test>", "demo",
+				RecipientSet.of(DeliveryFixtures.RECIPIENTS), report, documents, null);
+		composed.message().saveChanges();
+		return composed;
+	}
+
+}
