@@ -5,6 +5,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,16 +23,26 @@ public class WeeklyReportJobConfiguration {
 	public static final String FETCH_STEP = "fetchLossWindows";
 
 	@Bean(JOB_NAME)
-	Job weeklyPushLossReport(JobRepository jobRepository, OperatorMessages operatorMessages, Step fetchLossWindows) {
+	Job weeklyPushLossReport(JobRepository jobRepository, OperatorMessages operatorMessages,
+			FailureNotificationListener failureNotification, Step fetchLossWindows,
+			@Qualifier(ReportStepsConfiguration.AGGREGATE_STEP) Step aggregateWeekOverWeek,
+			@Qualifier(ReportStepsConfiguration.EXCEL_STEP) Step renderExcel,
+			@Qualifier(ReportStepsConfiguration.PDF_STEP) Step renderPdf,
+			@Qualifier(ReportStepsConfiguration.DELIVER_STEP) Step deliver) {
 		return new JobBuilder(JOB_NAME, jobRepository)
 			.validator(new DefaultJobParametersValidator(
 					new String[] { WeeklyReportParameters.JOB, WeeklyReportParameters.WEEK,
 							WeeklyReportParameters.ZONE },
-					new String[] { WeeklyReportParameters.REFRESH }))
+					new String[] { WeeklyReportParameters.REFRESH, WeeklyReportParameters.RESEND,
+							WeeklyReportParameters.EMAIL }))
+			// listeners run afterJob in reverse order: messages first, then the failure notification
+			.listener(failureNotification)
 			.listener(operatorMessages)
-			// The steps, in order. Append later steps here:
-			// .next(aggregateWeekOverWeek).next(renderExcel).next(renderPdf).next(deliver)
 			.start(fetchLossWindows)
+			.next(aggregateWeekOverWeek)
+			.next(renderExcel)
+			.next(renderPdf)
+			.next(deliver)
 			.build();
 	}
 

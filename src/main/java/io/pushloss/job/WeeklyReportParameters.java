@@ -9,8 +9,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The parameters of the {@code weeklyPushLossReport} job. All are identifying: one job instance per job file name,
- * week and zone, plus one per forced refresh.
+ * The parameters of the {@code weeklyPushLossReport} job. Job, week and zone are identifying: one job instance per
+ * job file name, week and zone, plus one per forced refresh ({@code refresh}) or resend ({@code resend}), which
+ * carry the time they were asked for. {@code email} is not identifying: a restart keeps the option of the run it
+ * continues.
  */
 public final class WeeklyReportParameters {
 
@@ -26,17 +28,37 @@ public final class WeeklyReportParameters {
 	/** Forced refresh only: when it was asked for (epoch milliseconds); makes a new instance. */
 	public static final String REFRESH = "refresh";
 
+	/** Not identifying: whether to email the report ({@code true} unless the run said otherwise). */
+	public static final String EMAIL = "email";
+
+	/** Resend only: when it was asked for (epoch milliseconds); email even when the ledger says sent. */
+	public static final String RESEND = "resend";
+
 	private WeeklyReportParameters() {
 	}
 
 	/** The parameters of a run; {@code refresh} is {@code null} for an ordinary (incremental) run. */
 	public static JobParameters of(JobDefinition job, IsoWeek week, Instant refresh) {
+		return of(job, week, refresh, null, true);
+	}
+
+	/** The parameters of a run with its options; {@code now} stamps a forced refresh or a resend. */
+	public static JobParameters of(JobDefinition job, IsoWeek week, Instant now, RunOptions options) {
+		return of(job, week, options.force() ? now : null, options.resend() ? now : null, options.email());
+	}
+
+	private static JobParameters of(JobDefinition job, IsoWeek week, Instant refresh, Instant resend,
+			boolean email) {
 		JobParametersBuilder builder = new JobParametersBuilder().addString(JOB, job.name(), true)
 			.addString(WEEK, week.toString(), true)
 			.addString(ZONE, job.zone().getId(), true);
 		if (refresh != null) {
 			builder.addLong(REFRESH, refresh.toEpochMilli(), true);
 		}
+		if (resend != null) {
+			builder.addLong(RESEND, resend.toEpochMilli(), true);
+		}
+		builder.addString(EMAIL, Boolean.toString(email), false);
 		return builder.toJobParameters();
 	}
 

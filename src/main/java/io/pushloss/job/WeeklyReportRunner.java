@@ -72,13 +72,21 @@ public class WeeklyReportRunner {
 	 * @param force fetch every window again, as a new job instance, even when the week is complete
 	 */
 	public RunOutcome run(JobDefinition definition, IsoWeek week, boolean force) {
+		return run(definition, week, new RunOptions(force, RunOptions.DEFAULT.email(), false));
+	}
+
+	/**
+	 * Runs a week with options: a new run, the restart of a failed or stopped one (which keeps the options it was
+	 * started with), or nothing when the week is complete and neither force nor resend is asked.
+	 */
+	public RunOutcome run(JobDefinition definition, IsoWeek week, RunOptions options) {
 		return exclusively(definition, week, () -> {
-			if (force) {
-				return launch(week, WeeklyReportParameters.of(definition, week, this.clock.instant()));
+			if (options.force() || options.resend()) {
+				return launch(week, WeeklyReportParameters.of(definition, week, this.clock.instant(), options));
 			}
 			JobExecution last = lastExecution(definition, week);
 			if (last == null) {
-				return launch(week, WeeklyReportParameters.of(definition, week, null));
+				return launch(week, WeeklyReportParameters.of(definition, week, null, options));
 			}
 			return resume(definition, week, last, false);
 		});
