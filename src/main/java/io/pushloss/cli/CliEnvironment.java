@@ -44,7 +44,9 @@ public record CliEnvironment(Clock clock, UnaryOperator<String> environment, Rep
 		Charset charset = Charset.defaultCharset();
 		CommandOutput output = new CommandOutput(new PrintWriter(System.out, true, charset),
 				new PrintWriter(System.err, true, charset));
-		return new CliEnvironment(systemClock(), System::getenv, new NotImplementedReportOperations(),
+		Clock clock = systemClock();
+		return new CliEnvironment(clock, System::getenv,
+				new SpringReportOperations(clock, System::getenv, System.console() != null),
 				new EmbeddedSimulatorLauncher(), Path.of("jobs"), output);
 	}
 

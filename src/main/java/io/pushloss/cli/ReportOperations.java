@@ -43,9 +43,10 @@ public interface ReportOperations {
 	 * @param job the job
 	 * @param week a complete week in the job's zone (the last complete one when {@code --week} was not given)
 	 * @param email whether to email the report ({@code false} with {@code --no-email})
+	 * @param resend whether to email even when the week was already sent ({@code --resend})
 	 * @param dataDir the data directory (may not exist yet)
 	 */
-	record RunRequest(JobDefinition job, IsoWeek week, boolean email, Path dataDir) {
+	record RunRequest(JobDefinition job, IsoWeek week, boolean email, boolean resend, Path dataDir) {
 
 		public RunRequest {
 			Objects.requireNonNull(job, "job");

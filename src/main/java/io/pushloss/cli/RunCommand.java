@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
 	@Option(names = "--no-email", description = "Archive the report but do not email it.")
 	boolean noEmail;
 
+	@Option(names = "--resend", description = "Email the report again even if it was already sent for this week "
+			+ "(the delivery ledger otherwise sends each week once).")
+	boolean resend;
+
 	@Mixin
 	DataDirOption dataDir;
 
@@ -50,8 +55,12 @@ final class RunCommand implements Callable<Integer> {
 				? Weeks.requireComplete(this.spec, job, this.week, "--week", this.environment.clock())
 				: IsoWeek.lastComplete(job.zone(), this.environment.clock());
 		Path data = this.dataDir.checked();
+		if (this.noEmail && this.resend) {
+			throw new ParameterException(this.spec.commandLine(), "--resend and --no-email contradict each other");
+		}
 		return this.environment.operations()
-			.run(new ReportOperations.RunRequest(job, reported, !this.noEmail, data), this.environment.output());
+			.run(new ReportOperations.RunRequest(job, reported, !this.noEmail, this.resend, data),
+					this.environment.output());
 	}
 
 }

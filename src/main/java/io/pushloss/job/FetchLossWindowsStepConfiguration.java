@@ -34,10 +34,11 @@ class FetchLossWindowsStepConfiguration {
 	FetchSession fetchSession(@Value("#{jobParameters['job']}") String job,
 			@Value("#{jobParameters['week']}") String week, @Value("#{jobParameters['zone']}") String zone,
 			@Value("#{jobParameters['refresh']}") Long refresh, JobDefinitionRegistry registry, LossStore store,
-			ObjectProvider<PushLossApiProvider> apiProvider, ObjectProvider<Clock> clock) {
+			ObjectProvider<PushLossApiProvider> apiProvider, ObjectProvider<Clock> clock,
+			ObjectProvider<FetchProgressListener> progress) {
 		return new FetchSession(registry.get(job), IsoWeek.parse(week), ZoneId.of(zone),
 				(refresh != null) ? Instant.ofEpochMilli(refresh) : null, store, apiProvider.getIfAvailable(),
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC), progress.getIfAvailable(() -> FetchProgressListener.NONE));
 	}
 
 	@Bean(WeeklyReportJobConfiguration.FETCH_STEP)

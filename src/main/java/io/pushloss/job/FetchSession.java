@@ -81,12 +81,25 @@ public class FetchSession {
 
 	private int retries;
 
+	private final FetchProgressListener progress;
+
 	/**
 	 * @param refreshSince for a forced refresh, when it was asked for; {@code null} for an incremental run
 	 * @param apiProvider may be {@code null} until the application configures one
 	 */
 	public FetchSession(JobDefinition job, IsoWeek week, ZoneId zone, Instant refreshSince, LossStore store,
 			PushLossApiProvider apiProvider, Clock clock) {
+		this(job, week, zone, refreshSince, store, apiProvider, clock, FetchProgressListener.NONE);
+	}
+
+	/**
+	 * @param refreshSince for a forced refresh, when it was asked for; {@code null} for an incremental run
+	 * @param apiProvider may be {@code null} until the application configures one
+	 * @param progress hears the progress after the plan and after each chunk
+	 */
+	public FetchSession(JobDefinition job, IsoWeek week, ZoneId zone, Instant refreshSince, LossStore store,
+			PushLossApiProvider apiProvider, Clock clock, FetchProgressListener progress) {
+		this.progress = progress;
 		this.job = job;
 		this.week = week;
 		this.zone = zone;
@@ -125,6 +138,7 @@ public class FetchSession {
 		logger.info(String.format("week %s: %d windows planned (%d week(s), %s), %d already stored%s", this.week,
 				this.planned, this.job.baselineWeeks() + 1, this.job.window(), this.alreadyStored,
 				(this.refreshSince != null) ? ", forced refresh" : ""));
+		reportProgress();
 	}
 
 	/** The next window to fetch, or {@code null} when all are stored. */
@@ -161,6 +175,12 @@ public class FetchSession {
 		record();
 		logger.info(String.format("week %s: %d/%d windows, %d calls, %d retries", this.week,
 				this.alreadyStored + this.fetched, this.planned, this.calls, this.retries));
+		reportProgress();
+	}
+
+	private void reportProgress() {
+		this.progress.progress(new FetchProgressListener.Progress(this.job.name(), this.week,
+				this.alreadyStored + this.fetched, this.planned, this.calls));
 	}
 
 	private long appId() {

@@ -1,5 +1,7 @@
 package io.pushloss.job;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.pushloss.analysis.SummaryJsonWriter;
+import io.pushloss.analysis.WeekOverWeek;
+import io.pushloss.api.LossSource;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.delivery.ReportDelivery;
 import io.pushloss.delivery.archive.ReportArchiver;
@@ -52,9 +56,8 @@ class ReportStepsConfiguration {
 			summaryWriter.write(report, documents.summaryJson());
 			execution.getExecutionContext().putString(WeeklyReportSession.DOCUMENTS_PATH,
 					documents.directory().toString());
-			logger.info("{} {}: {} lost ({} WoW), {} anomalies{}", report.header().jobName(), report.header().week(),
-					report.headline().thisWeek(), report.headline().percentLabel(), report.anomalies().size(),
-					report.partial() ? ", PARTIAL" : "");
+			execution.getExecutionContext().putString(WeeklyReportSession.HEADLINE, headline(report));
+			logger.info("{} {}: {}", report.header().jobName(), report.header().week(), headline(report));
 		});
 	}
 
@@ -97,6 +100,24 @@ class ReportStepsConfiguration {
 					.toString(), "DISABLED");
 			}
 		});
+	}
+
+	/** One line per source, for {@code run}'s result and {@code runs}. */
+	static String headline(WeeklyReport report) {
+		StringBuilder line = new StringBuilder();
+		for (LossSource source : report.sources()) {
+			WeekOverWeek counts = report.headline(source);
+			line.append((line.length() > 0) ? "; " : "")
+				.append(source.displayName())
+				.append(' ')
+				.append(String.format(Locale.ROOT, "%,d", counts.thisWeek()))
+				.append(" lost (")
+				.append(counts.percentLabel())
+				.append(" WoW)");
+		}
+		int anomalies = report.anomalies().size();
+		line.append(", ").append(anomalies).append((anomalies == 1) ? " anomaly" : " anomalies");
+		return report.partial() ? "[PARTIAL] " + line : line.toString();
 	}
 
 	private static void record(JobExecution execution, String archive, String email) {

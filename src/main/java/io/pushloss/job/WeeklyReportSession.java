@@ -46,6 +46,9 @@ public class WeeklyReportSession {
 	/** Job execution context key: the email's state (SENT, ALREADY_SENT, NO_RECIPIENTS, DISABLED). */
 	static final String EMAIL_STATE = "emailState";
 
+	/** Job execution context key: the headline figures, one line. */
+	static final String HEADLINE = "headline";
+
 	/** Job execution context key: the documents' folder. */
 	static final String DOCUMENTS_PATH = "documentsPath";
 

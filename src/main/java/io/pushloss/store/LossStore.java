@@ -50,7 +50,8 @@ public class LossStore {
 	 */
 	public List<StoredWindow> storedWindows(long appId, long from, long to) {
 		return this.client.sql("""
-				SELECT source, task_id, window_start AS "start", window_end AS "end", fetched_at, row_count
+				SELECT source, task_id AS "taskId", window_start AS "start", window_end AS "end",
+				       fetched_at AS "fetchedAt", row_count AS "rowCount"
 				FROM fetched_window
 				WHERE app_id = :appId AND window_start < :to AND window_end > :from
 				ORDER BY source, task_id, window_start, window_end""")
@@ -115,8 +116,10 @@ public class LossStore {
 	 */
 	public void streamRows(long appId, long from, long to, Consumer<StoredLossRow> consumer) {
 		try (Stream<StoredRow> rows = this.client.sql("""
-				SELECT app_id, source, task_id, window_start, window_end, stage, event_type, vendor, err_code,
-				       err_count, err_info
+				-- aliased to StoredRow's components so that DataClassRowMapper finds each column at once
+				SELECT app_id AS "appId", source, task_id AS "taskId", window_start AS "windowStart",
+				       window_end AS "windowEnd", stage, event_type AS "eventType", vendor, err_code AS "errCode",
+				       err_count AS "errCount", err_info AS "errInfo"
 				FROM loss_row
 				WHERE app_id = :appId AND window_start >= :from AND window_end <= :to
 				ORDER BY window_start, window_end, source, task_id,

@@ -23,6 +23,13 @@ import io.pushloss.delivery.mail.LedgerEntry.LedgerState;
  */
 public class DeliveryLedger {
 
+	// Aliased to the record components' names: DataClassRowMapper then finds each column at once (otherwise H2
+	// throws, and traces, a "column not found" for every camel-case probe).
+	private static final String SELECT_COLUMNS = "job_name AS \"jobName\", report_week AS \"reportWeek\", "
+			+ "recipients_hash AS \"recipientsHash\", message_id AS \"messageId\", state, attempts, "
+			+ "recipient_count AS \"recipientCount\", created_at AS \"createdAt\", updated_at AS \"updatedAt\", "
+			+ "sent_at AS \"sentAt\", last_error AS \"lastError\"";
+
 	private static final String COLUMNS = "job_name, report_week, recipients_hash, message_id, state, attempts, "
 			+ "recipient_count, created_at, updated_at, sent_at, last_error";
 
@@ -42,7 +49,7 @@ public class DeliveryLedger {
 	/** The entry of a job, week and recipient set, if any. */
 	public Optional<LedgerEntry> find(String jobName, String week, String recipientsHash) {
 		return this.transactions.execute((status) -> this.jdbc
-			.sql("SELECT " + COLUMNS
+			.sql("SELECT " + SELECT_COLUMNS
 					+ " FROM delivery_ledger WHERE job_name = ? AND report_week = ? AND recipients_hash = ?")
 			.params(jobName, week, recipientsHash)
 			.query(new DataClassRowMapper<>(LedgerEntry.class))
@@ -52,7 +59,7 @@ public class DeliveryLedger {
 	/** All entries of a job and week (one per recipient set ever used), oldest first. */
 	public List<LedgerEntry> entries(String jobName, String week) {
 		return this.transactions.execute((status) -> this.jdbc
-			.sql("SELECT " + COLUMNS
+			.sql("SELECT " + SELECT_COLUMNS
 					+ " FROM delivery_ledger WHERE job_name = ? AND report_week = ? ORDER BY created_at")
 			.params(jobName, week)
 			.query(new DataClassRowMapper<>(LedgerEntry.class))

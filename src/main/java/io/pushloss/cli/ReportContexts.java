@@ -1,0 +1,53 @@
+package io.pushloss.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.pushloss.PushLossReportApplication;
+
+/**
+ * Starts the Spring application behind the commands that need the store, the job repository and delivery. Only
+ * {@code serve} starts a web server (the actuator on the management port, loopback only); the others run without
+ * one.
+ */
+final class ReportContexts {
+
+	private ReportContexts() {
+	}
+
+	/**
+	 * Starts the application for a data directory.
+	 * @param dataDir the data directory (created with its database when missing)
+	 * @param clock the clock the run uses (fixed for reproducible samples)
+	 * @param properties further properties, which win over application.yml
+	 * @param web whether to start the web server (the actuator)
+	 */
+	static ConfigurableApplicationContext start(Path dataDir, Clock clock, Map<String, Object> properties,
+			boolean web) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("pushloss.data-dir", dataDir.toAbsolutePath().normalize().toString());
+		defaults.putAll(properties);
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(PushLossReportApplication.class)
+			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.registerShutdownHook(true)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
+		// As command-line arguments: they win over application.yml and the environment, as --data-dir should.
+		return builder.run(defaults.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new));
+	}
+
+	/** Whether the data directory holds a database yet (so that read-only commands create nothing). */
+	static boolean hasDatabase(Path dataDir) {
+		return dataDir.resolve("db").resolve("pushloss.mv.db").toFile().isFile();
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.pushloss.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.pushloss.job.FetchProgressListener;
+import io.pushloss.job.RunHistory;
+import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.job.RunOptions;
+import io.pushloss.job.RunOutcome;
+import io.pushloss.job.WeeklyReportRunner;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.week.IsoWeek;
+
+/**
+ * The commands backed by the Spring application: each starts the application for the data directory, does its
+ * work in the foreground and closes it.
+ */
+final class SpringReportOperations implements ReportOperations {
+
+	private final Clock clock;
+
+	private final UnaryOperator<String> environment;
+
+	private final boolean terminal;
+
+	SpringReportOperations(Clock clock, UnaryOperator<String> environment, boolean terminal) {
+		this.clock = clock;
+		this.environment = environment;
+		this.terminal = terminal;
+	}
+
+	@Override
+	public int run(RunRequest request, CommandOutput output) {
+		if (!hasSecretKey(request.job(), output)) {
+			return INVALID_INPUT;
+		}
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
+				false)) {
+			RunOutcome outcome = context.getBean(WeeklyReportRunner.class)
+				.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			RunResultPrinter.print(outcome, context, output.out());
+			return exitCode(outcome);
+		}
+		catch (RuntimeException ex) {
+			return failed(output, ex);
+		}
+	}
+
+	@Override
+	public int backfill(BackfillRequest request, CommandOutput output) {
+		if (!hasSecretKey(request.job(), output)) {
+			return INVALID_INPUT;
+		}
+		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
+		Map<String, Object> quiet = this.terminal ? Map.of("logging.threshold.console", "WARN") : Map.of();
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, quiet,
+				false)) {
+			double rate = context.getEnvironment().getProperty("pushloss.api.calls-per-second", Double.class, 1.0);
+			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
+			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
+			return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
+				.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
+		}
+		catch (RuntimeException ex) {
+			return failed(output, ex);
+		}
+	}
+
+	@Override
+	public int serve(ServeRequest request, CommandOutput output) {
+		for (JobDefinition job : request.jobs()) {
+			if (!hasSecretKey(job, output)) {
+				return INVALID_INPUT;
+			}
+		}
+		return new ServeMode(this.clock).serve(request, output);
+	}
+
+	@Override
+	public int restart(RestartRequest request, CommandOutput output) {
+		if (!hasSecretKey(request.job(), output)) {
+			return INVALID_INPUT;
+		}
+		if (!ReportContexts.hasDatabase(request.dataDir())) {
+			output.err().println("No run of " + request.week() + " for job '" + request.job().name() + "' in "
+					+ request.dataDir() + " to restart; use run");
+			return INVALID_INPUT;
+		}
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
+				false)) {
+			RunOutcome outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			RunResultPrinter.print(outcome, context, output.out());
+			return exitCode(outcome);
+		}
+		catch (RuntimeException ex) {
+			return failed(output, ex);
+		}
+	}
+
+	@Override
+	public int runs(RunsRequest request, CommandOutput output) {
+		if (!ReportContexts.hasDatabase(request.dataDir())) {
+			RunsPrinter.print(List.of(), request.json(), output.out());
+			return SUCCESS;
+		}
+		Map<String, Object> quiet = Map.of("logging.threshold.console", "WARN");
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, quiet,
+				false)) {
+			List<RunRecord> runs = context.getBean(RunHistory.class).recent(request.jobName(), 50);
+			RunsPrinter.print(runs, request.json(), output.out());
+			return SUCCESS;
+		}
+		catch (RuntimeException ex) {
+			return failed(output, ex);
+		}
+	}
+
+	static int exitCode(RunOutcome outcome) {
+		return switch (outcome.status()) {
+			case COMPLETED, ALREADY_COMPLETE -> SUCCESS;
+			case NOTHING_TO_RESTART -> INVALID_INPUT;
+			default -> FAILED;
+		};
+	}
+
+	/**
+	 * A job's secret key must be in its environment variable before anything starts, except for simulator jobs
+	 * (the simulator's public demo key is used then).
+	 */
+	private boolean hasSecretKey(JobDefinition job, CommandOutput output) {
+		String value = this.environment.apply(job.api().secretKeyEnv());
+		if (job.api().simulator() || (value != null && !value.isBlank())) {
+			return true;
+		}
+		output.err().println(job.file() + ": api.secret-key-env: the environment variable "
+				+ job.api().secretKeyEnv() + " is not set; it must hold the secret key of sdkappid "
+				+ job.api().sdkAppId());
+		return false;
+	}
+
+	private static int failed(CommandOutput output, RuntimeException ex) {
+		output.err().println("push-loss-report: failed: " + rootMessage(ex));
+		return FAILED;
+	}
+
+	/** The innermost message: start-up failures wrap the useful one in several layers. */
+	static String rootMessage(Throwable failure) {
+		Throwable cause = failure;
+		String message = failure.getMessage();
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+			if (cause.getMessage() != null) {
+				message = cause.getMessage();
+			}
+		}
+		return (message != null) ? message : failure.getClass().getSimpleName();
+	}
+
+	static void println(PrintWriter out, String line) {
+		out.println(line);
+		out.flush();
+	}
+
+	static Path relative(String path) {
+		Path absolute = Path.of(path).toAbsolutePath().normalize();
+		Path here = Path.of("").toAbsolutePath();
+		return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
+	}
+
+}
