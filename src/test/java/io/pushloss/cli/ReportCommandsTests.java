@@ -1,8 +1,6 @@
 package io.pushloss.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -206,16 +204,6 @@ class ReportCommandsTests {
 	void rejectsAJobFileWhereAJobNameIsExpected() {
 		assertInvalid("runs", "jobs/demo.yml");
 		assertThat(this.cli.errLines().get(0)).contains("not a job name");
-	}
-
-	@Test
-	void saysNotImplementedYetWithTheDefaultOperations() {
-		StringWriter err = new StringWriter();
-		CliEnvironment environment = CliEnvironment.system()
-			.withOutput(new CommandOutput(new PrintWriter(new StringWriter()), new PrintWriter(err)))
-			.withClock(this.cli.clock);
-		assertThat(Main.execute(environment, "run", "jobs/demo.yml")).isEqualTo(1);
-		assertThat(err.toString()).contains("not implemented yet");
 	}
 
 	/** Exit code 2, nothing delegated, nothing written to the data directory, no stack trace. */

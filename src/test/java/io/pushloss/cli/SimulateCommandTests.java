@@ -1,5 +1,8 @@
 package io.pushloss.cli;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,9 +56,11 @@ class SimulateCommandTests {
 	}
 
 	@Test
-	void failsWithOneWhenTheSimulatorCannotStart() {
-		int exitCode = this.cli.execute("simulate");
-		assertThat(exitCode).isEqualTo(1);
+	void failsWithOneWhenTheSimulatorCannotStart() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			int exitCode = this.cli.execute("simulate", "--port", Integer.toString(taken.getLocalPort()));
+			assertThat(exitCode).isEqualTo(1);
+		}
 		assertThat(this.cli.errLines()).singleElement().asString().startsWith("push-loss-report simulate: failed: ");
 	}
 
