@@ -80,7 +80,8 @@ final class SpringReportOperations implements ReportOperations {
 		}
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
 		// The progress (bar or lines) and each week's result say what happens; the full log is in the log file.
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
+		// On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
+		try (ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN")) {
 			double rate = context.getEnvironment().getProperty("pushloss.api.calls-per-second", Double.class, 1.0);
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
