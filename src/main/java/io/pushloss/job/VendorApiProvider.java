@@ -33,16 +33,13 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 
 	private final Environment environment;
 
-	private final Clock clock;
-
 	private final Map<String, PushLossClient> clients = new ConcurrentHashMap<>();
 
 	private final Map<String, PushLossSimulator> simulators = new ConcurrentHashMap<>();
 
-	public VendorApiProvider(ApiProperties properties, Environment environment, Clock clock) {
+	public VendorApiProvider(ApiProperties properties, Environment environment) {
 		this.properties = properties;
 		this.environment = environment;
-		this.clock = clock;
 	}
 
 	@Override
@@ -87,7 +84,9 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 			.withTimeouts(this.properties.connectTimeout(), this.properties.readTimeout())
 			.withRetries(this.properties.maxAttempts(), this.properties.initialBackoff(),
 					this.properties.maxBackoff())
-			.withClock(this.clock);
+			// The vendor checks a UserSig's lifetime against real time: sign with the system clock even when the
+			// application's clock is fixed (-Dpushloss.now, tests), or every signature of a past "now" has expired.
+			.withClock(Clock.systemUTC());
 		logger.info("Job {} calls {} as {} of sdkappid {} (key {})", job.name(), baseUrl, api.identifier(),
 				api.sdkAppId(), UserSig.fingerprint(secretKey));
 		return new PushLossClient(settings);
