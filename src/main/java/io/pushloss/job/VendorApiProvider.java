@@ -70,7 +70,7 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 						.withIdentifier(api.identifier())
 						.withSecretKey(secretKey)
 						.withZone(job.zone())
-						.withCallsPerSecond(this.properties.callsPerSecond())));
+						.withCallsPerSecond(this.properties.embeddedSimulatorCallsPerSecond())));
 			baseUrl = simulator.baseUrl();
 			logger.info("Job {} reads the embedded simulator at {} (seed {})", job.name(), baseUrl,
 					api.simulatorSeed());
