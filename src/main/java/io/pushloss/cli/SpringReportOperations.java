@@ -41,8 +41,8 @@ final class SpringReportOperations implements ReportOperations {
 		if (!hasSecretKey(request.job(), output)) {
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
-				false)) {
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock,
+				this.environment, Map.of(), false)) {
 			RunOutcome outcome = context.getBean(WeeklyReportRunner.class)
 				.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
 			RunResultPrinter.print(outcome, context, output.out());
@@ -60,8 +60,8 @@ final class SpringReportOperations implements ReportOperations {
 		}
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
 		Map<String, Object> quiet = this.terminal ? Map.of("logging.threshold.console", "WARN") : Map.of();
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, quiet,
-				false)) {
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock,
+				this.environment, quiet, false)) {
 			double rate = context.getEnvironment().getProperty("pushloss.api.calls-per-second", Double.class, 1.0);
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
@@ -93,8 +93,8 @@ final class SpringReportOperations implements ReportOperations {
 					+ request.dataDir() + " to restart; use run");
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
-				false)) {
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock,
+				this.environment, Map.of(), false)) {
 			RunOutcome outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
 			RunResultPrinter.print(outcome, context, output.out());
 			return exitCode(outcome);
@@ -111,8 +111,8 @@ final class SpringReportOperations implements ReportOperations {
 			return SUCCESS;
 		}
 		Map<String, Object> quiet = Map.of("logging.threshold.console", "WARN");
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, quiet,
-				false)) {
+		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock,
+				this.environment, quiet, false)) {
 			List<RunRecord> runs = context.getBean(RunHistory.class).recent(request.jobName(), 50);
 			RunsPrinter.print(runs, request.json(), output.out());
 			return SUCCESS;
