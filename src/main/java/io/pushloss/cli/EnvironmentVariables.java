@@ -1,7 +1,8 @@
 package io.pushloss.cli;
 
-import java.util.AbstractMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -9,18 +10,19 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Puts the command's environment variables ({@link CliEnvironment#environment()}) into the application's
  * environment, just above the process's own, before anything reads it (logging, configuration, the job's secret key
  * variable). In the real process they are the same variables; a test's fake environment reaches the application
- * this way. Relaxed names work as for real variables ({@code PUSHLOSS_API_CALLS_PER_SECOND}).
+ * this way. Properties are found under their environment variable names as for real variables:
+ * {@code pushloss.api.calls-per-second} in {@code PUSHLOSS_API_CALLS_PER_SECOND}.
  */
 final class EnvironmentVariables implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
-	static final String SOURCE_NAME = "cli-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+	static final String SOURCE_NAME = "cliEnvironment";
 
 	private final UnaryOperator<String> environment;
 
@@ -31,8 +33,7 @@ final class EnvironmentVariables implements ApplicationListener<ApplicationEnvir
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		MutablePropertySources sources = event.getEnvironment().getPropertySources();
-		SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(SOURCE_NAME,
-				new Lookup(this.environment));
+		Variables source = new Variables(this.environment);
 		if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			sources.addBefore(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
 		}
@@ -47,28 +48,35 @@ final class EnvironmentVariables implements ApplicationListener<ApplicationEnvir
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
-	/** Variables looked up one by one, never listed (a lookup function cannot list them). */
-	private static final class Lookup extends AbstractMap<String, Object> {
+	/**
+	 * Variables looked up one by one, never listed (a lookup function cannot list them), by the property's name
+	 * and by its variable names: dots and dashes as underscores, also upper-cased.
+	 */
+	static final class Variables extends PropertySource<UnaryOperator<String>> {
 
-		private final UnaryOperator<String> environment;
-
-		Lookup(UnaryOperator<String> environment) {
-			this.environment = environment;
+		Variables(UnaryOperator<String> environment) {
+			super(SOURCE_NAME, environment);
 		}
 
 		@Override
-		public Object get(Object key) {
-			return (key instanceof String name) ? this.environment.apply(name) : null;
+		public Object getProperty(String name) {
+			for (String candidate : candidates(name)) {
+				String value = getSource().apply(candidate);
+				if (value != null) {
+					return value;
+				}
+			}
+			return null;
 		}
 
-		@Override
-		public boolean containsKey(Object key) {
-			return get(key) != null;
-		}
-
-		@Override
-		public Set<Map.Entry<String, Object>> entrySet() {
-			return Set.of();
+		private static Set<String> candidates(String name) {
+			Set<String> names = new LinkedHashSet<>();
+			for (String variant : List.of(name, name.replace('.', '_'), name.replace('-', '_'),
+					name.replace('.', '_').replace('-', '_'))) {
+				names.add(variant);
+				names.add(variant.toUpperCase(Locale.ROOT));
+			}
+			return names;
 		}
 
 	}
