@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole job against a fake API, with the H2 file database in a temporary data directory. The tests share one
  * context and database; each uses its own job name and SDKAppID.
  */
-@SpringBootTest
+// logging starts before the data directory is known: keep the log out of the working directory's ./data
+@SpringBootTest(properties = "logging.file.name=target/test-logs/weekly-report-runner.log")
 @ExtendWith(OutputCaptureExtension.class)
 class WeeklyReportRunnerTests {
 

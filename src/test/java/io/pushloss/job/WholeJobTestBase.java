@@ -45,6 +45,8 @@ import io.pushloss.week.IsoWeek;
 		"pushloss.delivery.retry.max-backoff=5ms", "pushloss.delivery.from=push-loss-report@pushloss.example",
 		"spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.connectiontimeout=5000",
 		"spring.mail.properties.mail.smtp.timeout=5000",
+		// logging starts before the data directory is known: keep the log out of the working directory's ./data
+		"logging.file.name=target/test-logs/whole-job.log",
 		WholeJobTestBase.WRONG_KEY_ENV + "=" + WholeJobTestBase.WRONG_SECRET_KEY })
 @Import(WholeJobTestBase.FaultSwitchConfiguration.class)
 abstract class WholeJobTestBase {
