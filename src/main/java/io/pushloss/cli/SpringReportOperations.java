@@ -157,7 +157,7 @@ final class SpringReportOperations implements ReportOperations {
 		properties.put("logging.config", CLI_LOGGING);
 		properties.put("logging.threshold.console", consoleThreshold);
 		properties.putAll(this.extraProperties);
-		return ReportContexts.start(dataDir, this.clock, properties, false);
+		return ReportContexts.start(dataDir, this.clock, this.environment, properties, false);
 	}
 
 	/**

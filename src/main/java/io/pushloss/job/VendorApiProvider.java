@@ -1,7 +1,6 @@
 package io.pushloss.job;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,16 +33,13 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 
 	private final Environment environment;
 
-	private final Clock clock;
-
 	private final Map<String, PushLossClient> clients = new ConcurrentHashMap<>();
 
 	private final Map<String, PushLossSimulator> simulators = new ConcurrentHashMap<>();
 
-	public VendorApiProvider(ApiProperties properties, Environment environment, Clock clock) {
+	public VendorApiProvider(ApiProperties properties, Environment environment) {
 		this.properties = properties;
 		this.environment = environment;
-		this.clock = clock;
 	}
 
 	@Override
@@ -74,8 +70,7 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 						.withIdentifier(api.identifier())
 						.withSecretKey(secretKey)
 						.withZone(job.zone())
-						.withCallsPerSecond(this.properties.callsPerSecond())
-						.withClock(tickingFrom(this.clock))));
+						.withCallsPerSecond(this.properties.embeddedSimulatorCallsPerSecond())));
 			baseUrl = simulator.baseUrl();
 			logger.info("Job {} reads the embedded simulator at {} (seed {})", job.name(), baseUrl,
 					api.simulatorSeed());
@@ -89,21 +84,12 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 			.withTimeouts(this.properties.connectTimeout(), this.properties.readTimeout())
 			.withRetries(this.properties.maxAttempts(), this.properties.initialBackoff(),
 					this.properties.maxBackoff())
-			.withClock(this.clock);
+			// The vendor checks a UserSig's lifetime against real time: sign with the system clock even when the
+			// application's clock is fixed (-Dpushloss.now, tests), or every signature of a past "now" has expired.
+			.withClock(Clock.systemUTC());
 		logger.info("Job {} calls {} as {} of sdkappid {} (key {})", job.name(), baseUrl, api.identifier(),
 				api.sdkAppId(), UserSig.fingerprint(secretKey));
 		return new PushLossClient(settings);
-	}
-
-	/**
-	 * A clock that reads what the job's clock reads now and then advances in real time. The simulator verifies
-	 * UserSigs signed on the job's clock (which may be fixed, for reproducible runs) and spaces calls in real
-	 * time: a fixed clock would expire every UserSig signed days earlier or later, or make every call arrive at
-	 * the same instant.
-	 */
-	static Clock tickingFrom(Clock clock) {
-		Clock system = Clock.systemUTC();
-		return Clock.offset(system, Duration.between(system.instant(), clock.instant()));
 	}
 
 	/**

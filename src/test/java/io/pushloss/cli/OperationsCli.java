@@ -83,7 +83,7 @@ final class OperationsCli implements AutoCloseable {
 
 	/** The run history of a data directory, newest first, read through the application as {@code runs} does. */
 	List<RunRecord> history(Path dataDir) {
-		try (ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock,
+		try (ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, (name) -> null,
 				Map.of("logging.threshold.console", "WARN"), false)) {
 			return context.getBean(RunHistory.class).recent(null, 100);
 		}

@@ -1,6 +1,5 @@
 package io.pushloss.ingest;
 
-import java.nio.file.Path;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.pushloss.job;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -23,7 +24,6 @@ import org.h2.engine.SysProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,14 +49,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole job against a fake API, with the H2 file database in a temporary data directory. The tests share one
  * context and database; each uses its own job name and SDKAppID.
  */
-@SpringBootTest
+// logging starts before the data directory is known: keep the log out of the working directory's ./data
+@SpringBootTest(properties = "logging.file.name=target/test-logs/weekly-report-runner.log")
 @ExtendWith(OutputCaptureExtension.class)
 class WeeklyReportRunnerTests {
 
 	private static final IsoWeek W46 = IsoWeek.parse("2026-W46");
 
-	@TempDir
-	static Path dataDir;
+	/**
+	 * Not a JUnit temporary directory: the cached context keeps its database and log file open in it after the
+	 * class, so deleting it then races with the writes. Removed when the JVM exits.
+	 */
+	static final Path dataDir;
+
+	static {
+		try {
+			dataDir = Files.createTempDirectory("pushloss-runner-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dataDir.toFile())));
+	}
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {

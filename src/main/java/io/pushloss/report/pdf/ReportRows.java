@@ -36,6 +36,14 @@ final class ReportRows {
 	private ReportRows() {
 	}
 
+	/** One row per source: both stages, never the sources added up. */
+	static List<Map<String, Object>> headline(WeeklyReport report) {
+		return report.sources()
+			.stream()
+			.map((source) -> counts(report.headline(source), "source", source.displayName()))
+			.toList();
+	}
+
 	static List<Map<String, Object>> totals(WeeklyReport report) {
 		return report.totals()
 			.stream()
@@ -194,9 +202,14 @@ final class ReportRows {
 
 	private static Map<String, Object> counts(WeekOverWeek counts, String key1, Object value1, String key2,
 			Object value2) {
-		Map<String, Object> row = new LinkedHashMap<>();
-		row.put(key1, value1);
+		Map<String, Object> row = counts(counts, key1, value1);
 		row.put(key2, value2);
+		return row;
+	}
+
+	private static Map<String, Object> counts(WeekOverWeek counts, String key, Object value) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put(key, value);
 		row.put("thisWeek", counts.thisWeek());
 		row.put("lastWeek", counts.lastWeek());
 		row.put("delta", counts.delta());
