@@ -34,6 +34,9 @@ final class ReportContexts {
 			Map<String, Object> properties, boolean web) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("pushloss.data-dir", dataDir.toAbsolutePath().normalize().toString());
+		// the commands always log into their data directory, whatever a classpath configuration says
+		defaults.put("logging.file.name",
+				dataDir.toAbsolutePath().normalize().resolve("logs").resolve("push-loss-report.log").toString());
 		defaults.putAll(properties);
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(PushLossReportApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)

@@ -59,8 +59,8 @@ class RunCommandTests {
 		assertThat(exitCode).as(this.out + this.err).isZero();
 		assertThat(this.err).isEmpty();
 		Path archive = data.resolve("archive/demo/2026/2026-W46").toAbsolutePath();
-		assertThat(this.out).startsWith("2026-W46: COMPLETED\n")
-			.contains("  2026-W46 completed: 8 windows planned, 0 already stored, 8 fetched with 8 calls\n")
+		assertThat(this.out).startsWith("demo 2026-W46: COMPLETED in ")
+			.contains("  fetched:   8 of 8 windows with 8 calls (0 were already stored)\n")
 			.containsPattern("  totals: +Push to all [0-9,]+ lost \\([-+0-9.%]+ WoW\\); Normal push [0-9,]+ lost")
 			.contains("  documents: " + data.toAbsolutePath().resolve("reports/demo/2026-W46") + "/")
 			.contains("  email:     written to " + data.toAbsolutePath() + "/outbox/ (no SMTP host configured)")
@@ -79,7 +79,7 @@ class RunCommandTests {
 		int again = execute("run", job.toString(), "--week", "2026-W46", "--data-dir", data.toString());
 
 		assertThat(again).isZero();
-		assertThat(this.out).startsWith("2026-W46: ALREADY_COMPLETE\n")
+		assertThat(this.out).startsWith("demo 2026-W46: ALREADY_COMPLETE")
 			.contains("2026-W46 already completed at ")
 			.contains("; use backfill --force to refresh");
 		assertThat(count(log, "Push-loss simulator listening on ")).as("no simulator started, so no call made")
@@ -100,10 +100,11 @@ class RunCommandTests {
 			assertThat(exitCode).isEqualTo(1);
 			assertThat(this.err).isEmpty();
 			List<String> lines = this.out.lines().toList();
-			assertThat(lines).hasSize(2);
-			assertThat(lines.get(0)).isEqualTo("2026-W46: FAILED");
-			assertThat(lines.get(1)).contains("70009 wrong secret key", "check the secret key in $TIM_SECRET_KEY",
-					"sdkappid 1400000000");
+			assertThat(lines.get(0)).startsWith("demo 2026-W46: FAILED");
+			assertThat(lines).filteredOn((line) -> line.startsWith("  error:"))
+				.singleElement()
+				.asString()
+				.contains("70009 wrong secret key", "check the secret key in $TIM_SECRET_KEY", "sdkappid 1400000000");
 			assertThat(vendor.calls()).as("a fatal error is not retried").isEqualTo(1);
 		}
 		assertThat(output.toString()).doesNotContain("\tat ").doesNotContain(WRONG_KEY);
