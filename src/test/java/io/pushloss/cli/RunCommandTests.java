@@ -79,9 +79,9 @@ class RunCommandTests {
 		int again = execute("run", job.toString(), "--week", "2026-W46", "--data-dir", data.toString());
 
 		assertThat(again).isZero();
-		assertThat(this.out).startsWith("demo 2026-W46: ALREADY_COMPLETE")
+		assertThat(this.out).startsWith("demo 2026-W46: already complete, nothing to do\n")
 			.contains("2026-W46 already completed at ")
-			.contains("; use backfill --force to refresh");
+			.contains(": nothing to do, 0 API calls; use backfill --force to refresh");
 		assertThat(count(log, "Push-loss simulator listening on ")).as("no simulator started, so no call made")
 			.isEqualTo(1);
 		assertThat(output.toString()).doesNotContain("\tat ");
