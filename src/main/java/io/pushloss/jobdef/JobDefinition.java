@@ -14,11 +14,11 @@ import io.pushloss.api.Region;
  *
  * @param name {@code [a-z0-9-]+}, used in file names and as the Spring Batch job identity
  * @param zone the zone whose Monday-to-Monday ISO weeks the report covers
- * @param schedule a Quartz cron expression evaluated in {@code zone}
+ * @param schedule a Quartz cron expression evaluated in {@code zone} (used by {@code serve}; never {@code null} from the loader)
  * @param api where and how to call the vendor
  * @param sources which APIs and TaskIDs to read
  * @param window the fetch granularity, one to seven days
- * @param baselineWeeks the number of trailing weeks before last week kept for comparison
+ * @param baselineWeeks the number of trailing weeks before W (W-1 back to W-n) kept for comparison
  * @param recipients who receives the weekly email
  * @param owners who is told when a run fails
  * @param archive where reports are archived
@@ -41,8 +41,9 @@ public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettin
 	/**
 	 * Where and how to call the vendor.
 	 *
-	 * @param region the data centre, or {@code null} when {@code baseUrl} is given
-	 * @param baseUrl an explicit base URL such as {@code http://127.0.0.1:8089}, or {@code null}
+	 * @param region the data centre, or {@code null} when {@code baseUrl} is given (or for a simulator job)
+	 * @param baseUrl an explicit base URL such as {@code http://127.0.0.1:8089} (no trailing slash), or
+	 * {@code null}; never set together with {@code region}. Both are ignored when {@code simulator} is set.
 	 * @param sdkAppId the application's SDKAppID
 	 * @param identifier the App administrator account
 	 * @param secretKeyEnv the environment variable that holds the secret key
@@ -78,10 +79,17 @@ public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettin
 	}
 
 	/**
-	 * @param dir the archive root (may be a network share)
+	 * @param dir the archive root (may be a network share), as written in the job file (a relative path resolves
+	 * against the current directory); {@code null} when not set, meaning {@code <data-dir>/archive}
 	 * @param keepWeeks how many weeks to keep, {@code null} for unlimited
 	 */
 	public record ArchiveSettings(Path dir, Integer keepWeeks) {
+
+		/** The archive root: {@code dir}, or {@code <dataDir>/archive} when the job file does not set one. */
+		public Path resolveDir(Path dataDir) {
+			return (this.dir != null) ? this.dir : dataDir.resolve("archive");
+		}
+
 	}
 
 }

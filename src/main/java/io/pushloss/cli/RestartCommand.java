@@ -1,0 +1,51 @@
+package io.pushloss.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.week.IsoWeek;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "restart", sortOptions = false,
+		description = { "Restart the failed run of one week, continuing where it stopped. See `runs` for failed "
+				+ "runs." })
+final class RestartCommand implements Callable<Integer> {
+
+	private final CliEnvironment environment;
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job file, e.g. jobs/demo.yml.")
+	Path jobFile;
+
+	@Option(names = "--week", required = true, paramLabel = "YYYY-Www", converter = IsoWeekConverter.class,
+			description = "The week whose failed run to resume, e.g. 2026-W46.")
+	IsoWeek week;
+
+	@Mixin
+	DataDirOption dataDir;
+
+	@Mixin
+	HelpOption help;
+
+	RestartCommand(CliEnvironment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public Integer call() {
+		JobDefinition job = JobFiles.load(this.jobFile);
+		Weeks.requireComplete(this.spec, job, this.week, "--week", this.environment.clock());
+		Path data = this.dataDir.checked();
+		return this.environment.operations()
+			.restart(new ReportOperations.RestartRequest(job, this.week, data), this.environment.output());
+	}
+
+}

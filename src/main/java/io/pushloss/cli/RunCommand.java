@@ -1,0 +1,57 @@
+package io.pushloss.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.week.IsoWeek;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", sortOptions = false,
+		description = { "Produce the report of one week: fetch the week's push-loss statistics, store them, "
+				+ "render Excel and PDF, archive them and email the recipients." })
+final class RunCommand implements Callable<Integer> {
+
+	private final CliEnvironment environment;
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job file, e.g. jobs/demo.yml.")
+	Path jobFile;
+
+	@Option(names = "--week", paramLabel = "YYYY-Www", converter = IsoWeekConverter.class,
+			description = "The ISO week to report on, e.g. 2026-W46; it must have ended in the job's zone "
+					+ "(default: the last complete week).")
+	IsoWeek week;
+
+	@Option(names = "--no-email", description = "Archive the report but do not email it.")
+	boolean noEmail;
+
+	@Mixin
+	DataDirOption dataDir;
+
+	@Mixin
+	HelpOption help;
+
+	RunCommand(CliEnvironment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public Integer call() {
+		JobDefinition job = JobFiles.load(this.jobFile);
+		IsoWeek reported = (this.week != null)
+				? Weeks.requireComplete(this.spec, job, this.week, "--week", this.environment.clock())
+				: IsoWeek.lastComplete(job.zone(), this.environment.clock());
+		Path data = this.dataDir.checked();
+		return this.environment.operations()
+			.run(new ReportOperations.RunRequest(job, reported, !this.noEmail, data), this.environment.output());
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.pushloss.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@link Main} with a fixed clock, fake environment variables, captured output and operations that record
+ * what they were asked to do.
+ */
+final class CliHarness {
+
+	/** Wednesday 2026-11-18 10:00 in Shanghai: the last complete week there is 2026-W46. */
+	static final Instant WEDNESDAY_OF_W47 = Instant.parse("2026-11-18T02:00:00Z");
+
+	final Map<String, String> environment = new HashMap<>();
+
+	final RecordingOperations operations = new RecordingOperations();
+
+	Clock clock = Clock.fixed(WEDNESDAY_OF_W47, ZoneOffset.UTC);
+
+	SimulatorLauncher simulator = new PendingSimulatorLauncher();
+
+	Path jobsDirectory = Path.of("jobs");
+
+	private StringWriter out = new StringWriter();
+
+	private StringWriter err = new StringWriter();
+
+	int execute(String... args) {
+		this.out = new StringWriter();
+		this.err = new StringWriter();
+		CliEnvironment cli = new CliEnvironment(this.clock, this.environment::get, this.operations, this.simulator,
+				this.jobsDirectory, new CommandOutput(new PrintWriter(this.out), new PrintWriter(this.err)));
+		return Main.execute(cli, args);
+	}
+
+	String out() {
+		return this.out.toString();
+	}
+
+	String err() {
+		return this.err.toString();
+	}
+
+	List<String> errLines() {
+		return this.err.toString().lines().toList();
+	}
+
+	/** Records each request and returns {@link #exitCode}. */
+	static final class RecordingOperations implements ReportOperations {
+
+		final List<Object> requests = new ArrayList<>();
+
+		int exitCode = SUCCESS;
+
+		@Override
+		public int run(RunRequest request, CommandOutput output) {
+			return record(request);
+		}
+
+		@Override
+		public int backfill(BackfillRequest request, CommandOutput output) {
+			return record(request);
+		}
+
+		@Override
+		public int serve(ServeRequest request, CommandOutput output) {
+			return record(request);
+		}
+
+		@Override
+		public int restart(RestartRequest request, CommandOutput output) {
+			return record(request);
+		}
+
+		@Override
+		public int runs(RunsRequest request, CommandOutput output) {
+			return record(request);
+		}
+
+		private int record(Object request) {
+			this.requests.add(request);
+			return this.exitCode;
+		}
+
+		<T> T only(Class<T> type) {
+			if (this.requests.size() != 1) {
+				throw new AssertionError("expected one request, got " + this.requests);
+			}
+			return type.cast(this.requests.get(0));
+		}
+
+	}
+
+}
