@@ -32,6 +32,8 @@ final class ReportContexts {
 			boolean web) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("pushloss.data-dir", dataDir.toAbsolutePath().normalize().toString());
+		// application.yml says none, so that only serve (and tests that ask) start a web server
+		defaults.put("spring.main.web-application-type", web ? "servlet" : "none");
 		defaults.putAll(properties);
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(PushLossReportApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.job.FetchProgressListener;
+import io.pushloss.job.GracefulStop;
 import io.pushloss.job.RunHistory;
 import io.pushloss.job.RunHistory.RunRecord;
 import io.pushloss.job.RunOptions;
@@ -43,8 +44,11 @@ final class SpringReportOperations implements ReportOperations {
 		}
 		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
 				false)) {
-			RunOutcome outcome = context.getBean(WeeklyReportRunner.class)
-				.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			RunOutcome outcome;
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				outcome = context.getBean(WeeklyReportRunner.class)
+					.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			}
 			RunResultPrinter.print(outcome, context, output.out());
 			return exitCode(outcome);
 		}
@@ -65,8 +69,10 @@ final class SpringReportOperations implements ReportOperations {
 			double rate = context.getEnvironment().getProperty("pushloss.api.calls-per-second", Double.class, 1.0);
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
-			return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
-				.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
+					.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
+			}
 		}
 		catch (RuntimeException ex) {
 			return failed(output, ex);
@@ -95,7 +101,10 @@ final class SpringReportOperations implements ReportOperations {
 		}
 		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
 				false)) {
-			RunOutcome outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			RunOutcome outcome;
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			}
 			RunResultPrinter.print(outcome, context, output.out());
 			return exitCode(outcome);
 		}
@@ -120,6 +129,23 @@ final class SpringReportOperations implements ReportOperations {
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/**
+	 * Ctrl-C or SIGTERM during a foreground run: the job stops after its current window (STOPPED, continued by the
+	 * next run, backfill or restart of the week), the command reports it and exits. Outside a run they exit at
+	 * once, as usual.
+	 */
+	private static TerminationSignals stopOnSignal(ConfigurableApplicationContext context, CommandOutput output) {
+		GracefulStop gracefulStop = context.getBean(GracefulStop.class);
+		return TerminationSignals.install((signal) -> {
+			if (!gracefulStop.busy()) {
+				System.exit(128 + ("INT".equals(signal) ? 2 : 15));
+			}
+			output.err().println("SIG" + signal + ": stopping after the current window (again to quit at once)");
+			output.err().flush();
+			gracefulStop.stopAfterCurrentChunk();
+		});
 	}
 
 	static int exitCode(RunOutcome outcome) {

@@ -1,6 +1,8 @@
 package io.pushloss.scheduling;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TimeZone;
@@ -12,6 +14,7 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -19,6 +22,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.pushloss.job.InterruptedRuns.InterruptedRun;
 import io.pushloss.jobdef.JobDefinition;
 
 /**
@@ -27,11 +31,15 @@ import io.pushloss.jobdef.JobDefinition;
  * <p>
  * A trigger whose cron and zone did not change is kept as stored, so its next fire time survives a restart and a
  * run missed while the process was down fires once on start-up (misfire policy "fire once now"), not once per
- * missed week. Triggers of jobs no longer given are removed.
+ * missed week. Triggers of jobs no longer given are removed (with their jobs). One-off resume triggers restart
+ * weeks that were interrupted.
  */
 public class ReportScheduleRegistrar {
 
 	static final String GROUP = "push-loss-report";
+
+	/** The group of the one-off triggers that resume interrupted weeks. */
+	static final String RESUME_GROUP = "push-loss-report-resume";
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportScheduleRegistrar.class);
 
@@ -84,10 +92,37 @@ public class ReportScheduleRegistrar {
 					this.scheduler.getTrigger(triggerKey).getNextFireTime());
 		}
 		else {
+			if (this.scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.ERROR) {
+				// left in error by an earlier process (its job could not be instantiated): try it again
+				this.scheduler.resetTriggerFromErrorState(triggerKey);
+			}
 			logger.info("Schedule of {} unchanged: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
 					existing.getNextFireTime());
 		}
 		return jobKey;
+	}
+
+	/**
+	 * Schedules one firing that resumes an interrupted week of a registered job, at {@code at} or at once when that
+	 * has passed. It waits like any firing of the job while another run of the job is in progress.
+	 */
+	public void scheduleResume(JobDefinition job, InterruptedRun run, Instant at) throws SchedulerException {
+		TriggerKey key = TriggerKey.triggerKey(job.name() + "-" + run.week() + "-" + run.executionId(), RESUME_GROUP);
+		if (this.scheduler.checkExists(key)) {
+			return;
+		}
+		TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(JobKey.jobKey(job.name(), GROUP))
+			.usingJobData(ScheduledReportJob.RESUME_WEEK, run.week().toString())
+			.usingJobData(ScheduledReportJob.RESUME_EXECUTION, Long.toString(run.executionId()))
+			.startAt(Date.from(at));
+		if (run.markedRunning() && run.lastUpdated() != null) {
+			builder.usingJobData(ScheduledReportJob.RESUME_LAST_UPDATED, Long.toString(run.lastUpdated().toEpochMilli()));
+		}
+		this.scheduler.scheduleJob(builder
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build());
 	}
 
 	private static boolean sameSchedule(Trigger existing, CronTrigger wanted) {
