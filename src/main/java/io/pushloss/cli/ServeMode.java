@@ -33,10 +33,14 @@ final class ServeMode {
 		this.clock = clock;
 	}
 
-	int serve(ReportOperations.ServeRequest request, CommandOutput output) {
+	/**
+	 * Serves until SIGTERM or Ctrl-C.
+	 * @param properties further application properties (logging)
+	 */
+	int serve(ReportOperations.ServeRequest request, CommandOutput output, Map<String, Object> properties) {
 		Served served;
 		try {
-			served = start(request, output, Map.of());
+			served = start(request, output, properties);
 		}
 		catch (RuntimeException ex) {
 			output.err().println("push-loss-report: serve could not start: " + SpringReportOperations.rootMessage(ex));

@@ -1,6 +1,7 @@
 package io.pushloss.job;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,7 +74,8 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 						.withIdentifier(api.identifier())
 						.withSecretKey(secretKey)
 						.withZone(job.zone())
-						.withCallsPerSecond(this.properties.callsPerSecond())));
+						.withCallsPerSecond(this.properties.callsPerSecond())
+						.withClock(tickingFrom(this.clock))));
 			baseUrl = simulator.baseUrl();
 			logger.info("Job {} reads the embedded simulator at {} (seed {})", job.name(), baseUrl,
 					api.simulatorSeed());
@@ -91,6 +93,17 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 		logger.info("Job {} calls {} as {} of sdkappid {} (key {})", job.name(), baseUrl, api.identifier(),
 				api.sdkAppId(), UserSig.fingerprint(secretKey));
 		return new PushLossClient(settings);
+	}
+
+	/**
+	 * A clock that reads what the job's clock reads now and then advances in real time. The simulator verifies
+	 * UserSigs signed on the job's clock (which may be fixed, for reproducible runs) and spaces calls in real
+	 * time: a fixed clock would expire every UserSig signed days earlier or later, or make every call arrive at
+	 * the same instant.
+	 */
+	static Clock tickingFrom(Clock clock) {
+		Clock system = Clock.systemUTC();
+		return Clock.offset(system, Duration.between(system.instant(), clock.instant()));
 	}
 
 	/**

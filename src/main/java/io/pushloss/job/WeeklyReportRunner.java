@@ -131,7 +131,7 @@ public class WeeklyReportRunner {
 			case COMPLETED:
 				return new RunOutcome(RunOutcome.Status.ALREADY_COMPLETE, week, last.getId(), 0, 0, 0,
 						week + " already completed at " + describeTime(last, definition.zone())
-								+ "; use backfill --force to refresh");
+								+ ": nothing to do, 0 API calls; use backfill --force to refresh");
 			case FAILED:
 			case STOPPED:
 				return restartExecution(week, last);
