@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +38,15 @@ public class InterruptedRuns {
 		Map<IsoWeek, JobExecution> last = new HashMap<>();
 		for (JobInstance instance : this.repository.findJobInstances(WeeklyReportJobConfiguration.JOB_NAME)) {
 			JobExecution execution = this.repository.getLastJobExecution(instance);
-			if (execution == null || !job.name().equals(execution.getJobParameters().getString(WeeklyReportParameters.JOB))
-					|| !job.zone().getId().equals(execution.getJobParameters().getString(WeeklyReportParameters.ZONE))) {
+			if (execution == null) {
 				continue;
 			}
-			IsoWeek week = IsoWeek.parse(execution.getJobParameters().getString(WeeklyReportParameters.WEEK));
+			JobParameters parameters = execution.getJobParameters();
+			if (!job.name().equals(parameters.getString(WeeklyReportParameters.JOB))
+					|| !job.zone().getId().equals(parameters.getString(WeeklyReportParameters.ZONE))) {
+				continue;
+			}
+			IsoWeek week = IsoWeek.parse(parameters.getString(WeeklyReportParameters.WEEK));
 			last.merge(week, execution, (a, b) -> (a.getId() > b.getId()) ? a : b);
 		}
 		List<InterruptedRun> interrupted = new ArrayList<>();

@@ -118,7 +118,8 @@ public class ReportScheduleRegistrar {
 			.usingJobData(ScheduledReportJob.RESUME_EXECUTION, Long.toString(run.executionId()))
 			.startAt(Date.from(at));
 		if (run.markedRunning() && run.lastUpdated() != null) {
-			builder.usingJobData(ScheduledReportJob.RESUME_LAST_UPDATED, Long.toString(run.lastUpdated().toEpochMilli()));
+			builder.usingJobData(ScheduledReportJob.RESUME_LAST_UPDATED,
+					Long.toString(run.lastUpdated().toEpochMilli()));
 		}
 		this.scheduler.scheduleJob(builder
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())

@@ -69,7 +69,8 @@ public class ReportScheduler {
 		List<ScheduledJob> scheduled = new ArrayList<>();
 		List<Resumption> resumptions = new ArrayList<>();
 		for (JobDefinition job : jobs) {
-			Trigger trigger = this.scheduler.getTrigger(TriggerKey.triggerKey(job.name(), ReportScheduleRegistrar.GROUP));
+			Trigger trigger = this.scheduler
+				.getTrigger(TriggerKey.triggerKey(job.name(), ReportScheduleRegistrar.GROUP));
 			scheduled.add(new ScheduledJob(job.name(), job.schedule(), job.zone(),
 					(trigger.getNextFireTime() != null) ? trigger.getNextFireTime().toInstant() : null));
 			resumptions.addAll(scheduleResumptions(job));

@@ -35,8 +35,7 @@ class SchedulerHealthIndicator extends AbstractHealthIndicator {
 		String state = this.scheduler.isShutdown() ? "shut down"
 				: !this.scheduler.isStarted() ? "not started"
 						: this.scheduler.isInStandbyMode() ? "standby" : "started";
-		builder.status("started".equals(state) ? Status.UP
-				: Status.DOWN);
+		builder.status("started".equals(state) ? Status.UP : Status.DOWN);
 		builder.withDetail("state", state);
 		if (this.scheduler.isShutdown()) {
 			return;
