@@ -37,6 +37,8 @@ final class ReportContexts {
 		// the commands always log into their data directory, whatever a classpath configuration says
 		defaults.put("logging.file.name",
 				dataDir.toAbsolutePath().normalize().resolve("logs").resolve("push-loss-report.log").toString());
+		// application.yml says none, so that only serve (and tests that ask) start a web server
+		defaults.put("spring.main.web-application-type", web ? "servlet" : "none");
 		defaults.putAll(properties);
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(PushLossReportApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)

@@ -57,7 +57,9 @@ final class RunResultPrinter {
 					out.println(field("fetched", outcome.windowsFetched() + " of " + outcome.windowsPlanned()
 							+ " windows with " + outcome.calls() + " calls before it " + status.toLowerCase()));
 				}
-				out.println(field("error", outcome.message()));
+				// a stop (Ctrl-C, SIGTERM) is not an error: the message says where it stopped
+				out.println(field((outcome.status() == RunOutcome.Status.STOPPED) ? "stopped" : "error",
+						outcome.message()));
 				out.println(field("email", describeEmail(null, null, context)));
 				out.println(field("next", (next != null) ? next
 						: "push-loss-report restart " + job.file() + " --week " + outcome.week()

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.job.FetchProgressListener;
+import io.pushloss.job.GracefulStop;
 import io.pushloss.job.RunHistory;
 import io.pushloss.job.RunHistory.RunRecord;
 import io.pushloss.job.RunOptions;
@@ -63,8 +64,11 @@ final class SpringReportOperations implements ReportOperations {
 			return INVALID_INPUT;
 		}
 		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
-			RunOutcome outcome = context.getBean(WeeklyReportRunner.class)
-				.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			RunOutcome outcome;
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				outcome = context.getBean(WeeklyReportRunner.class)
+					.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			}
 			RunResultPrinter.print(request.job(), outcome, context, output.out(), null);
 			return exitCode(outcome);
 		}
@@ -85,8 +89,10 @@ final class SpringReportOperations implements ReportOperations {
 			double rate = context.getEnvironment().getProperty("pushloss.api.calls-per-second", Double.class, 1.0);
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
-			return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
-				.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
+					.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
+			}
 		}
 		catch (RuntimeException ex) {
 			return failed(output, ex);
@@ -100,7 +106,11 @@ final class SpringReportOperations implements ReportOperations {
 				return INVALID_INPUT;
 			}
 		}
-		return new ServeMode(this.clock).serve(request, output);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("logging.config", CLI_LOGGING);
+		properties.put("logging.threshold.console", "INFO");
+		properties.putAll(this.extraProperties);
+		return new ServeMode(this.clock, this.environment).serve(request, output, properties);
 	}
 
 	@Override
@@ -114,7 +124,10 @@ final class SpringReportOperations implements ReportOperations {
 			return INVALID_INPUT;
 		}
 		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
-			RunOutcome outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			RunOutcome outcome;
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			}
 			if (outcome.status() == RunOutcome.Status.NOTHING_TO_RESTART
 					|| outcome.status() == RunOutcome.Status.ALREADY_COMPLETE) {
 				output.err().println("Nothing to restart: " + outcome.message());
@@ -142,6 +155,23 @@ final class SpringReportOperations implements ReportOperations {
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/**
+	 * Ctrl-C or SIGTERM during a foreground run: the job stops after its current window (STOPPED, continued by the
+	 * next run, backfill or restart of the week), the command reports it and exits. Outside a run they exit at
+	 * once, as usual.
+	 */
+	private static TerminationSignals stopOnSignal(ConfigurableApplicationContext context, CommandOutput output) {
+		GracefulStop gracefulStop = context.getBean(GracefulStop.class);
+		return TerminationSignals.install((signal) -> {
+			if (!gracefulStop.busy()) {
+				System.exit(128 + ("INT".equals(signal) ? 2 : 15));
+			}
+			output.err().println("SIG" + signal + ": stopping after the current window (again to quit at once)");
+			output.err().flush();
+			gracefulStop.stopAfterCurrentChunk();
+		});
 	}
 
 	static int exitCode(RunOutcome outcome) {

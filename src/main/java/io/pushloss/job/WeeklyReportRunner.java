@@ -55,12 +55,15 @@ public class WeeklyReportRunner {
 
 	private final Clock clock;
 
+	private final GracefulStop gracefulStop;
+
 	private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
 
 	public WeeklyReportRunner(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(WeeklyReportJobConfiguration.JOB_NAME) Job job, JobDefinitionRegistry registry,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, GracefulStop gracefulStop) {
 		this.jobOperator = jobOperator;
+		this.gracefulStop = gracefulStop;
 		this.jobRepository = jobRepository;
 		this.job = job;
 		this.registry = registry;
@@ -151,6 +154,7 @@ public class WeeklyReportRunner {
 	}
 
 	private RunOutcome launch(IsoWeek week, JobParameters parameters) {
+		this.gracefulStop.launching();
 		try {
 			return outcome(week, this.jobOperator.start(this.job, parameters));
 		}
@@ -159,16 +163,23 @@ public class WeeklyReportRunner {
 			return new RunOutcome(RunOutcome.Status.FAILED, week, null, 0, 0, 0,
 					"Cannot start " + week + ": " + ex.getMessage());
 		}
+		finally {
+			this.gracefulStop.launched();
+		}
 	}
 
 	private RunOutcome restartExecution(IsoWeek week, JobExecution last) {
 		logger.info("Restarting " + week + " (execution " + last.getId() + " " + last.getStatus() + ")");
+		this.gracefulStop.launching();
 		try {
 			return outcome(week, this.jobOperator.restart(last));
 		}
 		catch (JobRestartException ex) {
 			return new RunOutcome(RunOutcome.Status.FAILED, week, last.getId(), 0, 0, 0,
 					"Cannot restart " + week + ": " + ex.getMessage());
+		}
+		finally {
+			this.gracefulStop.launched();
 		}
 	}
 
