@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
 import org.quartz.SchedulerException;
 
