@@ -4,23 +4,37 @@ import java.util.Locale;
 
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.api.LossSource;
 
 /**
- * Subjects that tell the story in a phone's notification:
- * {@code [PARTIAL] [demo] Push loss 2026-W46: 12,345 lost (+8.1% WoW), 2 anomalies}.
+ * Subjects that tell the story in a phone's notification, one figure per source (normal push and push to all are
+ * separate statistics, never added up):
+ * {@code [PARTIAL] [demo] Push loss 2026-W46: Push to all 12,345 (+8.1%), Normal push 2,345 (-3.0%), 2 anomalies}.
  */
 public final class MailSubjects {
 
 	private MailSubjects() {
 	}
 
-	/** The weekly report's subject, from the report's headline and anomalies. */
+	/** The weekly report's subject, from the report's headline per source and its anomalies. */
 	public static String weeklyReport(String jobName, WeeklyReport report) {
-		WeekOverWeek headline = report.headline();
-		String label = headline.percentLabel();
-		String change = "new".equals(label) ? "new; 0 the week before" : label + " WoW";
-		return (report.partial() ? "[PARTIAL] " : "") + "[" + jobName + "] Push loss " + report.header().week() + ": "
-				+ count(headline.thisWeek()) + " lost (" + change + "), " + anomalies(report.anomalies().size());
+		StringBuilder subject = new StringBuilder();
+		subject.append(report.partial() ? "[PARTIAL] " : "")
+			.append('[')
+			.append(jobName)
+			.append("] Push loss ")
+			.append(report.header().week())
+			.append(": ");
+		for (LossSource source : report.sources()) {
+			WeekOverWeek headline = report.headline(source);
+			subject.append(source.displayName())
+				.append(' ')
+				.append(count(headline.thisWeek()))
+				.append(" (")
+				.append(headline.percentLabel())
+				.append("), ");
+		}
+		return subject.append(anomalies(report.anomalies().size())).toString();
 	}
 
 	/** The failure notification's subject. */

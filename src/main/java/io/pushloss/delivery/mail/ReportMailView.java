@@ -23,6 +23,7 @@ import io.pushloss.api.LossSource;
  * @param subject the subject line
  * @param period {@code Mon 9 Nov 2026 - Sun 15 Nov 2026 (Asia/Shanghai)}
  * @param missing one line per missing window when the report is partial
+ * @param headlines one row per source, both stages together (the sources are separate statistics, never added up)
  * @param totals one row per source and stage
  * @param vendors one section per source
  * @param chart whether the vendor chart is attached inline as {@code cid:vendor-chart}
@@ -30,7 +31,7 @@ import io.pushloss.api.LossSource;
  * @param archiveLocation where the full set is archived, or {@code null}
  */
 public record ReportMailView(String subject, String jobName, String week, String period, long sdkAppId,
-		String generatedAt, boolean partial, List<String> missing, boolean empty, Row headline, int anomalyCount,
+		String generatedAt, boolean partial, List<String> missing, boolean empty, List<Row> headlines, int anomalyCount,
 		List<Row> totals, List<VendorSection> vendors, List<CodeRow> increases, List<CodeRow> decreases,
 		List<CodeRow> anomalies, boolean chart, String attachmentNote, String archiveLocation) {
 
@@ -68,10 +69,14 @@ public record ReportMailView(String subject, String jobName, String week, String
 		}
 		return new ReportMailView(MailSubjects.weeklyReport(jobName, report), jobName, header.week().toString(),
 				period, header.sdkAppId(), MINUTE.format(header.generatedAt().atZone(header.zone())), report.partial(),
-				missing(report), report.empty(), Row.of("All sources and stages", report.headline()),
+				missing(report), report.empty(), headlines(report),
 				report.anomalies().size(), totals, vendors, codes(report.topMovers().increases()),
 				codes(report.topMovers().decreases()), codes(report.anomalies()), chart, note,
 				(archiveLocation != null) ? archiveLocation.toString() : null);
+	}
+
+	private static List<Row> headlines(WeeklyReport report) {
+		return report.sources().stream().map((source) -> Row.of(source.displayName(), report.headline(source))).toList();
 	}
 
 	private static List<String> missing(WeeklyReport report) {
@@ -118,6 +123,16 @@ public record ReportMailView(String subject, String jobName, String week, String
 	/** A labelled count, W against W-1. */
 	public record Row(String label, String thisWeek, String lastWeek, String delta, String percent) {
 
+		/** Whether more was lost than last week (shown in red). */
+		public boolean increased() {
+			return this.delta.startsWith("+");
+		}
+
+		/** Whether less was lost than last week (shown in green). */
+		public boolean decreased() {
+			return this.delta.startsWith("-");
+		}
+
 		static Row of(String label, WeekOverWeek counts) {
 			return new Row(label, MailSubjects.count(counts.thisWeek()), MailSubjects.count(counts.lastWeek()),
 					signed(counts.delta()), counts.percentLabel());
@@ -147,8 +162,9 @@ public record ReportMailView(String subject, String jobName, String week, String
 			String baselineMean) {
 
 		static CodeRow of(CodeLoss loss) {
+			// one decimal, rounded half up, as the PDF and the workbook show it
 			String mean = (loss.baseline() != null && !loss.baseline().weeklyCounts().isEmpty())
-					? MailSubjects.count(Math.round(loss.baseline().mean())) : "-";
+					? String.format(Locale.ROOT, "%,.1f", loss.baseline().mean()) : "-";
 			return new CodeRow(loss.source().displayName(), loss.vendor().displayName(), loss.stage().label(),
 					loss.errCode(), loss.errInfo(), MailSubjects.count(loss.counts().thisWeek()),
 					MailSubjects.count(loss.counts().lastWeek()), signed(loss.counts().delta()),

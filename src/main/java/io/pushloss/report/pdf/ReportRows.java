@@ -1,5 +1,7 @@
 package io.pushloss.report.pdf;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +36,23 @@ final class ReportRows {
 	private static final int TASK_TOP_CODES = 3;
 
 	private ReportRows() {
+	}
+
+	/** One row per source, both stages together: the sources are separate statistics and never added up. */
+	static List<Map<String, Object>> headlines(WeeklyReport report) {
+		return report.sources()
+			.stream()
+			.map((source) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("source", source.displayName());
+				WeekOverWeek counts = report.headline(source);
+				row.put("thisWeek", counts.thisWeek());
+				row.put("lastWeek", counts.lastWeek());
+				row.put("delta", counts.delta());
+				row.put("change", counts.percentLabel());
+				return row;
+			})
+			.toList();
 	}
 
 	static List<Map<String, Object>> totals(WeeklyReport report) {
@@ -77,7 +96,9 @@ final class ReportRows {
 	static List<Map<String, Object>> anomalies(WeeklyReport report) {
 		return report.anomalies().stream().map((code) -> {
 			Map<String, Object> row = code(code);
-			row.put("baselineMean", (code.baseline() != null) ? code.baseline().mean() : 0.0);
+			// rounded half up to the one decimal the template shows, as the workbook and the e-mail round it
+			double mean = (code.baseline() != null) ? code.baseline().mean() : 0.0;
+			row.put("baselineMean", BigDecimal.valueOf(mean).setScale(1, RoundingMode.HALF_UP).doubleValue());
 			return row;
 		}).toList();
 	}

@@ -35,7 +35,7 @@ class ReportMailerTests {
 
 	private static final String JOB = SampleReports.JOB_NAME;
 
-	private static final String SUBJECT = "[weekly-push-loss] Push loss 2026-W46: 6,170 lost (+44.2% WoW), 1 anomaly";
+	private static final String SUBJECT = "[weekly-push-loss] Push loss 2026-W46: Push to all 4,785 (+61.7%), Normal push 1,385 (+4.9%), 1 anomaly";
 
 	@TempDir
 	Path temp;
@@ -82,17 +82,21 @@ class ReportMailerTests {
 		BodyPart chart = ((MimeMultipart) related.getContent()).getBodyPart(1);
 		assertThat(chart.isMimeType("image/png")).isTrue();
 		assertThat(chart.getHeader("Content-ID")).containsExactly("<vendor-chart>");
+		assertThat(chart.getFileName()).isEqualTo("vendor-chart.png");
 		assertThat(MailTestSupport.attachmentNames(message)).containsExactly("push-loss-weekly-push-loss-2026-W46.pdf",
 				"push-loss-weekly-push-loss-2026-W46.xlsx");
 
 		String html = MailTestSupport.text(MailTestSupport.leaf(message, "text/html"));
-		assertThat(html).contains("src=\"cid:vendor-chart\"", "6,170", "+44.2%", "Huawei", "80300007",
+		// one headline per source: the two sources are separate statistics, never added up (6,170)
+		assertThat(html).contains("src=\"cid:vendor-chart\"", "4,785", "+61.7%", "1,385", "+4.9%", "Huawei", "80300007",
 				"Invalid token: make the client re-register", "Largest increases", "Largest decreases",
 				"/srv/archive/weekly-push-loss/2026/2026-W46");
-		assertThat(html).doesNotContain("PARTIAL");
+		assertThat(html).doesNotContain("PARTIAL").doesNotContain("6,170");
 		String text = MailTestSupport.text(MailTestSupport.leaf(message, "text/plain"));
-		assertThat(text).contains("Lost this week: 6,170 (+44.2% against 4,280 last week)", "ANOMALIES",
-				"Huawei 80300007", "Invalid token: make the client re-register");
+		assertThat(text).contains("Push to all: 4,785 (+61.7% against 2,960 last week)",
+				"Normal push: 1,385 (+4.9% against 1,320 last week)", "ANOMALIES", "Huawei 80300007",
+				"2,400 lost, baseline average 600.0", "Invalid token: make the client re-register");
+		assertThat(text).doesNotContain("6,170");
 	}
 
 	@Test
@@ -221,7 +225,7 @@ class ReportMailerTests {
 
 		MimeMessage message = greenMail.getReceivedMessages()[0];
 		assertThat(message.getSubject())
-			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: 0 lost (0.0% WoW), no anomalies");
+			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: Push to all 0 (0.0%), Normal push 0 (0.0%), no anomalies");
 		String html = MailTestSupport.text(MailTestSupport.leaf(message, "text/html"));
 		assertThat(html).contains("No pushes were lost").doesNotContain("cid:vendor-chart");
 		assertThat(MailTestSupport.leaves(message).stream().noneMatch((part) -> {

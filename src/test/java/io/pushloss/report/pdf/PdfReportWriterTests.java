@@ -18,7 +18,9 @@ import javax.imageio.ImageIO;
 import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.TaskLoss;
+import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.api.LossSource;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -80,11 +82,33 @@ class PdfReportWriterTests {
 		String text = text("typical");
 		assertThat(text).contains(SampleReports.JOB_NAME, "2026-W46", "Mon 9 Nov – Sun 15 Nov 2026", "Asia/Shanghai",
 				"Huawei", "APNs", SampleReports.TASK_PROMO, "Page 1 of ");
-		assertThat(text).contains(String.format(Locale.ENGLISH, "%,d", report.headline().thisWeek()),
-				String.format(Locale.ENGLISH, "%,d", report.headline().lastWeek()), report.headline().percentLabel());
+		assertThat(report.sources()).hasSize(2);
+		for (LossSource source : report.sources()) {
+			WeekOverWeek headline = report.headline(source);
+			assertThat(text).contains(source.displayName(), String.format(Locale.ENGLISH, "%,d", headline.thisWeek()),
+					String.format(Locale.ENGLISH, "%,d in 2026-W45", headline.lastWeek()), headline.percentLabel());
+		}
+		// the sources are separate statistics: no headline adds them up
+		assertThat(text).doesNotContain("all sources and stages");
 		assertThat(report.anomalies()).isNotEmpty();
 		assertThat(squeeze(text)).contains(squeeze(report.anomalies().get(0).remediation().hint()));
 		assertThat(text).doesNotContain("PARTIAL");
+	}
+
+	@Test
+	void anomaliesShowTheBaselineMeanWithOneDecimalLikeTheWorkbook() throws IOException {
+		CodeLoss anomaly = SampleReports.typicalWeek().anomalies().get(0);
+		assertThat(text("typical")).contains(String.format(Locale.ENGLISH, "%,.1f", anomaly.baseline().mean()));
+	}
+
+	@Test
+	void datesTheDocumentWithTheReportsGenerationTimeNotTheWallClock() throws IOException {
+		try (PDDocument document = Loader.loadPDF(OUT.resolve("typical.pdf").toFile())) {
+			assertThat(document.getDocumentInformation().getCreationDate().toInstant())
+				.isEqualTo(SampleReports.GENERATED_AT);
+			String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+			assertThat(xmp).contains("<xmp:CreateDate>2026-11-16T01:00:00Z</xmp:CreateDate>");
+		}
 	}
 
 	@Test
