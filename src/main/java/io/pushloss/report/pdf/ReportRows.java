@@ -1,5 +1,7 @@
 package io.pushloss.report.pdf;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +87,9 @@ final class ReportRows {
 	static List<Map<String, Object>> anomalies(WeeklyReport report) {
 		return report.anomalies().stream().map((code) -> {
 			Map<String, Object> row = code(code);
-			row.put("baselineMean", (code.baseline() != null) ? code.baseline().mean() : 0.0);
+			// rounded half up to one decimal, as the workbook and the email show it
+			double mean = (code.baseline() != null) ? code.baseline().mean() : 0.0;
+			row.put("baselineMean", BigDecimal.valueOf(mean).setScale(1, RoundingMode.HALF_UP).doubleValue());
 			return row;
 		}).toList();
 	}

@@ -19,7 +19,7 @@ class ReportRowsTests {
 	void headlinesAreOnePerSourceAndNeverAddedUp() {
 		WeeklyReport report = SampleReports.typicalWeek();
 
-		List<Map<String, Object>> rows = ReportRows.headlines(report);
+		List<Map<String, Object>> rows = ReportRows.headline(report);
 
 		assertThat(rows).extracting((row) -> row.get("source")).containsExactly("Push to all", "Normal push");
 		assertThat(rows.get(0)).containsEntry("thisWeek", report.headline(LossSource.ALL_MEMBER).thisWeek())
