@@ -2,8 +2,6 @@ package io.pushloss.job;
 
 import java.util.List;
 
-import io.pushloss.api.PushLossApiException;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,6 +18,8 @@ import org.springframework.stereotype.Component;
 public class OperatorMessages implements JobExecutionListener {
 
 	private static final int MAX_CAUSES = 20;
+
+	private static final String OWN_PACKAGE = "io.pushloss.";
 
 	private final JobRepository jobRepository;
 
@@ -52,14 +52,17 @@ public class OperatorMessages implements JobExecutionListener {
 	}
 
 	/**
-	 * The operator-facing message of a failure: an API failure's own message, else the message of the innermost
-	 * cause (framework wrappers such as "Unable to process chunk" say nothing useful).
+	 * The operator-facing message of a failure: the message of the outermost exception of this program
+	 * ({@code io.pushloss.*}: an API failure, an archive or delivery failure, ...), which says what failed with
+	 * which job, week or window and what to do; else the message of the innermost cause (framework wrappers such as
+	 * "Unable to process chunk" say nothing useful).
 	 */
 	public static String of(Throwable failure) {
 		Throwable innermost = failure;
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
-			if (cause instanceof PushLossApiException) {
+			if (cause.getClass().getName().startsWith(OWN_PACKAGE) && cause.getMessage() != null
+					&& !cause.getMessage().isBlank()) {
 				return cause.getMessage();
 			}
 			innermost = cause;
