@@ -89,14 +89,18 @@ abstract class ReliabilityContext {
 		registry.add("spring.mail.port", SMTP::port);
 	}
 
-	/** A simulator job like the demo: Shanghai, six TaskIDs in two groups, normal push, one baseline week. */
+	/**
+	 * A simulator job like the demo: Shanghai, six TaskIDs in two groups, normal push, one baseline week; its
+	 * recipients are in {@code domain}, its owners (failure notices) in another one.
+	 */
 	static JobDefinition job(String name, long sdkAppId, Period window, String domain) {
 		return new JobDefinition(name, ZoneId.of("Asia/Shanghai"), "0 0 9 ? * MON",
 				new JobDefinition.ApiSettings(null, null, sdkAppId, "administrator", SECRET_KEY_ENV, true, 42),
 				new JobDefinition.Sources(true, TASKS), window, 1,
 				new JobDefinition.Recipients(List.of("pm@" + domain), List.of("team@" + domain),
 						List.of("audit@" + domain)),
-				List.of("oncall@" + domain), new JobDefinition.ArchiveSettings(null, null), null);
+				List.of("oncall@" + domain.replace(".example", ".owners")), new JobDefinition.ArchiveSettings(null, null),
+				null);
 	}
 
 	/** The same job, reading an explicit base URL (a simulator started by the test) instead of its own. */
