@@ -40,6 +40,9 @@ import org.springframework.stereotype.Service;
  * An ordinary run is incremental and idempotent: a week whose last run completed is not run again, a week whose
  * last run failed or was stopped is restarted (it continues from the first window not committed), otherwise a new
  * run fetches only what the store lacks. A forced run is a new job instance that fetches every window again.
+ * <p>
+ * A week is run by one process at a time: the runner holds the week's {@link WeekRunLock} while it runs it, so a
+ * run left marked running by a process that died (SIGKILL, power loss) is recognised and continued by the next run.
  */
 @Service
 public class WeeklyReportRunner {

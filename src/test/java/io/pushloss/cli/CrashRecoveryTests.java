@@ -21,6 +21,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,7 @@ class CrashRecoveryTests {
 	private static final Pattern SIMULATOR_ANSWER = Pattern
 		.compile("PushLossSimulator\\s*: (\\S+ \\[\\d+, \\d+\\) tasks=\\[[^]]*\\]) -> OK");
 
-	@TempDir
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path work;
 
 	@Test
