@@ -24,8 +24,8 @@ class JobInfrastructureConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PushLossApiProvider.class)
-	VendorApiProvider vendorApiProvider(ApiProperties properties, Environment environment) {
-		return new VendorApiProvider(properties, environment);
+	VendorApiProvider vendorApiProvider(ApiProperties properties, Environment environment, Clock clock) {
+		return new VendorApiProvider(properties, environment, clock);
 	}
 
 }

@@ -24,9 +24,16 @@ public record DataDirectoryProperties(@DefaultValue("./data") Path dataDir) {
 		return absoluteDataDir().resolve("db").resolve("pushloss");
 	}
 
-	/** The JDBC URL of the database behind the job repository and the store of record. */
+	/**
+	 * The JDBC URL of the database behind the job repository and the store of record.
+	 * <p>
+	 * {@code WRITE_DELAY=0}: every commit is written to the file before it returns. With H2's default (up to 500 ms
+	 * later, from a background thread) a process killed right after a commit lost it: windows were fetched again,
+	 * finished steps ran again, and the delivery ledger's PENDING row, which must be durable before the email
+	 * leaves, could vanish (a second email with a new Message-ID).
+	 */
 	public String jdbcUrl() {
-		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE";
+		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
 	}
 
 }

@@ -2,9 +2,11 @@ package io.pushloss.job;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.h2.engine.SysProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,7 +44,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,28 +51,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole job against a fake API, with the H2 file database in a temporary data directory. The tests share one
  * context and database; each uses its own job name and SDKAppID.
  */
-// logging starts before the data directory is known: keep the log out of the working directory's ./data
-@SpringBootTest(properties = "logging.file.name=target/test-logs/weekly-report-runner.log")
+@SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 class WeeklyReportRunnerTests {
 
 	private static final IsoWeek W46 = IsoWeek.parse("2026-W46");
 
-	/**
-	 * Not a JUnit temporary directory: the cached context keeps its database and log file open in it after the
-	 * class, so deleting it then races with the writes. Removed when the JVM exits.
-	 */
-	static final Path dataDir;
-
-	static {
-		try {
-			dataDir = Files.createTempDirectory("pushloss-runner-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dataDir.toFile())));
-	}
+	@TempDir
+	static Path dataDir;
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
@@ -117,7 +105,7 @@ class WeeklyReportRunnerTests {
 
 		assertThat(second.status()).isEqualTo(RunOutcome.Status.ALREADY_COMPLETE);
 		assertThat(second.message()).startsWith("2026-W46 already completed at ")
-			.endsWith(" UTC: nothing to do, 0 API calls; use backfill --force to refresh");
+			.endsWith(" UTC; use backfill --force to refresh");
 		assertThat(this.api.calls()).isEqualTo(56);
 
 		RunOutcome nextWeek = this.runner.run(job, W46.plusWeeks(1), false);
@@ -207,7 +195,7 @@ class WeeklyReportRunnerTests {
 		assertThat(interrupted.status()).isEqualTo(RunOutcome.Status.FAILED);
 		assertThat(continued.status()).isEqualTo(RunOutcome.Status.COMPLETED);
 		assertThat(instanceOf(continued)).isEqualTo(instanceOf(interrupted));
-		assertThat(continued.calls()).as("the window in flight and the four after it").isEqualTo(5);
+		assertThat(continued.calls()).as("the window in flight and the ones after it").isEqualTo(5);
 		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 2));
 		assertThat(this.runner.run(job, W46, false).status()).isEqualTo(RunOutcome.Status.ALREADY_COMPLETE);
 	}
@@ -218,43 +206,79 @@ class WeeklyReportRunnerTests {
 		this.runner.run(job, W46, false);
 		List<String> before = storedRows(job, W46);
 		this.api.setGeneration(1);
-		this.api.answerOversizedCodeOnCall(4);
+		this.api.answerOversizedCodeOnCall(2);
 
 		RunOutcome failed = this.runner.run(job, W46, true);
 
 		assertThat(failed.status()).isEqualTo(RunOutcome.Status.FAILED);
 		assertThat(failed.message()).contains("ERR_CODE").doesNotContain("\tat ");
 		List<String> after = storedRows(job, W46);
-		// the 4th call is W46's task window (the plan runs oldest week first, overall before tasks)
-		String w46Task = "|task-1|" + W46.start(job.zone()).toEpochSecond() + "|";
+		// Call 1 (the oldest week's overall window) committed the new generation; call 2 failed in the store, so
+		// its window and every later one keep the rows stored before.
+		String first = window(WindowPlanner.plan(job, W46).get(0));
 		List<String> expected = new ArrayList<>(expectedRows(job, W46, 1).stream()
-			.filter((row) -> !row.contains(w46Task))
+			.filter((row) -> row.startsWith(first))
 			.toList());
-		expected.addAll(before.stream().filter((row) -> row.contains(w46Task)).toList());
-		assertThat(after).as("the windows before it refreshed, the failed task window rolled back")
+		expected.addAll(before.stream().filter((row) -> !row.startsWith(first)).toList());
+		assertThat(after).as("the first window refreshed, the failed one and the rest rolled back")
 			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 
+	private static String window(FetchWindow window) {
+		return String.join("|", window.source().name(), "", String.valueOf(window.start()),
+				String.valueOf(window.end())) + "|";
+	}
+
 	@Test
-	void restartsARunLeftMarkedRunningByADeadProcessOnlyWhenAskedTo() {
+	void recoversARunLeftMarkedRunningByADeadProcess() {
 		JobDefinition job = TestJobs.job("stale", 1005, "UTC", Period.ofDays(7), 1, false, List.of());
 		assertThat(this.runner.restart(job, W46).status()).isEqualTo(RunOutcome.Status.NOTHING_TO_RESTART);
-		JobParameters parameters = WeeklyReportParameters.of(job, W46, null);
+		JobExecution dead = deadExecution(job, W46);
+
+		RunOutcome recovered = this.runner.run(job, W46, false);
+
+		assertThat(recovered.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(recovered.calls()).isEqualTo(2);
+		assertThat(this.jobRepository.getJobExecution(recovered.executionId()).getJobInstanceId())
+			.as("the dead run's instance is continued").isEqualTo(dead.getJobInstanceId());
+		assertThat(this.jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+	}
+
+	@Test
+	void leavesAWeekAloneWhileAnotherProcessHoldsItsLock() throws IOException {
+		JobDefinition job = TestJobs.job("locked", 1007, "UTC", Period.ofDays(7), 1, false, List.of());
+		JobExecution running = deadExecution(job, W46);
+		Path lockFile = WeekRunLock.file(dataDir, job.name(), W46);
+		Files.createDirectories(lockFile.getParent());
+		Files.writeString(lockFile, "4242");
+		RunOutcome refused;
+		RunOutcome refusedRestart;
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+				FileLock held = channel.lock()) {
+			refused = this.runner.run(job, W46, false);
+			refusedRestart = this.runner.restart(job, W46);
+		}
+
+		assertThat(refused.status()).isEqualTo(RunOutcome.Status.ALREADY_RUNNING);
+		assertThat(refused.message()).contains("being run by process 4242").contains(lockFile.toString());
+		assertThat(refusedRestart.status()).isEqualTo(RunOutcome.Status.ALREADY_RUNNING);
+		assertThat(this.jobRepository.getJobExecution(running.getId()).getStatus())
+			.as("a live run is not recovered under its feet").isEqualTo(BatchStatus.STARTED);
+		assertThat(this.api.calls()).isZero();
+
+		assertThat(this.runner.run(job, W46, false).status()).isEqualTo(RunOutcome.Status.COMPLETED);
+	}
+
+	/** An execution marked STARTED, as a process killed while running leaves it. */
+	private JobExecution deadExecution(JobDefinition job, IsoWeek week) {
+		JobParameters parameters = WeeklyReportParameters.of(job, week, null);
 		JobInstance instance = this.jobRepository.createJobInstance(WeeklyReportJobConfiguration.JOB_NAME,
 				parameters);
 		JobExecution dead = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
 		dead.setStatus(BatchStatus.STARTED);
 		dead.setStartTime(LocalDateTime.now());
 		this.jobRepository.update(dead);
-
-		RunOutcome refused = this.runner.run(job, W46, false);
-		RunOutcome restarted = this.runner.restart(job, W46);
-
-		assertThat(refused.status()).isEqualTo(RunOutcome.Status.ALREADY_RUNNING);
-		assertThat(refused.message()).contains("use restart");
-		assertThat(restarted.status()).isEqualTo(RunOutcome.Status.COMPLETED);
-		assertThat(restarted.calls()).isEqualTo(2);
-		assertThat(this.jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		return dead;
 	}
 
 	// H2 writes where its AUTO_SERVER listens into the lock file, for the other processes to find it.
