@@ -105,7 +105,7 @@ class WeeklyReportRunnerTests {
 
 		assertThat(second.status()).isEqualTo(RunOutcome.Status.ALREADY_COMPLETE);
 		assertThat(second.message()).startsWith("2026-W46 already completed at ")
-			.endsWith(" UTC; use backfill --force to refresh");
+			.endsWith(" UTC: nothing to do, 0 API calls; use backfill --force to refresh");
 		assertThat(this.api.calls()).isEqualTo(56);
 
 		RunOutcome nextWeek = this.runner.run(job, W46.plusWeeks(1), false);
