@@ -24,9 +24,16 @@ public record DataDirectoryProperties(@DefaultValue("./data") Path dataDir) {
 		return absoluteDataDir().resolve("db").resolve("pushloss");
 	}
 
-	/** The JDBC URL of the database behind the job repository and the store of record. */
+	/**
+	 * The JDBC URL of the database behind the job repository and the store of record.
+	 * <p>
+	 * {@code QUERY_CACHE_SIZE=0}: H2 otherwise keeps the plan of a statement it has prepared before, and a plan
+	 * made while a table was empty is a full scan. The first run on a new data directory stored every window with
+	 * such a plan, so each store of a window read the whole {@code loss_row} table (a 1,000-task history took
+	 * hours instead of seconds, see doc/bench.md). Planning each statement again costs microseconds.
+	 */
 	public String jdbcUrl() {
-		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE";
+		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=0";
 	}
 
 }
