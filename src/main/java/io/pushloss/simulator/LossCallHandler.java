@@ -40,20 +40,26 @@ final class LossCallHandler implements HttpHandler {
 
 	private final Map<LossSource, AtomicLong> calls;
 
+	private final AtomicLong frequencyLimited;
+
+	/** Numbers the calls for the latency draw. */
+	private final AtomicLong callNumber = new AtomicLong();
+
 	LossCallHandler(SimulatorSettings settings, SyntheticLossData data, FaultPlan faults,
-			Map<LossSource, AtomicLong> calls) {
+			Map<LossSource, AtomicLong> calls, AtomicLong frequencyLimited) {
 		this.settings = settings;
 		this.answers = new CallAnswers(data, settings.unnamedObjectShape());
 		this.userSig = new UserSig(settings.secretKey(), settings.clock());
 		this.rateLimiter = new CallRateLimiter(settings.callsPerSecond());
 		this.faults = faults;
 		this.calls = calls;
+		this.frequencyLimited = frequencyLimited;
 	}
 
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try {
-			Instant arrival = this.settings.clock().instant();
+			Instant arrival = ArrivalStamps.arrivalOr(this.settings.clock().instant());
 			String path = exchange.getRequestURI().getPath();
 			LossSource source = route(path);
 			if (source == null) {
@@ -76,6 +82,7 @@ final class LossCallHandler implements HttpHandler {
 			}
 			log.debug("{} {} tasks={} -> {}{}", source.apiName(), call.window, call.tasks, answer.outcome(),
 					(fault != null) ? " [fault drawn: " + fault + "]" : "");
+			serviceTime();
 			send(exchange, answer);
 		}
 		catch (InterruptedException ex) {
@@ -95,7 +102,13 @@ final class LossCallHandler implements HttpHandler {
 		try {
 			String sdkAppId = QueryParameters.rawSdkAppId(exchange.getRequestURI().getRawQuery());
 			if (sdkAppId != null) {
-				this.rateLimiter.admit(sdkAppId, call.source, arrival);
+				try {
+					this.rateLimiter.admit(sdkAppId, call.source, arrival);
+				}
+				catch (RejectedCallException ex) {
+					this.frequencyLimited.incrementAndGet();
+					throw ex;
+				}
 			}
 			if (!"POST".equals(exchange.getRequestMethod())) {
 				throw new RejectedCallException(QueryParameters.HTTP_PARSE_ERROR,
@@ -111,6 +124,18 @@ final class LossCallHandler implements HttpHandler {
 		catch (RejectedCallException ex) {
 			return Answer.rejected(ex);
 		}
+	}
+
+	/** Waits the call's service time, drawn from the seed and the call's number (none when latency is zero). */
+	private void serviceTime() throws InterruptedException {
+		long min = this.settings.minLatency().toNanos();
+		long spread = this.settings.maxLatency().toNanos() - min;
+		if (min == 0 && spread == 0) {
+			return;
+		}
+		long call = this.callNumber.getAndIncrement();
+		long nanos = min + (long) (Hashing.unit(Hashing.hash(this.settings.seed(), 0x1A7E_4C79L, call)) * spread);
+		Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
 	}
 
 	private void authenticate(QueryParameters parameters) {

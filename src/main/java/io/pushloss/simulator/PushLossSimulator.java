@@ -37,7 +37,8 @@ public final class PushLossSimulator implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(PushLossSimulator.class);
 
-	private static final int THREADS = 4;
+	// enough that answers waiting out their latency never hold up other calls
+	private static final int THREADS = 8;
 
 	static {
 		// The JDK server writes headers and body in two packets; without TCP_NODELAY every answer waits ~40 ms for
@@ -54,6 +55,8 @@ public final class PushLossSimulator implements AutoCloseable {
 	private final FaultPlan faults;
 
 	private final Map<LossSource, AtomicLong> calls = new EnumMap<>(LossSource.class);
+
+	private final AtomicLong frequencyLimited = new AtomicLong();
 
 	private final HttpServer server;
 
@@ -73,8 +76,9 @@ public final class PushLossSimulator implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
 				50);
 		this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", new LossCallHandler(settings, this.data, this.faults, this.calls));
+		this.server.setExecutor(new ArrivalStamps(this.executor, settings.clock()));
+		this.server.createContext("/", new LossCallHandler(settings, this.data, this.faults, this.calls,
+				this.frequencyLimited));
 		this.server.start();
 		this.port = this.server.getAddress().getPort();
 	}
@@ -124,6 +128,14 @@ public final class PushLossSimulator implements AutoCloseable {
 	/** Calls received on one API path, rejected ones included. */
 	public long calls(LossSource source) {
 		return this.calls.get(source).get();
+	}
+
+	/**
+	 * Calls rejected with 60007 by the frequency limit (not those drawn as an {@link Fault#ERROR_60007} fault): a
+	 * client that keeps to the limit provokes none.
+	 */
+	public long frequencyLimitAnswers() {
+		return this.frequencyLimited.get();
 	}
 
 	/** Replaces the fault injection from the next call on; the call count for {@code share} restarts. */

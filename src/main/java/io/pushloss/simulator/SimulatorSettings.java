@@ -1,6 +1,7 @@
 package io.pushloss.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -17,9 +18,14 @@ import java.util.Objects;
  * @param zone the zone whose days and weeks shape the data (weekly rhythm, planted events)
  * @param faults the faults injected from the start
  * @param clock the clock for UserSig expiry and the rate limit
+ * @param minLatency the shortest time the service takes to answer a call
+ * @param maxLatency the longest; each call waits a time in {@code [minLatency, maxLatency]} drawn from the seed and
+ * the call's number before its answer is sent (after the frequency check, which happens on arrival). Unlike
+ * {@link Fault#DELAY} this is the ordinary service time every call has.
  */
 public record SimulatorSettings(int port, long seed, long sdkAppId, String identifier, String secretKey,
-		double callsPerSecond, boolean unnamedObjectShape, ZoneId zone, FaultSettings faults, Clock clock) {
+		double callsPerSecond, boolean unnamedObjectShape, ZoneId zone, FaultSettings faults, Clock clock,
+		Duration minLatency, Duration maxLatency) {
 
 	public SimulatorSettings {
 		if (port < 0 || port > 65_535) {
@@ -40,66 +46,79 @@ public record SimulatorSettings(int port, long seed, long sdkAppId, String ident
 		Objects.requireNonNull(zone, "zone");
 		Objects.requireNonNull(faults, "faults");
 		Objects.requireNonNull(clock, "clock");
+		minLatency = (minLatency != null) ? minLatency : Duration.ZERO;
+		maxLatency = (maxLatency != null) ? maxLatency : minLatency;
+		if (minLatency.isNegative() || maxLatency.compareTo(minLatency) < 0) {
+			throw new IllegalArgumentException(
+					"Latency must satisfy 0 <= min (" + minLatency + ") <= max (" + maxLatency + ")");
+		}
 	}
 
 	/**
 	 * Port 0, seed 42, SDKAppID 1400000000, identifier {@code administrator}, the public
 	 * {@link PushLossSimulator#DEMO_SECRET_KEY}, 1 call per second, the well-formed normal_push_loss shape,
-	 * Asia/Shanghai, no faults, the system clock.
+	 * Asia/Shanghai, no faults, the system clock, no latency.
 	 */
 	public static SimulatorSettings defaults() {
 		return new SimulatorSettings(0, 42, 1_400_000_000L, "administrator", PushLossSimulator.DEMO_SECRET_KEY, 1.0,
-				false, ZoneId.of("Asia/Shanghai"), FaultSettings.none(), Clock.systemUTC());
+				false, ZoneId.of("Asia/Shanghai"), FaultSettings.none(), Clock.systemUTC(), Duration.ZERO,
+				Duration.ZERO);
 	}
 
 	public SimulatorSettings withPort(int port) {
 		return new SimulatorSettings(port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withSeed(long seed) {
 		return new SimulatorSettings(this.port, seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withSdkAppId(long sdkAppId) {
 		return new SimulatorSettings(this.port, this.seed, sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withIdentifier(String identifier) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withSecretKey(String secretKey) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withCallsPerSecond(double callsPerSecond) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock);
+				callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withUnnamedObjectShape(boolean unnamedObjectShape) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, unnamedObjectShape, this.zone, this.faults, this.clock);
+				this.callsPerSecond, unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withZone(ZoneId zone) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, zone, this.faults, this.clock);
+				this.callsPerSecond, this.unnamedObjectShape, zone, this.faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withFaults(FaultSettings faults) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, faults, this.clock);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, faults, this.clock, this.minLatency, this.maxLatency);
 	}
 
 	public SimulatorSettings withClock(Clock clock) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, clock);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, clock, this.minLatency, this.maxLatency);
+	}
+
+	/** Each call answers after a time in {@code [min, max]} (from the seed): the service time of a real API. */
+	public SimulatorSettings withLatency(Duration min, Duration max) {
+		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, min, max);
 	}
 
 	/** Never prints the secret key. */
@@ -108,7 +127,7 @@ public record SimulatorSettings(int port, long seed, long sdkAppId, String ident
 		return "SimulatorSettings[port=" + this.port + ", seed=" + this.seed + ", sdkAppId=" + this.sdkAppId
 				+ ", identifier=" + this.identifier + ", callsPerSecond=" + this.callsPerSecond
 				+ ", unnamedObjectShape=" + this.unnamedObjectShape + ", zone=" + this.zone + ", faults=" + this.faults
-				+ "]";
+				+ ", latency=" + this.minLatency.toMillis() + ".." + this.maxLatency.toMillis() + " ms]";
 	}
 
 }

@@ -31,9 +31,14 @@ public record DataDirectoryProperties(@DefaultValue("./data") Path dataDir) {
 	 * later, from a background thread) a process killed right after a commit lost it: windows were fetched again,
 	 * finished steps ran again, and the delivery ledger's PENDING row, which must be durable before the email
 	 * leaves, could vanish (a second email with a new Message-ID).
+	 * <p>
+	 * {@code QUERY_CACHE_SIZE=0}: H2 otherwise keeps the plan of a statement it has prepared before, and a plan
+	 * made while a table was empty is a full scan. The first run on a new data directory stored every window with
+	 * such a plan, so each store of a window read the whole {@code loss_row} table. Planning each statement again
+	 * costs microseconds.
 	 */
 	public String jdbcUrl() {
-		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0";
 	}
 
 }

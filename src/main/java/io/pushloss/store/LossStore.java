@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.pushloss.api.LossQuery;
 import io.pushloss.api.LossRow;
 import io.pushloss.ingest.FetchWindow;
 
@@ -31,9 +32,14 @@ public class LossStore {
 
 	private static final int ERR_INFO_MAX = 1024;
 
+	// One task at a time and bounded on both sides, so that H2 reads a short range of the primary key (app, source,
+	// task, window_start): with "task_id IN (...)" or an open-ended "window_start < :end" it walks every row of the
+	// source stored before the window, which made storing a window cost as much as the whole history.
+	// A stored window spans at most LossQuery.MAX_SPAN_SECONDS, so one that overlaps [start, end) starts after
+	// start - MAX_SPAN_SECONDS.
 	private static final String OVERLAPPING = """
-			app_id = :appId AND source = :source AND task_id IN (:tasks)
-			AND window_start < :end AND window_end > :start""";
+			app_id = :appId AND source = :source AND task_id = :task
+			AND window_start > :earliest AND window_start < :end AND window_end > :start""";
 
 	private final NamedParameterJdbcOperations jdbc;
 
@@ -74,13 +80,16 @@ public class LossStore {
 	public void replaceWindow(long appId, FetchWindow window, List<LossRow> rows, Instant fetchedAt) {
 		List<String> tasks = window.taskKeys();
 		Map<RowKey, LossRow> merged = merge(window, tasks, rows);
-		MapSqlParameterSource range = new MapSqlParameterSource().addValue("appId", appId)
-			.addValue("source", window.source().name())
-			.addValue("tasks", tasks)
-			.addValue("start", window.start())
-			.addValue("end", window.end());
-		this.jdbc.update("DELETE FROM loss_row WHERE " + OVERLAPPING, range);
-		this.jdbc.update("DELETE FROM fetched_window WHERE " + OVERLAPPING, range);
+		for (String task : tasks) {
+			MapSqlParameterSource range = new MapSqlParameterSource().addValue("appId", appId)
+				.addValue("source", window.source().name())
+				.addValue("task", task)
+				.addValue("earliest", window.start() - LossQuery.MAX_SPAN_SECONDS)
+				.addValue("start", window.start())
+				.addValue("end", window.end());
+			this.jdbc.update("DELETE FROM loss_row WHERE " + OVERLAPPING, range);
+			this.jdbc.update("DELETE FROM fetched_window WHERE " + OVERLAPPING, range);
+		}
 
 		List<SqlParameterSource> windowRows = new ArrayList<>();
 		for (String task : tasks) {

@@ -3,6 +3,14 @@ package io.pushloss.api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +87,61 @@ class SpacingRateLimiterTests {
 		assertThat(second - first).isEqualTo(SPACING.toNanos());
 		assertThat(this.nanos.get()).isGreaterThanOrEqualTo(second);
 		assertThat(partial.size()).isGreaterThan(1);
+	}
+
+	@Test
+	void callAfterALateWakeUpKeepsItsDistanceFromThatLateStart() throws InterruptedException {
+		long late = Duration.ofMillis(30).toNanos();
+		SpacingRateLimiter oversleeping = new SpacingRateLimiter(this.nanos::get, (wait) -> {
+			this.sleeps.add(wait);
+			this.nanos.addAndGet(wait + late);
+		});
+		long first = oversleeping.acquire("a", SPACING);
+		long second = oversleeping.acquire("a", SPACING);
+		long third = oversleeping.acquire("a", SPACING);
+
+		assertThat(second - first).isEqualTo(SPACING.toNanos() + late);
+		assertThat(third - second).isGreaterThanOrEqualTo(SPACING.toNanos());
+	}
+
+	@Test
+	void queuedCallerKeepsItsDistanceFromTheLateStartOfTheCallerBeforeIt() throws Exception {
+		long late = Duration.ofMillis(30).toNanos();
+		long spacing = SPACING.toNanos();
+		BlockingQueue<Long> waits = new LinkedBlockingQueue<>();
+		Map<String, Semaphore> alarms = Map.of("B", new Semaphore(0), "C", new Semaphore(0));
+		SpacingRateLimiter limiter = new SpacingRateLimiter(this.nanos::get, (wait) -> {
+			waits.put(wait);
+			alarms.get(Thread.currentThread().getName()).acquire();
+		});
+		long first = limiter.acquire("a", SPACING);
+		ExecutorService b = Executors.newSingleThreadExecutor((task) -> new Thread(task, "B"));
+		ExecutorService c = Executors.newSingleThreadExecutor((task) -> new Thread(task, "C"));
+		try {
+			Future<Long> callB = b.submit(() -> limiter.acquire("a", SPACING));
+			assertThat(waits.poll(5, TimeUnit.SECONDS)).isEqualTo(spacing);
+			Future<Long> callC = c.submit(() -> limiter.acquire("a", SPACING));
+			assertThat(waits.poll(5, TimeUnit.SECONDS)).isEqualTo(2 * spacing);
+
+			// B wakes up 30 ms after its slot and starts then
+			this.nanos.addAndGet(spacing + late);
+			alarms.get("B").release();
+			long startB = callB.get(5, TimeUnit.SECONDS);
+			// C wakes up on time for its own slot, but that is too close to B's actual start: it sleeps the rest
+			this.nanos.set(first + 2 * spacing);
+			alarms.get("C").release();
+			assertThat(waits.poll(5, TimeUnit.SECONDS)).isEqualTo(late);
+			this.nanos.addAndGet(late);
+			alarms.get("C").release();
+			long startC = callC.get(5, TimeUnit.SECONDS);
+
+			assertThat(startB - first).isEqualTo(spacing + late);
+			assertThat(startC - startB).isEqualTo(spacing);
+		}
+		finally {
+			b.shutdownNow();
+			c.shutdownNow();
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.pushloss.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
@@ -233,6 +234,52 @@ class PushLossSimulatorTests {
 		assertThat(SignedCalls.errorCode(this.calls.post(LossSource.NORMAL, body))).isEqualTo(60007);
 		this.clock.advance(Duration.ofMillis(1000));
 		assertThat(SignedCalls.errorCode(this.calls.post(LossSource.NORMAL, body))).isZero();
+	}
+
+	@Test
+	void atSeveralCallsPerSecondAllowsThatManyCallsInAnySecond() {
+		start(SimulatorSettings.defaults().withClock(this.clock).withCallsPerSecond(5));
+		String body = SignedCalls.normalBody(START, END);
+		for (int i = 0; i < 5; i++) {
+			// a burst 1 ms apart: closer than 1/5 s, but only five in the second
+			assertThat(SignedCalls.errorCode(this.calls.post(LossSource.NORMAL, body))).isZero();
+			this.clock.advance(Duration.ofMillis(1));
+		}
+		assertThat(SignedCalls.errorCode(this.calls.post(LossSource.NORMAL, body))).isEqualTo(60007);
+		assertThat(this.simulator.frequencyLimitAnswers()).isEqualTo(1);
+		this.clock.advance(Duration.ofMillis(996));
+		assertThat(SignedCalls.errorCode(this.calls.post(LossSource.NORMAL, body))).isZero();
+		assertThat(this.simulator.frequencyLimitAnswers()).isEqualTo(1);
+	}
+
+	@Test
+	void countsOnlyTheFrequencyLimitsOwnRejections() {
+		start(SimulatorSettings.defaults()
+			.withClock(this.clock)
+			.withCallsPerSecond(Double.POSITIVE_INFINITY)
+			.withFaults(FaultSettings.always(Fault.ERROR_60007)));
+		assertThat(SignedCalls.errorCode(this.calls.post(LossSource.NORMAL, SignedCalls.normalBody(START, END))))
+			.isEqualTo(60007);
+		assertThat(this.simulator.frequencyLimitAnswers()).isZero();
+	}
+
+	@Test
+	void answersNoSoonerThanItsLatency() {
+		start(SimulatorSettings.defaults()
+			.withClock(this.clock)
+			.withCallsPerSecond(Double.POSITIVE_INFINITY)
+			.withLatency(Duration.ofMillis(150), Duration.ofMillis(150)));
+		long start = System.nanoTime();
+		HttpResponse<String> answer = this.calls.post(LossSource.NORMAL, SignedCalls.normalBody(START, END));
+		long elapsed = System.nanoTime() - start;
+		assertThat(SignedCalls.errorCode(answer)).isZero();
+		assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(150).toNanos());
+	}
+
+	@Test
+	void rejectsALatencyRangeThatEndsBeforeItStarts() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulatorSettings.defaults()
+			.withLatency(Duration.ofMillis(80), Duration.ofMillis(20))).withMessageContaining("Latency");
 	}
 
 	@Test

@@ -165,6 +165,18 @@ class LossStoreTests {
 	}
 
 	@Test
+	void theLastDayOfAWeeklyWindowReplacesTheWholeWeeklyWindow() {
+		store.replaceWindow(APP, overall(MONDAY, MONDAY + 7 * DAY), List.of(stageRow("", "70001", 10)), FETCHED);
+
+		store.replaceWindow(APP, overall(MONDAY + 6 * DAY, MONDAY + 7 * DAY), List.of(stageRow("", "70001", 1)),
+				FETCHED);
+
+		assertThat(store.storedWindows(APP, MONDAY, MONDAY + 7 * DAY)).singleElement()
+			.satisfies((w) -> assertThat(w.start()).isEqualTo(MONDAY + 6 * DAY));
+		assertThat(streamAll()).extracting(StoredLossRow::errCount).containsExactly(1L);
+	}
+
+	@Test
 	void streamsOnlyTheRowsOfTheRequestedRangeInTimeOrder() {
 		long nextMonday = MONDAY + 7 * DAY;
 		store.replaceWindow(APP, overall(MONDAY + DAY, MONDAY + 2 * DAY), List.of(stageRow("", "2", 2)), FETCHED);

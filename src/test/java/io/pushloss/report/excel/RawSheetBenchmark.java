@@ -11,7 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -20,35 +26,62 @@ import io.pushloss.analysis.SampleReports;
 import io.pushloss.store.StoredLossRow;
 
 /**
- * Not a test: compares writing N raw rows through {@link ExcelReportWriter} (all sheets, charts, Raw streamed) with
- * a bare SXSSF loop writing the same Raw cells, and prints time, time ratio, peak heap and GC figures.
+ * Not a test: one measurement of section 4 of the benchmark (io.pushloss.bench.BenchmarkMain starts one JVM per
+ * measurement, so that each peak heap is its own). Writes {@code rows} generated raw rows either through
+ * {@link ExcelReportWriter} (every sheet and chart, the Raw sheet streamed) or through a bare SXSSF loop writing
+ * the same Raw cells with the same styles, window and compression, after a warm-up of the same kind, and prints one
+ * line: {@code RESULT mode rows millis peakUsedBytes peakLiveBytes gcCount gcMillis fileBytes}.
+ * <p>
+ * Peak used is the sum of the heap pools' peaks, garbage included (what a monitor shows); peak live is the largest
+ * heap occupancy right after a collection (what the work actually retains).
  *
  * <pre>
- * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  * java -Xmx256m -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     io.pushloss.report.excel.RawSheetBenchmark [rows...]
+ *     io.pushloss.report.excel.RawSheetBenchmark writer 1000000 /tmp/folder
  * </pre>
- * A run under {@code -Xmx256m} shows that a million rows do not need a million rows of heap.
  */
 public final class RawSheetBenchmark {
+
+	static final long WARM_UP_ROWS = 20_000;
 
 	private RawSheetBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		long[] sizes = (args.length > 0) ? java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray()
-				: new long[] { 100_000, 1_000_000 };
-		Path folder = Files.createTempDirectory("raw-sheet-benchmark");
-		System.out.printf("max heap %,d MB, folder %s%n", Runtime.getRuntime().maxMemory() >> 20, folder);
-		// warm-up so that neither side pays for class loading and JIT alone
-		measure("warm-up writer", () -> writer(folder, 20_000));
-		measure("warm-up bare", () -> bare(folder, 20_000));
-		for (long rows : sizes) {
-			Result writer = measure(String.format("writer %,d rows", rows), () -> writer(folder, rows));
-			Result bare = measure(String.format("bare SXSSF %,d rows", rows), () -> bare(folder, rows));
-			System.out.printf("%,d rows: time ratio writer / bare = %.2f, peak heap writer %,d MB vs bare %,d MB%n",
-					rows, (double) writer.millis() / bare.millis(), writer.peakHeap() >> 20, bare.peakHeap() >> 20);
+		if (args.length != 3 || !(args[0].equals("writer") || args[0].equals("bare"))) {
+			System.err.println("usage: RawSheetBenchmark writer|bare ROWS FOLDER");
+			System.exit(2);
 		}
+		boolean writer = args[0].equals("writer");
+		long rows = Long.parseLong(args[1]);
+		Path folder = Files.createDirectories(Path.of(args[2]));
+		run(writer, folder, WARM_UP_ROWS);
+		Files.deleteIfExists(folder.resolve(writer ? "writer.xlsx" : "bare.xlsx"));
+
+		System.gc();
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			pool.resetPeakUsage();
+		}
+		AtomicLong peakLive = watchLiveHeap();
+		long gcCountBefore = gcCount();
+		long gcTimeBefore = gcTime();
+		long start = System.nanoTime();
+		Path file = run(writer, folder, rows);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		long peakUsed = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
+			.sum();
+		// A run without any collection retained at most what was in use at its end.
+		long live = Math.max(peakLive.get(), (gcCount() == gcCountBefore) ? heapUsed() : 0);
+		System.out.printf(Locale.ROOT, "RESULT %s %d %d %d %d %d %d %d%n", args[0], rows, millis, peakUsed, live,
+				gcCount() - gcCountBefore, gcTime() - gcTimeBefore, Files.size(file));
+		Files.deleteIfExists(file);
+	}
+
+	private static Path run(boolean writer, Path folder, long rows) throws IOException {
+		return writer ? writer(folder, rows) : bare(folder, rows);
 	}
 
 	private static Path writer(Path folder, long rows) {
@@ -87,24 +120,36 @@ public final class RawSheetBenchmark {
 		return file;
 	}
 
-	private static Result measure(String label, Work work) throws Exception {
-		System.gc();
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			pool.resetPeakUsage();
-		}
-		long gcCountBefore = gcCount();
-		long gcTimeBefore = gcTime();
-		long start = System.nanoTime();
-		Path file = work.run();
-		long millis = (System.nanoTime() - start) / 1_000_000;
-		long peak = ManagementFactory.getMemoryPoolMXBeans()
+	/** The largest heap occupancy after any collection from now on. */
+	private static AtomicLong watchLiveHeap() {
+		AtomicLong peak = new AtomicLong();
+		java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
 			.filter((pool) -> pool.getType() == MemoryType.HEAP)
-			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
-			.sum();
-		System.out.printf("%-26s %,8d ms  peak heap %,5d MB  GCs %,5d (%,d ms)  file %,d KB%n", label, millis,
-				peak >> 20, gcCount() - gcCountBefore, gcTime() - gcTimeBefore, Files.size(file) >> 10);
-		return new Result(millis, peak);
+			.map(MemoryPoolMXBean::getName)
+			.collect(java.util.stream.Collectors.toSet());
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+				if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+					return;
+				}
+				GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+					.from((CompositeData) notification.getUserData());
+				long after = info.getGcInfo()
+					.getMemoryUsageAfterGc()
+					.entrySet()
+					.stream()
+					.filter((pool) -> heapPools.contains(pool.getKey()))
+					.mapToLong((pool) -> pool.getValue().getUsed())
+					.sum();
+				peak.accumulateAndGet(after, Math::max);
+			}, null, null);
+		}
+		return peak;
+	}
+
+	private static long heapUsed() {
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 	private static long gcCount() {
@@ -119,16 +164,6 @@ public final class RawSheetBenchmark {
 			.stream()
 			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
 			.sum();
-	}
-
-	private record Result(long millis, long peakHeap) {
-	}
-
-	@FunctionalInterface
-	private interface Work {
-
-		Path run() throws Exception;
-
 	}
 
 }

@@ -1,0 +1,53 @@
+package io.pushloss.bench;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class BenchOptionsTests {
+
+	@Test
+	void defaultsRunEverySectionAtTwentyCallsPerSecond() {
+		BenchOptions options = BenchOptions.parse();
+
+		assertThat(options.sections()).containsExactlyElementsOf(BenchOptions.ALL_SECTIONS);
+		assertThat(options.callsPerSecond()).isEqualTo(20);
+		assertThat(options.windows()).isEqualTo(300);
+		assertThat(options.excelRows()).containsExactly(100_000L, 1_000_000L);
+		assertThat(options.analysisRows()).isEqualTo(10_000_000L);
+		assertThat(options.json()).isFalse();
+	}
+
+	@Test
+	void readsOptionsAndIgnoresTheBlankArgumentsMavenPasses() {
+		BenchOptions options = BenchOptions.parse("--json=true", "", "--only=rate,excel", "--excel-rows=1000000,5000",
+				"--analysis-rows=2_000_000", "--rate=50");
+
+		assertThat(options.json()).isTrue();
+		assertThat(options.sections()).containsExactly("rate", "excel");
+		assertThat(options.runs("pipeline")).isFalse();
+		assertThat(options.excelRows()).isEqualTo(List.of(5_000L, 1_000_000L));
+		assertThat(options.analysisRows()).isEqualTo(2_000_000L);
+		assertThat(options.callsPerSecond()).isEqualTo(50);
+	}
+
+	@Test
+	void rejectsUnknownOptionsAndSections() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--rows=5"))
+			.withMessageContaining("rows");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only=speed"))
+			.withMessageContaining("speed");
+	}
+
+	@Test
+	void figuresSayWhetherTheirGoalIsMet() {
+		assertThat(Figure.atLeast("a", "1", "a", 0.98, "ratio", 0.97, null).met()).isTrue();
+		assertThat(Figure.atMost("b", "1", "b", 1.31, "ratio", 1.3, null).met()).isFalse();
+		assertThat(Figure.exactly("c", "1", "c", 0, "calls", 0, null).goal()).isEqualTo("= 0");
+		assertThat(Figure.info("d", "1", "d", 3, "s", null).met()).isNull();
+	}
+
+}
