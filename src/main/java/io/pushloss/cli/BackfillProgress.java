@@ -10,10 +10,25 @@ import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.week.IsoWeek;
 
 /**
- * {@code backfill}'s progress: on a terminal, one line redrawn in place (weeks, windows, calls, estimated time
- * left at the rate limit); otherwise a plain line when a week starts and after every tenth of its windows.
+ * {@code backfill}'s progress on standard error. On a terminal one line redrawn in place:
+ *
+ * <pre>
+ * demo 2026-W45 (week 2/3) [#########...............] 53/140 windows, 193 calls, ~3m07s left
+ * </pre>
+ *
+ * otherwise (a log file, a pipe) a line when a week starts and one after every tenth of its windows:
+ *
+ * <pre>
+ * backfill demo: week 2026-W45 (2/3)
+ *   2026-W45: 53/140 windows, 193 calls so far, about 3m07s left at the rate limit
+ * </pre>
+ *
+ * The estimate counts the windows left in this week plus one week of windows for each later week (a later week's
+ * baseline is mostly stored by then), at one call per window at {@code pushloss.api.calls-per-second}.
  */
 final class BackfillProgress implements FetchProgressListener {
+
+	private static final int BAR_WIDTH = 24;
 
 	private final JobDefinition job;
 
@@ -25,24 +40,35 @@ final class BackfillProgress implements FetchProgressListener {
 
 	private final double callsPerSecond;
 
-	private int weekIndex;
+	private int weekIndex = -1;
 
-	private int totalCalls;
+	/** Calls of the weeks before the current one. */
+	private int callsBefore;
 
-	private int lastPlainDecile = -1;
+	/** Calls of the current week so far. */
+	private int weekCalls;
+
+	private int lastPlainTenth = -1;
+
+	private boolean barShown;
 
 	BackfillProgress(JobDefinition job, List<IsoWeek> weeks, boolean terminal, PrintWriter err,
 			double callsPerSecond) {
+		if (!(callsPerSecond > 0)) {
+			throw new IllegalArgumentException("callsPerSecond must be positive, got " + callsPerSecond);
+		}
 		this.job = job;
-		this.weeks = weeks;
+		this.weeks = List.copyOf(weeks);
 		this.terminal = terminal;
 		this.err = err;
 		this.callsPerSecond = callsPerSecond;
 	}
 
+	/** A week starts (before it is known whether it is skipped). */
 	void startWeek(IsoWeek week) {
 		this.weekIndex = this.weeks.indexOf(week);
-		this.lastPlainDecile = -1;
+		this.weekCalls = 0;
+		this.lastPlainTenth = -1;
 		if (!this.terminal) {
 			this.err.println("backfill " + this.job.name() + ": week " + week + " (" + (this.weekIndex + 1) + "/"
 					+ this.weeks.size() + ")");
@@ -50,60 +76,53 @@ final class BackfillProgress implements FetchProgressListener {
 		}
 	}
 
+	/** The week ended (completed, skipped or failed): the bar is cleared so that its result prints cleanly. */
 	void endWeek() {
-		if (this.terminal) {
+		this.callsBefore += this.weekCalls;
+		this.weekCalls = 0;
+		if (this.terminal && this.barShown) {
 			this.err.print("\r\033[K");
 			this.err.flush();
+			this.barShown = false;
 		}
+	}
+
+	/** Calls made so far by the whole backfill. */
+	int calls() {
+		return this.callsBefore + this.weekCalls;
 	}
 
 	@Override
 	public void progress(Progress progress) {
-		int calls = this.totalCalls + progress.calls();
-		if (progress.windowsDone() >= progress.windowsPlanned()) {
-			this.totalCalls = calls;
-		}
-		int remaining = progress.windowsPlanned() - progress.windowsDone() + windowsOfLaterWeeks();
-		Duration eta = Duration.ofSeconds(Math.round(remaining / this.callsPerSecond));
+		this.weekCalls = progress.calls();
+		int planned = progress.windowsPlanned();
+		int done = Math.min(progress.windowsDone(), planned);
+		Duration left = Duration.ofSeconds(Math.round((planned - done + windowsOfLaterWeeks()) / this.callsPerSecond));
 		if (this.terminal) {
-			int width = 24;
-			int filled = (progress.windowsPlanned() == 0) ? width
-					: (int) ((long) width * progress.windowsDone() / progress.windowsPlanned());
-			this.err.printf("\r\033[K%s week %d/%d [%s%s] %d/%d windows, %d calls, ~%s left", progress.week(),
-					this.weekIndex + 1, this.weeks.size(), "#".repeat(filled), ".".repeat(width - filled),
-					progress.windowsDone(), progress.windowsPlanned(), calls, format(eta));
+			int filled = (planned == 0) ? BAR_WIDTH : BAR_WIDTH * done / planned;
+			this.err.printf("\r\033[K%s %s (week %d/%d) [%s%s] %d/%d windows, %d calls, ~%s left", this.job.name(),
+					progress.week(), this.weekIndex + 1, this.weeks.size(), "#".repeat(filled),
+					".".repeat(BAR_WIDTH - filled), done, planned, calls(), RunsPrinter.duration(left));
 			this.err.flush();
+			this.barShown = true;
 		}
 		else {
-			int decile = (progress.windowsPlanned() == 0) ? 10
-					: (int) (10L * progress.windowsDone() / progress.windowsPlanned());
-			if (decile != this.lastPlainDecile) {
-				this.lastPlainDecile = decile;
-				this.err.printf("  %s: %d/%d windows, %d calls, about %s left at the rate limit%n", progress.week(),
-						progress.windowsDone(), progress.windowsPlanned(), calls, format(eta));
+			int tenth = (planned == 0) ? 10 : 10 * done / planned;
+			if (tenth != this.lastPlainTenth) {
+				this.lastPlainTenth = tenth;
+				this.err.printf("  %s: %d/%d windows, %d calls so far, about %s left at the rate limit%n",
+						progress.week(), done, planned, calls(), RunsPrinter.duration(left));
 				this.err.flush();
 			}
 		}
 	}
 
-	/** Each later week adds about one week's windows to the plan (its baseline is mostly stored already). */
 	private int windowsOfLaterWeeks() {
 		int windows = 0;
 		for (int i = this.weekIndex + 1; i < this.weeks.size(); i++) {
 			windows += WindowPlanner.planWeek(this.job, this.weeks.get(i)).size();
 		}
 		return windows;
-	}
-
-	private static String format(Duration duration) {
-		long seconds = duration.toSeconds();
-		if (seconds < 60) {
-			return seconds + "s";
-		}
-		if (seconds < 3600) {
-			return (seconds / 60) + "m" + String.format("%02d", seconds % 60) + "s";
-		}
-		return (seconds / 3600) + "h" + String.format("%02d", (seconds % 3600) / 60) + "m";
 	}
 
 }

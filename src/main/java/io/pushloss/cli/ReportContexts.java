@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,18 +26,25 @@ final class ReportContexts {
 	 * Starts the application for a data directory.
 	 * @param dataDir the data directory (created with its database when missing)
 	 * @param clock the clock the run uses (fixed for reproducible samples)
+	 * @param environment the command's environment variables (the process's own, or a test's)
 	 * @param properties further properties, which win over application.yml
 	 * @param web whether to start the web server (the actuator)
 	 */
-	static ConfigurableApplicationContext start(Path dataDir, Clock clock, Map<String, Object> properties,
-			boolean web) {
+	static ConfigurableApplicationContext start(Path dataDir, Clock clock, UnaryOperator<String> environment,
+			Map<String, Object> properties, boolean web) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("pushloss.data-dir", dataDir.toAbsolutePath().normalize().toString());
+		// the commands always log into their data directory, whatever a classpath configuration says
+		defaults.put("logging.file.name",
+				dataDir.toAbsolutePath().normalize().resolve("logs").resolve("push-loss-report.log").toString());
+		// application.yml says none, so that only serve (and tests that ask) start a web server
+		defaults.put("spring.main.web-application-type", web ? "servlet" : "none");
 		defaults.putAll(properties);
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(PushLossReportApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.registerShutdownHook(true)
+			.listeners(new EnvironmentVariables(environment))
 			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
 		// As command-line arguments: they win over application.yml and the environment, as --data-dir should.
 		return builder.run(defaults.entrySet()

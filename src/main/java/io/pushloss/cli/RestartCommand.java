@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restart", sortOptions = false,
-		description = { "Restart the failed run of one week, continuing where it stopped. See `runs` for failed "
-				+ "runs." })
+		description = { "Restart the failed or stopped run of one week, continuing where it stopped (the windows "
+				+ "already stored are not fetched again). See `runs` for failed runs.",
+				"Exits 2 when the week has no run, or its last run completed (nothing to restart)." })
 final class RestartCommand implements Callable<Integer> {
 
 	private final CliEnvironment environment;

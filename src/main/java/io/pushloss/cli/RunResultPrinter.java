@@ -1,58 +1,135 @@
 package io.pushloss.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.context.ApplicationContext;
 
 import io.pushloss.job.RunHistory;
 import io.pushloss.job.RunHistory.RunRecord;
 import io.pushloss.job.RunOutcome;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.report.ReportDocuments;
+import io.pushloss.store.DataDirectoryProperties;
 
 /**
- * Prints the short result of {@code run} and {@code restart}: status, week, windows and calls, headline totals,
- * documents, email and archive.
+ * Prints the short result of {@code run}, {@code restart} and each week of {@code backfill}: status and week, then
+ * windows fetched and calls made, headline totals, documents, email and archive (or, for a run that did not
+ * complete, the error and how to continue).
+ *
+ * <pre>
+ * demo 2026-W46: COMPLETED in 24s
+ *   fetched:   140 of 140 windows with 140 calls (0 were already stored)
+ *   totals:    Push to all 23,225 lost (+62.6% WoW); Normal push 48,851 lost (+39.2% WoW), 4 anomalies
+ *   documents: data/reports/demo/2026-W46/ (summary.json, push-loss-demo-2026-W46.xlsx, push-loss-demo-2026-W46.pdf)
+ *   email:     written to data/outbox/ (no SMTP host configured)
+ *   archive:   data/archive/demo/2026/2026-W46
+ * </pre>
  */
 final class RunResultPrinter {
+
+	private static final String INDENT = "  ";
 
 	private RunResultPrinter() {
 	}
 
-	static void print(RunOutcome outcome, ApplicationContext context, PrintWriter out) {
-		out.println(outcome.week() + ": " + outcome.status());
-		out.println("  " + outcome.message());
+	/**
+	 * @param next how to continue when the run did not complete, or {@code null} for the default (restart)
+	 */
+	static void print(JobDefinition job, RunOutcome outcome, ApplicationContext context, PrintWriter out,
+			String next) {
 		RunRecord run = (outcome.executionId() != null)
 				? context.getBean(RunHistory.class).of(outcome.executionId()) : null;
-		if (run != null && outcome.status() != RunOutcome.Status.ALREADY_COMPLETE) {
-			if (run.headline() != null) {
-				out.println("  totals:    " + run.headline());
+		String title = job.name() + " " + outcome.week() + ": ";
+		switch (outcome.status()) {
+			case COMPLETED -> {
+				out.println(title + "COMPLETED" + took(run, " in "));
+				out.println(field("fetched", fetched(outcome)));
+				if (run != null) {
+					printDelivery(job, run, context, out);
+				}
 			}
-			String documents = context.getEnvironment().getProperty("pushloss.data-dir");
-			if (run.archivePath() != null) {
-				out.println("  documents: " + SpringReportOperations.relative(documents).resolve("reports")
-					.resolve(run.job())
-					.resolve(run.week()) + "/ (summary.json, .xlsx, .pdf)");
-				out.println("  email:     " + describeEmail(run.emailState(), context));
-				out.println("  archive:   " + SpringReportOperations.relative(run.archivePath()));
+			case FAILED, STOPPED -> {
+				String status = outcome.status().name();
+				out.println(title + status + took(run, " after "));
+				if (outcome.windowsPlanned() > 0) {
+					out.println(field("fetched", outcome.windowsFetched() + " of " + outcome.windowsPlanned()
+							+ " windows with " + outcome.calls() + " calls before it " + status.toLowerCase()));
+				}
+				// a stop (Ctrl-C, SIGTERM) is not an error: the message says where it stopped
+				out.println(field((outcome.status() == RunOutcome.Status.STOPPED) ? "stopped" : "error",
+						outcome.message()));
+				out.println(field("email", describeEmail(null, null, context)));
+				out.println(field("next", (next != null) ? next
+						: "push-loss-report restart " + job.file() + " --week " + outcome.week()
+								+ " continues where it stopped"));
+			}
+			case ALREADY_COMPLETE -> {
+				out.println(title + "already complete, nothing to do");
+				out.println(INDENT + outcome.message());
+				if (run != null && run.archivePath() != null) {
+					out.println(field("archive", SpringReportOperations.relative(run.archivePath())));
+				}
+			}
+			default -> {
+				out.println(title + outcome.status());
+				out.println(INDENT + outcome.message());
 			}
 		}
 		out.flush();
 	}
 
-	private static String describeEmail(String state, ApplicationContext context) {
+	private static String fetched(RunOutcome outcome) {
+		if (outcome.windowsPlanned() == 0) {
+			return "nothing: the interrupted run had fetched every window";
+		}
+		int stored = outcome.windowsPlanned() - outcome.windowsFetched();
+		return outcome.windowsFetched() + " of " + outcome.windowsPlanned() + " windows with " + outcome.calls()
+				+ " calls (" + stored + ((stored == 1) ? " was" : " were") + " already stored)";
+	}
+
+	private static void printDelivery(JobDefinition job, RunRecord run, ApplicationContext context,
+			PrintWriter out) {
+		if (run.headline() != null) {
+			out.println(field("totals", run.headline()));
+		}
+		Path dataDir = context.getBean(DataDirectoryProperties.class).absoluteDataDir();
+		ReportDocuments documents = ReportDocuments.in(dataDir.resolve("reports"), job.name(), run.week());
+		out.println(field("documents", SpringReportOperations.relative(documents.directory().toString()) + "/ ("
+				+ documents.summaryJson().getFileName() + ", " + documents.excel().getFileName() + ", "
+				+ documents.pdf().getFileName() + ")"));
+		out.println(field("email", describeEmail(run.emailState(), dataDir, context)));
+		if (run.archivePath() != null) {
+			out.println(field("archive", SpringReportOperations.relative(run.archivePath())));
+		}
+	}
+
+	/** What happened to the email, in words (the state names are in {@code runs --json}). */
+	static String describeEmail(String state, Path dataDir, ApplicationContext context) {
 		if (state == null) {
-			return "pending (the next run or a restart sends it)";
+			return "pending: the run did not reach delivery";
 		}
 		String host = context.getEnvironment().getProperty("spring.mail.host");
-		String outbox = SpringReportOperations.relative(context.getEnvironment().getProperty("pushloss.data-dir"))
-				+ "/outbox/";
 		return switch (state) {
-			case "SENT" -> (host == null || host.isBlank()) ? "written to " + outbox + " (no SMTP host configured)"
+			case "SENT" -> (host == null || host.isBlank())
+					? "written to " + SpringReportOperations.relative(dataDir.resolve("outbox").toString())
+							+ "/ (no SMTP host configured)"
 					: "sent via " + host;
-			case "ALREADY_SENT" -> "already sent for this week (use --resend to send again)";
-			case "DISABLED" -> "not sent (--no-email)";
-			case "NO_RECIPIENTS" -> "nobody to send to";
+			case "ALREADY_SENT" -> "not sent again: already sent for this week (run --resend sends it again)";
+			case "DISABLED" -> "not sent: not asked for (run --no-email, backfill without --email)";
+			case "NO_RECIPIENTS" -> "not sent: the job has no recipients";
 			default -> state;
 		};
+	}
+
+	private static String took(RunRecord run, String preposition) {
+		Duration duration = (run != null) ? run.duration() : null;
+		return (duration != null) ? preposition + RunsPrinter.duration(duration) : "";
+	}
+
+	private static String field(String name, Object value) {
+		return INDENT + String.format("%-10s ", name + ":") + value;
 	}
 
 }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "runs", sortOptions = false,
-		description = { "List past runs of one job or of all jobs: week, status and times." })
+		description = { "List the " + SpringReportOperations.RUNS_LIMIT + " most recent runs, newest first, of one job "
+				+ "or of all jobs: week, status, start, duration, windows, calls, partial or not, email and archive.",
+				"Reads the data directory only; creates nothing when it has no database yet." })
 final class RunsCommand implements Callable<Integer> {
 
 	private final CliEnvironment environment;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,43 +14,85 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pushloss.job.RunHistory.RunRecord;
 
 /**
- * Prints {@code runs}: a table for people, or JSON for scripts.
+ * Prints {@code runs}, newest first: a table for people (start times in this machine's zone) or a JSON array for
+ * scripts (ISO instants, raw states).
  */
 final class RunsPrinter {
 
 	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneId.systemDefault());
 
+	private static final List<String> HEADER = List.of("ID", "JOB", "WEEK", "STATUS", "START", "DURATION",
+			"WINDOWS", "CALLS", "PARTIAL", "EMAIL", "ARCHIVE");
+
 	private RunsPrinter() {
 	}
 
-	static void print(List<RunRecord> runs, boolean json, PrintWriter out) {
+	/**
+	 * @param runs the executions, newest first
+	 * @param jobName the job asked for, or {@code null} for all (only for the "no runs" message)
+	 */
+	static void print(List<RunRecord> runs, String jobName, boolean json, PrintWriter out) {
 		if (json) {
 			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(
 					runs.stream().map(RunsPrinter::asMap).toList()));
 		}
 		else if (runs.isEmpty()) {
-			out.println("No runs yet.");
+			out.println((jobName != null) ? "No runs of job '" + jobName + "' yet." : "No runs yet.");
 		}
 		else {
-			String format = "%-6s %-20s %-9s %-10s %-16s %-9s %-9s %-6s %-8s %-13s %s%n";
-			out.printf(format, "ID", "JOB", "WEEK", "STATUS", "START", "DURATION", "WINDOWS", "CALLS", "PARTIAL",
-					"EMAIL", "ARCHIVE");
-			for (RunRecord run : runs) {
-				out.printf(format, run.executionId(), run.job(), run.week(), run.status() + (run.forced() ? "*" : ""),
-						(run.start() != null) ? START.format(run.start()) : "-", duration(run.duration()),
-						run.windowsFetched() + "/" + run.windowsPlanned(), run.calls(), run.partial() ? "yes" : "no",
-						(run.emailState() != null) ? run.emailState() : "-",
-						(run.archivePath() != null) ? SpringReportOperations.relative(run.archivePath()) : "-");
-				if (run.message() != null && !"COMPLETED".equals(run.status())) {
-					out.println("       " + run.message());
-				}
-			}
-			if (runs.stream().anyMatch(RunRecord::forced)) {
-				out.println("* forced refresh (backfill --force)");
-			}
+			printTable(runs, out);
 		}
 		out.flush();
+	}
+
+	private static void printTable(List<RunRecord> runs, PrintWriter out) {
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(HEADER);
+		for (RunRecord run : runs) {
+			rows.add(List.of(Long.toString(run.executionId()), run.job(), run.week(),
+					run.status() + (run.forced() ? "*" : ""), (run.start() != null) ? START.format(run.start()) : "-",
+					(run.duration() != null) ? duration(run.duration()) : "-",
+					run.windowsFetched() + "/" + run.windowsPlanned(), Integer.toString(run.calls()),
+					run.partial() ? "yes" : "no", email(run),
+					(run.archivePath() != null) ? SpringReportOperations.relative(run.archivePath()).toString()
+							: "-"));
+		}
+		int[] widths = new int[HEADER.size()];
+		for (List<String> row : rows) {
+			for (int i = 0; i < widths.length; i++) {
+				widths[i] = Math.max(widths[i], row.get(i).length());
+			}
+		}
+		for (int r = 0; r < rows.size(); r++) {
+			StringBuilder line = new StringBuilder();
+			for (int i = 0; i < widths.length; i++) {
+				String cell = rows.get(r).get(i);
+				line.append(cell).append(" ".repeat((i < widths.length - 1) ? widths[i] - cell.length() + 2 : 0));
+			}
+			out.println(line.toString().stripTrailing());
+			RunRecord run = (r > 0) ? runs.get(r - 1) : null;
+			if (run != null && run.message() != null && !"COMPLETED".equals(run.status())) {
+				out.println("    " + run.message());
+			}
+		}
+		if (runs.stream().anyMatch(RunRecord::forced)) {
+			out.println("* forced refresh (backfill --force)");
+		}
+	}
+
+	/** The email state in words; {@code pending} when the run has not reached delivery (yet). */
+	private static String email(RunRecord run) {
+		if (run.emailState() == null) {
+			return "COMPLETED".equals(run.status()) ? "-" : "pending";
+		}
+		return switch (run.emailState()) {
+			case "SENT" -> "sent";
+			case "ALREADY_SENT" -> "already sent";
+			case "DISABLED" -> "not asked";
+			case "NO_RECIPIENTS" -> "no recipients";
+			default -> run.emailState().toLowerCase();
+		};
 	}
 
 	private static Map<String, Object> asMap(RunRecord run) {
@@ -72,12 +115,16 @@ final class RunsPrinter {
 		return map;
 	}
 
-	private static String duration(Duration duration) {
-		if (duration == null) {
-			return "-";
-		}
+	/** {@code 42s}, {@code 2m05s}, {@code 1h02m}. */
+	static String duration(Duration duration) {
 		long seconds = duration.toSeconds();
-		return (seconds < 60) ? seconds + "s" : (seconds / 60) + "m" + String.format("%02d", seconds % 60) + "s";
+		if (seconds < 60) {
+			return seconds + "s";
+		}
+		if (seconds < 3600) {
+			return (seconds / 60) + "m" + String.format("%02d", seconds % 60) + "s";
+		}
+		return (seconds / 3600) + "h" + String.format("%02d", (seconds % 3600) / 60) + "m";
 	}
 
 }

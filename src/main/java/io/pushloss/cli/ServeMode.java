@@ -1,21 +1,161 @@
 package io.pushloss.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+
+import org.quartz.SchedulerException;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.pushloss.scheduling.ReportScheduler;
+import io.pushloss.scheduling.ReportScheduler.Resumption;
+import io.pushloss.scheduling.ReportScheduler.Schedule;
+import io.pushloss.scheduling.ReportScheduler.ScheduledJob;
 
 /**
- * {@code serve}: the long-running scheduler process.
+ * {@code serve}: the long-running scheduler process. Starts the application with its web server (the actuator on
+ * the management port, loopback only), schedules the jobs, prints the schedule and blocks until SIGTERM or
+ * Ctrl-C, which close the application: a running job stops after its chunk, then Quartz and the database shut
+ * down, then the process exits with 0.
  */
 final class ServeMode {
 
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss");
+
 	private final Clock clock;
 
-	ServeMode(Clock clock) {
+	private final UnaryOperator<String> environment;
+
+	ServeMode(Clock clock, UnaryOperator<String> environment) {
 		this.clock = clock;
+		this.environment = environment;
 	}
 
-	int serve(ReportOperations.ServeRequest request, CommandOutput output) {
-		output.err().println("serve is not available yet");
-		return ReportOperations.FAILED;
+	/**
+	 * Serves until SIGTERM or Ctrl-C.
+	 * @param properties further application properties (logging)
+	 */
+	int serve(ReportOperations.ServeRequest request, CommandOutput output, Map<String, Object> properties) {
+		Served served;
+		try {
+			served = start(request, output, properties);
+		}
+		catch (RuntimeException ex) {
+			output.err().println("push-loss-report: serve could not start: " + SpringReportOperations.rootMessage(ex));
+			return ReportOperations.FAILED;
+		}
+		try (TerminationSignals signals = TerminationSignals.install((signal) -> {
+			output.err().println("SIG" + signal + ": stopping (a running job stops after its current window; "
+					+ "the same signal again exits at once)");
+			output.err().flush();
+			served.close();
+		})) {
+			served.awaitClose();
+		}
+		return ReportOperations.SUCCESS;
+	}
+
+	/**
+	 * Starts serving and returns at once.
+	 * @param properties further application properties (tests: ports, rates)
+	 */
+	Served start(ReportOperations.ServeRequest request, CommandOutput output, Map<String, Object> properties) {
+		ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, this.environment,
+				properties, true);
+		try {
+			Served served = new Served(context);
+			Schedule schedule = context.getBean(ReportScheduler.class).start(request.jobs());
+			print(schedule, managementPort(context), output.out());
+			return served;
+		}
+		catch (SchedulerException | RuntimeException ex) {
+			context.close();
+			throw (ex instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException("Quartz could not start: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void print(Schedule schedule, int port, PrintWriter out) {
+		out.println("Serving " + schedule.jobs().size() + " job(s); stop with Ctrl-C or SIGTERM (a running job stops "
+				+ "after its current window and continues on the next start).");
+		for (ScheduledJob job : schedule.jobs()) {
+			String next = (job.nextFireTime() != null)
+					? WHEN.format(ZonedDateTime.ofInstant(job.nextFireTime(), job.zone())) + " " + job.zone().getId()
+							+ " (" + job.nextFireTime() + ")"
+					: "never";
+			out.println("  " + job.job() + ": '" + job.cron() + "' in " + job.zone().getId() + ", next run " + next);
+		}
+		for (Resumption resumption : schedule.resumptions()) {
+			out.println("  resuming " + resumption.run().week() + " of " + resumption.run().job() + " (execution "
+					+ resumption.run().executionId() + ", " + resumption.run().status() + ") at "
+					+ resumption.at());
+		}
+		out.println((port > 0) ? "Health: http://127.0.0.1:" + port + "/actuator/health, metrics: http://127.0.0.1:"
+				+ port + "/actuator/prometheus" : "Management port off (pushloss.serve.management-port=-1)");
+		out.flush();
+	}
+
+	/** The actuator's port, or -1 when no web server listens. */
+	static int managementPort(ConfigurableApplicationContext context) {
+		if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+			return web.getWebServer().getPort();
+		}
+		return -1;
+	}
+
+	/** A running {@code serve}: its application, until it closes. */
+	static final class Served implements AutoCloseable {
+
+		private final ConfigurableApplicationContext context;
+
+		private final CountDownLatch closed = new CountDownLatch(1);
+
+		Served(ConfigurableApplicationContext context) {
+			this.context = context;
+		}
+
+		ConfigurableApplicationContext context() {
+			return this.context;
+		}
+
+		/**
+		 * Blocks until {@link #close()} has closed the application: the running job stopped, Quartz shut down, the
+		 * database closed. Only then may the JVM exit (H2 would otherwise close the database from its own shutdown
+		 * hook while the job still writes).
+		 */
+		void awaitClose() {
+			boolean interrupted = false;
+			while (true) {
+				try {
+					this.closed.await();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		/** Closes the application (what SIGTERM does), then releases {@link #awaitClose()}. */
+		@Override
+		public void close() {
+			try {
+				this.context.close();
+			}
+			finally {
+				this.closed.countDown();
+			}
+		}
+
 	}
 
 }

@@ -1,8 +1,8 @@
 package io.pushloss.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.job.FetchProgressListener;
+import io.pushloss.job.GracefulStop;
 import io.pushloss.job.RunHistory;
 import io.pushloss.job.RunHistory.RunRecord;
 import io.pushloss.job.RunOptions;
@@ -20,9 +21,16 @@ import io.pushloss.week.IsoWeek;
 
 /**
  * The commands backed by the Spring application: each starts the application for the data directory, does its
- * work in the foreground and closes it.
+ * work in the foreground and closes it. Results go to standard output; the application's log goes to standard
+ * error (one line per event, stack traces only in the log file).
  */
 final class SpringReportOperations implements ReportOperations {
+
+	/** How many executions {@code runs} lists. */
+	static final int RUNS_LIMIT = 50;
+
+	/** Logging of the foreground commands: console on standard error, stack traces only in the log file. */
+	private static final String CLI_LOGGING = "classpath:io/pushloss/cli/logback-cli.xml";
 
 	private final Clock clock;
 
@@ -30,10 +38,24 @@ final class SpringReportOperations implements ReportOperations {
 
 	private final boolean terminal;
 
+	private final Map<String, Object> extraProperties;
+
 	SpringReportOperations(Clock clock, UnaryOperator<String> environment, boolean terminal) {
+		this(clock, environment, terminal, Map.of());
+	}
+
+	/**
+	 * @param clock what "now" is for the application (fixed for reproducible runs)
+	 * @param environment looks up environment variables (the job's secret key)
+	 * @param terminal whether standard error is a terminal (backfill then draws a progress bar)
+	 * @param extraProperties further application properties, winning over application.yml (for tests)
+	 */
+	SpringReportOperations(Clock clock, UnaryOperator<String> environment, boolean terminal,
+			Map<String, Object> extraProperties) {
 		this.clock = clock;
 		this.environment = environment;
 		this.terminal = terminal;
+		this.extraProperties = Map.copyOf(extraProperties);
 	}
 
 	@Override
@@ -41,11 +63,13 @@ final class SpringReportOperations implements ReportOperations {
 		if (!hasSecretKey(request.job(), output)) {
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
-				false)) {
-			RunOutcome outcome = context.getBean(WeeklyReportRunner.class)
-				.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
-			RunResultPrinter.print(outcome, context, output.out());
+		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+			RunOutcome outcome;
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				outcome = context.getBean(WeeklyReportRunner.class)
+					.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			}
+			RunResultPrinter.print(request.job(), outcome, context, output.out(), null);
 			return exitCode(outcome);
 		}
 		catch (RuntimeException ex) {
@@ -59,14 +83,16 @@ final class SpringReportOperations implements ReportOperations {
 			return INVALID_INPUT;
 		}
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
-		Map<String, Object> quiet = this.terminal ? Map.of("logging.threshold.console", "WARN") : Map.of();
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, quiet,
-				false)) {
+		// The progress (bar or lines) and each week's result say what happens; the full log is in the log file.
+		// On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
+		try (ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN")) {
 			double rate = context.getEnvironment().getProperty("pushloss.api.calls-per-second", Double.class, 1.0);
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
-			return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
-				.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
+					.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
+			}
 		}
 		catch (RuntimeException ex) {
 			return failed(output, ex);
@@ -80,7 +106,11 @@ final class SpringReportOperations implements ReportOperations {
 				return INVALID_INPUT;
 			}
 		}
-		return new ServeMode(this.clock).serve(request, output);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("logging.config", CLI_LOGGING);
+		properties.put("logging.threshold.console", "INFO");
+		properties.putAll(this.extraProperties);
+		return new ServeMode(this.clock, this.environment).serve(request, output, properties);
 	}
 
 	@Override
@@ -93,10 +123,17 @@ final class SpringReportOperations implements ReportOperations {
 					+ request.dataDir() + " to restart; use run");
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, Map.of(),
-				false)) {
-			RunOutcome outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
-			RunResultPrinter.print(outcome, context, output.out());
+		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+			RunOutcome outcome;
+			try (TerminationSignals signals = stopOnSignal(context, output)) {
+				outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			}
+			if (outcome.status() == RunOutcome.Status.NOTHING_TO_RESTART
+					|| outcome.status() == RunOutcome.Status.ALREADY_COMPLETE) {
+				output.err().println("Nothing to restart: " + outcome.message());
+				return INVALID_INPUT;
+			}
+			RunResultPrinter.print(request.job(), outcome, context, output.out(), null);
 			return exitCode(outcome);
 		}
 		catch (RuntimeException ex) {
@@ -107,19 +144,34 @@ final class SpringReportOperations implements ReportOperations {
 	@Override
 	public int runs(RunsRequest request, CommandOutput output) {
 		if (!ReportContexts.hasDatabase(request.dataDir())) {
-			RunsPrinter.print(List.of(), request.json(), output.out());
+			RunsPrinter.print(List.of(), request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
-		Map<String, Object> quiet = Map.of("logging.threshold.console", "WARN");
-		try (ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, quiet,
-				false)) {
-			List<RunRecord> runs = context.getBean(RunHistory.class).recent(request.jobName(), 50);
-			RunsPrinter.print(runs, request.json(), output.out());
+		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
+			List<RunRecord> runs = context.getBean(RunHistory.class).recent(request.jobName(), RUNS_LIMIT);
+			RunsPrinter.print(runs, request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/**
+	 * Ctrl-C or SIGTERM during a foreground run: the job stops after its current window (STOPPED, continued by the
+	 * next run, backfill or restart of the week), the command reports it and exits. Outside a run they exit at
+	 * once, as usual.
+	 */
+	private static TerminationSignals stopOnSignal(ConfigurableApplicationContext context, CommandOutput output) {
+		GracefulStop gracefulStop = context.getBean(GracefulStop.class);
+		return TerminationSignals.install((signal) -> {
+			if (!gracefulStop.busy()) {
+				System.exit(128 + ("INT".equals(signal) ? 2 : 15));
+			}
+			output.err().println("SIG" + signal + ": stopping after the current window (again to quit at once)");
+			output.err().flush();
+			gracefulStop.stopAfterCurrentChunk();
+		});
 	}
 
 	static int exitCode(RunOutcome outcome) {
@@ -128,6 +180,14 @@ final class SpringReportOperations implements ReportOperations {
 			case NOTHING_TO_RESTART -> INVALID_INPUT;
 			default -> FAILED;
 		};
+	}
+
+	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("logging.config", CLI_LOGGING);
+		properties.put("logging.threshold.console", consoleThreshold);
+		properties.putAll(this.extraProperties);
+		return ReportContexts.start(dataDir, this.clock, this.environment, properties, false);
 	}
 
 	/**
@@ -163,11 +223,7 @@ final class SpringReportOperations implements ReportOperations {
 		return (message != null) ? message : failure.getClass().getSimpleName();
 	}
 
-	static void println(PrintWriter out, String line) {
-		out.println(line);
-		out.flush();
-	}
-
+	/** A path as the operator would type it: relative to the working directory when below it. */
 	static Path relative(String path) {
 		Path absolute = Path.of(path).toAbsolutePath().normalize();
 		Path here = Path.of("").toAbsolutePath();

@@ -14,11 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts per window, the first included, for retryable errors
  * @param initialBackoff the first backoff; it doubles per retry, with jitter
  * @param maxBackoff the longest backoff
+ * @param simulatorCallsPerSecond the embedded simulator's frequency limit, or {@code null} for
+ * {@code callsPerSecond}. The simulator measures on arrival, so a client running at its exact limit sometimes gets
+ * 60007 when arrivals bunch up; tests that count calls exactly set it above {@code callsPerSecond}.
  */
 @ConfigurationProperties("pushloss.api")
 public record ApiProperties(@DefaultValue("1.0") double callsPerSecond, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("30s") Duration readTimeout, @DefaultValue("6") int maxAttempts,
-		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff) {
+		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
+		Double simulatorCallsPerSecond) {
 
 	public ApiProperties {
 		if (callsPerSecond <= 0) {
@@ -27,6 +31,19 @@ public record ApiProperties(@DefaultValue("1.0") double callsPerSecond, @Default
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("pushloss.api.max-attempts must be at least 1");
 		}
+		if (simulatorCallsPerSecond != null && !(simulatorCallsPerSecond > 0)) {
+			throw new IllegalArgumentException("pushloss.api.simulator-calls-per-second must be positive");
+		}
+	}
+
+	/**
+	 * The frequency limit of the embedded simulator: {@code simulatorCallsPerSecond}, else twice the client's rate.
+	 * The simulator measures arrivals, and a client spacing its calls exactly at the limit sees a few of them arrive
+	 * early through scheduling jitter; the client's own spacing is what this product must get right, and the
+	 * standalone {@code simulate} stays strict.
+	 */
+	public double embeddedSimulatorCallsPerSecond() {
+		return (this.simulatorCallsPerSecond != null) ? this.simulatorCallsPerSecond : 2 * this.callsPerSecond;
 	}
 
 }

@@ -38,7 +38,7 @@ class FetchLossWindowsStepConfiguration {
 			ObjectProvider<FetchProgressListener> progress) {
 		return new FetchSession(registry.get(job), IsoWeek.parse(week), ZoneId.of(zone),
 				(refresh != null) ? Instant.ofEpochMilli(refresh) : null, store, apiProvider.getIfAvailable(),
-				clock.getIfAvailable(Clock::systemUTC), progress.getIfAvailable(() -> FetchProgressListener.NONE));
+				clock.getIfAvailable(Clock::systemUTC), FetchProgressListener.all(progress.orderedStream().toList()));
 	}
 
 	@Bean(WeeklyReportJobConfiguration.FETCH_STEP)

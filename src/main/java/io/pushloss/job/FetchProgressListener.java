@@ -1,5 +1,7 @@
 package io.pushloss.job;
 
+import java.util.List;
+
 import io.pushloss.week.IsoWeek;
 
 /**
@@ -15,6 +17,19 @@ public interface FetchProgressListener {
 
 	/** Called when the plan is known and after each committed chunk. */
 	void progress(Progress progress);
+
+	/**
+	 * One listener that tells all of these in order (several may be registered, e.g. backfill's progress bar and
+	 * metrics).
+	 */
+	static FetchProgressListener all(List<FetchProgressListener> listeners) {
+		List<FetchProgressListener> copy = List.copyOf(listeners);
+		return switch (copy.size()) {
+			case 0 -> NONE;
+			case 1 -> copy.get(0);
+			default -> (progress) -> copy.forEach((listener) -> listener.progress(progress));
+		};
+	}
 
 	/**
 	 * @param job the job name

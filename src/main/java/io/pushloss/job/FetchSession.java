@@ -44,6 +44,9 @@ public class FetchSession {
 	/** Execution-context key: windows fetched again because an earlier execution failed while fetching them. */
 	public static final String RETRIES = "retries";
 
+	/** Execution-context key: loss rows stored by this step execution. */
+	public static final String ROWS_STORED = "rowsStored";
+
 	/** Execution-context key: the window being fetched, kept when the execution fails. */
 	static final String IN_FLIGHT = "inFlight";
 
@@ -80,6 +83,8 @@ public class FetchSession {
 	private int calls;
 
 	private int retries;
+
+	private long rowsStored;
 
 	private final FetchProgressListener progress;
 
@@ -134,6 +139,7 @@ public class FetchSession {
 		this.fetched = 0;
 		this.calls = 0;
 		this.retries = 0;
+		this.rowsStored = 0;
 		record();
 		logger.info(String.format("week %s: %d windows planned (%d week(s), %s), %d already stored%s", this.week,
 				this.planned, this.job.baselineWeeks() + 1, this.job.window(), this.alreadyStored,
@@ -170,6 +176,7 @@ public class FetchSession {
 		for (FetchedWindow window : windows) {
 			this.store.replaceWindow(appId(), window.window(), window.rows(), now);
 			this.fetched++;
+			this.rowsStored += window.rows().size();
 		}
 		this.context.remove(IN_FLIGHT);
 		record();
@@ -193,6 +200,7 @@ public class FetchSession {
 		this.context.putInt(WINDOWS_FETCHED, this.fetched);
 		this.context.putInt(CALLS, this.calls);
 		this.context.putInt(RETRIES, this.retries);
+		this.context.putLong(ROWS_STORED, this.rowsStored);
 	}
 
 }

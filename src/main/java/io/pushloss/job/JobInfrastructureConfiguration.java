@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
  * The clock and the vendor API clients of the weekly job.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ ApiProperties.class, ShutdownProperties.class })
 class JobInfrastructureConfiguration {
 
 	/** The system clock, unless the launcher registered a fixed one (reproducible samples, tests). */

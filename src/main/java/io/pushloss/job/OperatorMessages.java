@@ -21,6 +21,8 @@ public class OperatorMessages implements JobExecutionListener {
 
 	private static final int MAX_CAUSES = 20;
 
+	private static final String OWN_PACKAGE = "io.pushloss.";
+
 	private final JobRepository jobRepository;
 
 	OperatorMessages(JobRepository jobRepository) {
@@ -52,14 +54,16 @@ public class OperatorMessages implements JobExecutionListener {
 	}
 
 	/**
-	 * The operator-facing message of a failure: an API failure's own message, else the message of the innermost
-	 * cause (framework wrappers such as "Unable to process chunk" say nothing useful).
+	 * The operator-facing message of a failure: the message of the outermost exception of this program (an API
+	 * failure, an undeliverable email, an archive that cannot be written: they say what failed and what to do),
+	 * else the message of the innermost cause (framework wrappers such as "Unable to process chunk" say nothing
+	 * useful).
 	 */
 	public static String of(Throwable failure) {
 		Throwable innermost = failure;
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
-			if (cause instanceof PushLossApiException) {
+			if (isOwn(cause) && cause.getMessage() != null && !cause.getMessage().isBlank()) {
 				return cause.getMessage();
 			}
 			innermost = cause;
@@ -67,6 +71,10 @@ public class OperatorMessages implements JobExecutionListener {
 		}
 		String message = innermost.getMessage();
 		return (message == null || message.isBlank()) ? innermost.getClass().getSimpleName() : message;
+	}
+
+	private static boolean isOwn(Throwable failure) {
+		return failure instanceof PushLossApiException || failure.getClass().getName().startsWith(OWN_PACKAGE);
 	}
 
 }

@@ -100,6 +100,12 @@ public class RunHistory {
 	public record RunRecord(long executionId, String job, String week, String status, Instant start,
 			Duration duration, int windowsPlanned, int windowsFetched, int calls, boolean partial, boolean forced,
 			String emailState, String archivePath, String headline, String message) {
+
+		/** When it ended, or {@code null} while running. */
+		public Instant end() {
+			return (this.start != null && this.duration != null) ? this.start.plus(this.duration) : null;
+		}
+
 	}
 
 }

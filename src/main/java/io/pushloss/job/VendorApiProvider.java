@@ -1,6 +1,7 @@
 package io.pushloss.job;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,7 +74,8 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 						.withIdentifier(api.identifier())
 						.withSecretKey(secretKey)
 						.withZone(job.zone())
-						.withCallsPerSecond(this.properties.callsPerSecond())));
+						.withCallsPerSecond(simulatorCallsPerSecond())
+						.withClock(simulatorClock())));
 			baseUrl = simulator.baseUrl();
 			logger.info("Job {} reads the embedded simulator at {} (seed {})", job.name(), baseUrl,
 					api.simulatorSeed());
@@ -91,6 +93,24 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 		logger.info("Job {} calls {} as {} of sdkappid {} (key {})", job.name(), baseUrl, api.identifier(),
 				api.sdkAppId(), UserSig.fingerprint(secretKey));
 		return new PushLossClient(settings);
+	}
+
+	/**
+	 * The embedded simulator's frequency limit: by default half the client's interval (see
+	 * {@link ApiProperties#embeddedSimulatorCallsPerSecond()}); {@code simulate} keeps it strict.
+	 */
+	private double simulatorCallsPerSecond() {
+		return this.properties.embeddedSimulatorCallsPerSecond();
+	}
+
+	/**
+	 * The embedded simulator's clock: it reads the application's "now" (so that it accepts the UserSigs the client
+	 * signs with a fixed clock, {@code -Dpushloss.now}) but keeps ticking, as its frequency limit needs: with a
+	 * stopped clock every call after the first would arrive "at once" and be refused.
+	 */
+	private Clock simulatorClock() {
+		Clock system = Clock.systemUTC();
+		return Clock.offset(system, Duration.between(system.instant(), this.clock.instant()));
 	}
 
 	/**

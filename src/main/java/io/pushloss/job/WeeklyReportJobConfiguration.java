@@ -24,7 +24,8 @@ public class WeeklyReportJobConfiguration {
 
 	@Bean(JOB_NAME)
 	Job weeklyPushLossReport(JobRepository jobRepository, OperatorMessages operatorMessages,
-			FailureNotificationListener failureNotification, Step fetchLossWindows,
+			FailureNotificationListener failureNotification, RunMetrics runMetrics, GracefulStop gracefulStop,
+			Step fetchLossWindows,
 			@Qualifier(ReportStepsConfiguration.AGGREGATE_STEP) Step aggregateWeekOverWeek,
 			@Qualifier(ReportStepsConfiguration.EXCEL_STEP) Step renderExcel,
 			@Qualifier(ReportStepsConfiguration.PDF_STEP) Step renderPdf,
@@ -36,6 +37,9 @@ public class WeeklyReportJobConfiguration {
 					new String[] { WeeklyReportParameters.REFRESH, WeeklyReportParameters.RESEND,
 							WeeklyReportParameters.EMAIL }))
 			// listeners run afterJob in reverse order: messages first, then the failure notification
+			// gracefulStop tracks the live execution from beforeJob; runMetrics counts what ended
+			.listener(gracefulStop)
+			.listener(runMetrics)
 			.listener(failureNotification)
 			.listener(operatorMessages)
 			.start(fetchLossWindows)

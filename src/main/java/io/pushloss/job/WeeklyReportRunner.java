@@ -1,15 +1,18 @@
 package io.pushloss.job;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.store.DataDirectoryProperties;
 import io.pushloss.week.IsoWeek;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,6 +40,9 @@ import org.springframework.stereotype.Service;
  * An ordinary run is incremental and idempotent: a week whose last run completed is not run again, a week whose
  * last run failed or was stopped is restarted (it continues from the first window not committed), otherwise a new
  * run fetches only what the store lacks. A forced run is a new job instance that fetches every window again.
+ * <p>
+ * A week is run by one process at a time: the runner holds the week's {@link WeekRunLock} while it runs it, so a
+ * run left marked running by a process that died (SIGKILL, power loss) is recognised and continued by the next run.
  */
 @Service
 public class WeeklyReportRunner {
@@ -55,16 +61,22 @@ public class WeeklyReportRunner {
 
 	private final Clock clock;
 
+	private final GracefulStop gracefulStop;
+
+	private final Path dataDir;
+
 	private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
 
 	public WeeklyReportRunner(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(WeeklyReportJobConfiguration.JOB_NAME) Job job, JobDefinitionRegistry registry,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, GracefulStop gracefulStop, DataDirectoryProperties dataDirectory) {
 		this.jobOperator = jobOperator;
+		this.gracefulStop = gracefulStop;
 		this.jobRepository = jobRepository;
 		this.job = job;
 		this.registry = registry;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.dataDir = dataDirectory.absoluteDataDir();
 	}
 
 	/**
@@ -77,24 +89,29 @@ public class WeeklyReportRunner {
 
 	/**
 	 * Runs a week with options: a new run, the restart of a failed or stopped one (which keeps the options it was
-	 * started with), or nothing when the week is complete and neither force nor resend is asked.
+	 * started with), or nothing when the week is complete and neither force nor resend is asked. A run left marked
+	 * running by a process that died (killed, crashed) is marked failed and restarted.
 	 */
 	public RunOutcome run(JobDefinition definition, IsoWeek week, RunOptions options) {
 		return exclusively(definition, week, () -> {
+			JobExecution last = lastExecution(definition, week);
 			if (options.force() || options.resend()) {
+				if (last != null && last.isRunning()) {
+					// a dead process's leftover: it must not stay "running" for ever beside the new instance
+					recoverStale(week, last);
+				}
 				return launch(week, WeeklyReportParameters.of(definition, week, this.clock.instant(), options));
 			}
-			JobExecution last = lastExecution(definition, week);
 			if (last == null) {
 				return launch(week, WeeklyReportParameters.of(definition, week, null, options));
 			}
-			return resume(definition, week, last, false);
+			return resume(definition, week, last);
 		});
 	}
 
 	/**
-	 * Restarts the week's last run when it failed or was stopped. A run still marked running that is not running
-	 * in this process is taken to have died with its process: it is marked failed and restarted.
+	 * Restarts the week's last run when it failed or was stopped. A run still marked running that no live process
+	 * runs is taken to have died with its process: it is marked failed and restarted.
 	 */
 	public RunOutcome restart(JobDefinition definition, IsoWeek week) {
 		return exclusively(definition, week, () -> {
@@ -103,10 +120,15 @@ public class WeeklyReportRunner {
 				return new RunOutcome(RunOutcome.Status.NOTHING_TO_RESTART, week, null, 0, 0, 0,
 						"No run of " + week + " for job '" + definition.name() + "' to restart; use run");
 			}
-			return resume(definition, week, last, true);
+			return resume(definition, week, last);
 		});
 	}
 
+	/**
+	 * Runs {@code run} holding the week's lock: in this process ({@code runningHere}) and across processes that
+	 * share the data directory ({@link WeekRunLock}). While the lock is held, an execution marked running cannot
+	 * belong to a live process.
+	 */
 	private RunOutcome exclusively(JobDefinition definition, IsoWeek week, Supplier<RunOutcome> run) {
 		String key = definition.name() + " " + week;
 		if (!this.runningHere.add(key)) {
@@ -114,35 +136,38 @@ public class WeeklyReportRunner {
 					week + " of job '" + definition.name() + "' is already running in this process");
 		}
 		try {
-			this.registry.register(definition);
-			return run.get();
+			Path lockFile = WeekRunLock.file(this.dataDir, definition.name(), week);
+			Optional<WeekRunLock> lock = WeekRunLock.tryAcquire(lockFile);
+			if (lock.isEmpty()) {
+				return new RunOutcome(RunOutcome.Status.ALREADY_RUNNING, week, null, 0, 0, 0,
+						week + " of job '" + definition.name() + "' is being run by process "
+								+ WeekRunLock.holder(lockFile) + " (it holds " + lockFile
+								+ "); wait for it to end");
+			}
+			try (WeekRunLock held = lock.get()) {
+				this.registry.register(definition);
+				return run.get();
+			}
 		}
 		finally {
 			this.runningHere.remove(key);
 		}
 	}
 
-	private RunOutcome resume(JobDefinition definition, IsoWeek week, JobExecution last, boolean recoverStale) {
+	private RunOutcome resume(JobDefinition definition, IsoWeek week, JobExecution last) {
 		BatchStatus status = last.getStatus();
 		switch (status) {
 			case COMPLETED:
 				return new RunOutcome(RunOutcome.Status.ALREADY_COMPLETE, week, last.getId(), 0, 0, 0,
 						week + " already completed at " + describeTime(last, definition.zone())
-								+ "; use backfill --force to refresh");
+								+ ": nothing to do, 0 API calls; use backfill --force to refresh");
 			case FAILED:
 			case STOPPED:
 				return restartExecution(week, last);
 			case STARTING:
 			case STARTED:
 			case STOPPING:
-				if (!recoverStale) {
-					return new RunOutcome(RunOutcome.Status.ALREADY_RUNNING, week, last.getId(), 0, 0, 0,
-							week + " of job '" + definition.name() + "' is still marked running (execution "
-									+ last.getId() + "). If no other process is running it, use restart");
-				}
-				logger.warn("Execution " + last.getId() + " of " + week
-						+ " is marked running but is not running here: marking it failed and restarting it");
-				return restartExecution(week, this.jobOperator.recover(last));
+				return restartExecution(week, recoverStale(week, last));
 			default:
 				return new RunOutcome(RunOutcome.Status.FAILED, week, last.getId(), 0, 0, 0,
 						"The last run of " + week + " (execution " + last.getId() + ") is " + status
@@ -150,7 +175,15 @@ public class WeeklyReportRunner {
 		}
 	}
 
+	/** Marks an execution left running by a dead process (we hold the week's lock) as failed. */
+	private JobExecution recoverStale(IsoWeek week, JobExecution last) {
+		logger.warn("Execution " + last.getId() + " of " + week + " is marked " + last.getStatus()
+				+ " but no process is running it (its process died): marking it failed to continue it");
+		return this.jobOperator.recover(last);
+	}
+
 	private RunOutcome launch(IsoWeek week, JobParameters parameters) {
+		this.gracefulStop.launching();
 		try {
 			return outcome(week, this.jobOperator.start(this.job, parameters));
 		}
@@ -159,16 +192,23 @@ public class WeeklyReportRunner {
 			return new RunOutcome(RunOutcome.Status.FAILED, week, null, 0, 0, 0,
 					"Cannot start " + week + ": " + ex.getMessage());
 		}
+		finally {
+			this.gracefulStop.launched();
+		}
 	}
 
 	private RunOutcome restartExecution(IsoWeek week, JobExecution last) {
 		logger.info("Restarting " + week + " (execution " + last.getId() + " " + last.getStatus() + ")");
+		this.gracefulStop.launching();
 		try {
 			return outcome(week, this.jobOperator.restart(last));
 		}
 		catch (JobRestartException ex) {
 			return new RunOutcome(RunOutcome.Status.FAILED, week, last.getId(), 0, 0, 0,
 					"Cannot restart " + week + ": " + ex.getMessage());
+		}
+		finally {
+			this.gracefulStop.launched();
 		}
 	}
 

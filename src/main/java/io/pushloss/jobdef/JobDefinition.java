@@ -33,6 +33,10 @@ public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettin
 		Objects.requireNonNull(api, "api");
 		Objects.requireNonNull(sources, "sources");
 		Objects.requireNonNull(window, "window");
+		if (baselineWeeks < 1) {
+			// the report compares W with W-1 at least: W-1 is the first baseline week
+			throw new IllegalArgumentException("baselineWeeks must be at least 1, was " + baselineWeeks);
+		}
 		Objects.requireNonNull(recipients, "recipients");
 		owners = List.copyOf(owners);
 		Objects.requireNonNull(archive, "archive");

@@ -27,13 +27,18 @@ public record DataDirectoryProperties(@DefaultValue("./data") Path dataDir) {
 	/**
 	 * The JDBC URL of the database behind the job repository and the store of record.
 	 * <p>
+	 * {@code WRITE_DELAY=0}: every commit is written to the file before it returns. With H2's default (up to 500 ms
+	 * later, from a background thread) a process killed right after a commit lost it: windows were fetched again,
+	 * finished steps ran again, and the delivery ledger's PENDING row, which must be durable before the email
+	 * leaves, could vanish (a second email with a new Message-ID).
+	 * <p>
 	 * {@code QUERY_CACHE_SIZE=0}: H2 otherwise keeps the plan of a statement it has prepared before, and a plan
 	 * made while a table was empty is a full scan. The first run on a new data directory stored every window with
-	 * such a plan, so each store of a window read the whole {@code loss_row} table (a 1,000-task history took
-	 * hours instead of seconds, see doc/bench.md). Planning each statement again costs microseconds.
+	 * such a plan, so each store of a window read the whole {@code loss_row} table. Planning each statement again
+	 * costs microseconds.
 	 */
 	public String jdbcUrl() {
-		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=0";
+		return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=0";
 	}
 
 }

@@ -23,12 +23,14 @@ public final class WindowCoverage {
 
 	/**
 	 * @param stored the stored windows, for example from {@link LossStore#storedWindows}
-	 * @param since only windows committed at or after this instant count ({@code null}: all count); a forced
-	 * refresh passes its start so that what it has already refreshed is not fetched again after a restart
+	 * @param since only windows committed after this instant count ({@code null}: all count); a forced refresh
+	 * passes its start so that what it has already refreshed is not fetched again after a restart. Strictly after:
+	 * under a fixed clock ({@code -Dpushloss.now}) every window is stamped with the same instant as the refresh,
+	 * and a window stored before the refresh must not pass for refreshed.
 	 */
 	public WindowCoverage(Collection<StoredWindow> stored, Instant since) {
 		for (StoredWindow window : stored) {
-			if (since == null || !window.fetchedAt().isBefore(since)) {
+			if (since == null || window.fetchedAt().isAfter(since)) {
 				this.byTask.computeIfAbsent(new Key(window.source(), window.taskId()), (key) -> new ArrayList<>())
 					.add(window);
 			}

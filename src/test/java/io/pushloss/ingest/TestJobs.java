@@ -1,6 +1,5 @@
 package io.pushloss.ingest;
 
-import java.nio.file.Path;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class TestJobs {
 						false, 0),
 				new JobDefinition.Sources(normal, tasks), window, baselineWeeks,
 				new JobDefinition.Recipients(List.of("ops@example.com"), List.of(), List.of()), List.of(),
-				new JobDefinition.ArchiveSettings(Path.of("archive"), null), null);
+				new JobDefinition.ArchiveSettings(null, null), null);
 	}
 
 	/** TaskIDs {@code task-1} to {@code task-n}. */

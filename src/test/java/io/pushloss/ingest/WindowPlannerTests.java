@@ -37,7 +37,7 @@ class WindowPlannerTests {
 
 	@Test
 	void cutsAWeekIntoSevenDailyWindowsPerSource() {
-		List<FetchWindow> windows = WindowPlanner.planWeek(job("UTC", Period.ofDays(1), 0, true, List.of()), W46);
+		List<FetchWindow> windows = WindowPlanner.planWeek(job("UTC", Period.ofDays(1), 1, true, List.of()), W46);
 
 		assertThat(windows).hasSize(14);
 		assertThat(windows).filteredOn((w) -> w.source() == LossSource.ALL_MEMBER).hasSize(7);
@@ -48,7 +48,7 @@ class WindowPlannerTests {
 
 	@Test
 	void asksForAWholeUtcWeekInOneWindow() {
-		List<FetchWindow> windows = WindowPlanner.planWeek(job("UTC", Period.ofDays(7), 0, false, List.of()), W46);
+		List<FetchWindow> windows = WindowPlanner.planWeek(job("UTC", Period.ofDays(7), 1, false, List.of()), W46);
 
 		assertThat(windows).singleElement().satisfies((w) -> {
 			assertThat(w.start()).isEqualTo(Instant.parse("2026-11-09T00:00:00Z").getEpochSecond());
@@ -118,7 +118,7 @@ class WindowPlannerTests {
 	@ValueSource(ints = { 0, 1, 5, 6, 11 })
 	void groupsTaskIdsInFivesInFileOrder(int taskCount) {
 		List<String> tasks = TestJobs.tasks(taskCount);
-		List<FetchWindow> windows = WindowPlanner.planWeek(job("UTC", Period.ofDays(7), 0, false, tasks), W46);
+		List<FetchWindow> windows = WindowPlanner.planWeek(job("UTC", Period.ofDays(7), 1, false, tasks), W46);
 
 		List<List<String>> groups = windows.stream().map(FetchWindow::taskIds).filter((t) -> !t.isEmpty()).toList();
 		assertThat(groups).hasSize((taskCount + 4) / 5);
@@ -134,8 +134,8 @@ class WindowPlannerTests {
 
 	@Test
 	void readsNormalPushOnlyWhenTheJobAsksForIt() {
-		JobDefinition withNormal = job("UTC", Period.ofDays(1), 0, true, TestJobs.tasks(2));
-		JobDefinition withoutNormal = job("UTC", Period.ofDays(1), 0, false, TestJobs.tasks(2));
+		JobDefinition withNormal = job("UTC", Period.ofDays(1), 1, true, TestJobs.tasks(2));
+		JobDefinition withoutNormal = job("UTC", Period.ofDays(1), 1, false, TestJobs.tasks(2));
 
 		assertThat(WindowPlanner.planWeek(withNormal, W46)).filteredOn((w) -> w.source() == LossSource.NORMAL)
 			.hasSize(7)
@@ -167,10 +167,10 @@ class WindowPlannerTests {
 	@Test
 	void rejectsWindowsOutsideOneToSevenDays() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> WindowPlanner.planWeek(job("UTC", Period.ofDays(8), 0, false, List.of()), W46))
+			.isThrownBy(() -> WindowPlanner.planWeek(job("UTC", Period.ofDays(8), 1, false, List.of()), W46))
 			.withMessageContaining("P1D and P7D");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> WindowPlanner.planWeek(job("UTC", Period.ofMonths(1), 0, false, List.of()), W46));
+			.isThrownBy(() -> WindowPlanner.planWeek(job("UTC", Period.ofMonths(1), 1, false, List.of()), W46));
 	}
 
 	@Test

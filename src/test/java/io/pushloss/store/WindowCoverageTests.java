@@ -64,6 +64,14 @@ class WindowCoverageTests {
 		assertThat(coverage.isStored(overall(DAY, 2 * DAY))).isTrue();
 	}
 
+	@Test
+	void aForcedRefreshUnderAFixedClockDoesNotTakeTheOldWindowForRefreshed() {
+		// -Dpushloss.now: the original run and the refresh read the same instant
+		List<StoredWindow> stored = List.of(new StoredWindow(LossSource.ALL_MEMBER, "", 0, DAY, EARLY, 1));
+
+		assertThat(new WindowCoverage(stored, EARLY).isStored(overall(0, DAY))).isFalse();
+	}
+
 	private static FetchWindow overall(long start, long end) {
 		return new FetchWindow(WEEK, LossSource.ALL_MEMBER, List.of(), start, end);
 	}

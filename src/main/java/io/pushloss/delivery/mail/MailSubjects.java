@@ -3,24 +3,38 @@ package io.pushloss.delivery.mail;
 import java.util.Locale;
 
 import io.pushloss.analysis.WeekOverWeek;
+import io.pushloss.api.LossSource;
 import io.pushloss.analysis.WeeklyReport;
 
 /**
- * Subjects that tell the story in a phone's notification:
- * {@code [PARTIAL] [demo] Push loss 2026-W46: 12,345 lost (+8.1% WoW), 2 anomalies}.
+ * Subjects that tell the story in a phone's notification: {@code [PARTIAL] [demo] Push loss 2026-W46: Push to all
+ * 12,345 lost (+8.1% WoW); Normal push 23,456 lost (-2.0% WoW), 2 anomalies}.
  */
 public final class MailSubjects {
 
 	private MailSubjects() {
 	}
 
-	/** The weekly report's subject, from the report's headline and anomalies. */
+	/**
+	 * The weekly report's subject: the headline of each source (the sources are separate statistics and are never
+	 * added up) and the number of anomalies.
+	 */
 	public static String weeklyReport(String jobName, WeeklyReport report) {
-		WeekOverWeek headline = report.headline();
-		String label = headline.percentLabel();
-		String change = "new".equals(label) ? "new; 0 the week before" : label + " WoW";
+		StringBuilder figures = new StringBuilder();
+		for (LossSource source : report.sources()) {
+			WeekOverWeek headline = report.headline(source);
+			String label = headline.percentLabel();
+			String change = "new".equals(label) ? "new; 0 the week before" : label + " WoW";
+			figures.append(figures.isEmpty() ? "" : "; ")
+				.append(source.displayName())
+				.append(' ')
+				.append(count(headline.thisWeek()))
+				.append(" lost (")
+				.append(change)
+				.append(')');
+		}
 		return (report.partial() ? "[PARTIAL] " : "") + "[" + jobName + "] Push loss " + report.header().week() + ": "
-				+ count(headline.thisWeek()) + " lost (" + change + "), " + anomalies(report.anomalies().size());
+				+ (figures.isEmpty() ? "nothing lost" : figures) + ", " + anomalies(report.anomalies().size());
 	}
 
 	/** The failure notification's subject. */

@@ -23,6 +23,7 @@ import io.pushloss.api.LossSource;
  * @param subject the subject line
  * @param period {@code Mon 9 Nov 2026 - Sun 15 Nov 2026 (Asia/Shanghai)}
  * @param missing one line per missing window when the report is partial
+ * @param headlines one row per source, both stages (the sources are never added up)
  * @param totals one row per source and stage
  * @param vendors one section per source
  * @param chart whether the vendor chart is attached inline as {@code cid:vendor-chart}
@@ -30,7 +31,7 @@ import io.pushloss.api.LossSource;
  * @param archiveLocation where the full set is archived, or {@code null}
  */
 public record ReportMailView(String subject, String jobName, String week, String period, long sdkAppId,
-		String generatedAt, boolean partial, List<String> missing, boolean empty, Row headline, int anomalyCount,
+		String generatedAt, boolean partial, List<String> missing, boolean empty, List<Row> headlines, int anomalyCount,
 		List<Row> totals, List<VendorSection> vendors, List<CodeRow> increases, List<CodeRow> decreases,
 		List<CodeRow> anomalies, boolean chart, String attachmentNote, String archiveLocation) {
 
@@ -68,7 +69,8 @@ public record ReportMailView(String subject, String jobName, String week, String
 		}
 		return new ReportMailView(MailSubjects.weeklyReport(jobName, report), jobName, header.week().toString(),
 				period, header.sdkAppId(), MINUTE.format(header.generatedAt().atZone(header.zone())), report.partial(),
-				missing(report), report.empty(), Row.of("All sources and stages", report.headline()),
+				missing(report), report.empty(),
+				report.sources().stream().map((source) -> Row.of(source.displayName(), report.headline(source))).toList(),
 				report.anomalies().size(), totals, vendors, codes(report.topMovers().increases()),
 				codes(report.topMovers().decreases()), codes(report.anomalies()), chart, note,
 				(archiveLocation != null) ? archiveLocation.toString() : null);

@@ -64,7 +64,7 @@ public class ReportMessageComposer {
 		helper.setSentDate(Date.from(this.clock.instant()));
 		helper.setText(text, html);
 		if (hasChart) {
-			helper.addInline(CHART_CID, new FileSystemResource(chart), "image/png");
+			helper.addInline(CHART_CID, chart.getFileName().toString(), new FileSystemResource(chart), "image/png");
 		}
 		if (attachments.pdf() != null) {
 			helper.addAttachment(attachments.pdf().getFileName().toString(), new FileSystemResource(attachments.pdf()),

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * directory if it exists, else the copies packaged in the jar) and are compiled once per process.
  * <p>
  * Observed for {@code SampleReports.typicalWeek()} (9 vendors, 14 codes, 2 tasks, 5 pages) on a busy 2-core
- * machine: the first report of a process takes about 6 s (compiling the seven templates about 4 s, loading fonts
+ * machine: the first report of a process takes about 6 s (compiling the eight templates about 4 s, loading fonts
  * and chart classes most of the rest); later reports take 0.45 to 1.2 s to fill, export and render the PNG.
  */
 @Component
@@ -86,7 +86,8 @@ public class PdfReportWriter {
 					+ (report.partial() ? " (PARTIAL)" : "");
 			String subject = "Lost pushes of SDKAppID " + header.sdkAppId() + " in " + header.week() + " against "
 					+ header.previousWeek();
-			FileReplacement.write(pdfTarget, (out) -> PdfaExport.export(this.context, print, title, subject, out));
+			FileReplacement.write(pdfTarget,
+					(out) -> PdfaExport.export(this.context, print, title, subject, header.generatedAt(), out));
 			VendorChartPng.write(this.context, print,
 					"No pushes were lost in " + header.week() + " or " + header.previousWeek() + ".", chartPngTarget);
 			logger.info("Wrote PDF report {} ({} pages) in {} ms", pdfTarget, print.getPages().size(),

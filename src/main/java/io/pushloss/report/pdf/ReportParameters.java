@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import io.pushloss.analysis.Completeness.WeekCompleteness;
 import io.pushloss.analysis.ReportHeader;
-import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
@@ -57,18 +56,13 @@ final class ReportParameters {
 			.collect(Collectors.joining("; ")));
 		parameters.put("EMPTY", report.empty());
 
-		WeekOverWeek headline = report.headline();
-		parameters.put("HEADLINE_THIS_WEEK", headline.thisWeek());
-		parameters.put("HEADLINE_LAST_WEEK", headline.lastWeek());
-		parameters.put("HEADLINE_DELTA", headline.delta());
-		parameters.put("HEADLINE_CHANGE", headline.percentLabel());
-
 		List<Map<String, Object>> movers = ReportRows.movers(report);
 		List<Map<String, Object>> anomalies = ReportRows.anomalies(report);
 		List<Map<String, Object>> tasks = ReportRows.tasks(report, LOCALE);
 		parameters.put("MOVER_COUNT", movers.size());
 		parameters.put("ANOMALY_COUNT", anomalies.size());
 		parameters.put("TASK_COUNT", tasks.size());
+		parameters.put("HEADLINE_DATA", source(ReportRows.headline(report)));
 		parameters.put("TOTALS_DATA", source(ReportRows.totals(report)));
 		parameters.put("VENDOR_CHART_DATA", source(ReportRows.vendorChart(report)));
 		parameters.put("MOVERS_DATA", source(movers));

@@ -1,5 +1,7 @@
 package io.pushloss.report.pdf;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +36,14 @@ final class ReportRows {
 	private static final int TASK_TOP_CODES = 3;
 
 	private ReportRows() {
+	}
+
+	/** One row per source: both stages, never the sources added up. */
+	static List<Map<String, Object>> headline(WeeklyReport report) {
+		return report.sources()
+			.stream()
+			.map((source) -> counts(report.headline(source), "source", source.displayName()))
+			.toList();
 	}
 
 	static List<Map<String, Object>> totals(WeeklyReport report) {
@@ -77,7 +87,9 @@ final class ReportRows {
 	static List<Map<String, Object>> anomalies(WeeklyReport report) {
 		return report.anomalies().stream().map((code) -> {
 			Map<String, Object> row = code(code);
-			row.put("baselineMean", (code.baseline() != null) ? code.baseline().mean() : 0.0);
+			// rounded half up to one decimal, as the workbook and the email show it
+			double mean = (code.baseline() != null) ? code.baseline().mean() : 0.0;
+			row.put("baselineMean", BigDecimal.valueOf(mean).setScale(1, RoundingMode.HALF_UP).doubleValue());
 			return row;
 		}).toList();
 	}
@@ -194,9 +206,14 @@ final class ReportRows {
 
 	private static Map<String, Object> counts(WeekOverWeek counts, String key1, Object value1, String key2,
 			Object value2) {
-		Map<String, Object> row = new LinkedHashMap<>();
-		row.put(key1, value1);
+		Map<String, Object> row = counts(counts, key1, value1);
 		row.put(key2, value2);
+		return row;
+	}
+
+	private static Map<String, Object> counts(WeekOverWeek counts, String key, Object value) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put(key, value);
 		row.put("thisWeek", counts.thisWeek());
 		row.put("lastWeek", counts.lastWeek());
 		row.put("delta", counts.delta());

@@ -10,6 +10,8 @@ enum ReportTemplate {
 
 	WEEKLY_REPORT("weekly-report", null),
 
+	HEADLINE_SOURCES("headline-sources", "HEADLINE_REPORT"),
+
 	HEADLINE_TOTALS("headline-totals", "TOTALS_REPORT"),
 
 	TOP_MOVERS("top-movers", "MOVERS_REPORT"),

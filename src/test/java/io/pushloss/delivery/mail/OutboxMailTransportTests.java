@@ -52,7 +52,7 @@ class OutboxMailTransportTests {
 			parsed = new MimeMessage(Session.getInstance(new Properties()), in);
 		}
 		assertThat(parsed.getMessageID()).isEqualTo(outcome.messageId());
-		assertThat(parsed.getSubject()).startsWith("[weekly-push-loss] Push loss 2026-W46: 6,170 lost");
+		assertThat(parsed.getSubject()).startsWith("[weekly-push-loss] Push loss 2026-W46: Push to all 4,785 lost");
 		assertThat(parsed.getHeader("Bcc")).isNull();
 		assertThat(parsed.getRecipients(RecipientType.TO)[0].toString()).isEqualTo("ops@example.com");
 		assertThat(Files.readString(files.get(0), java.nio.charset.StandardCharsets.ISO_8859_1))

@@ -35,7 +35,7 @@ class ReportMailerTests {
 
 	private static final String JOB = SampleReports.JOB_NAME;
 
-	private static final String SUBJECT = "[weekly-push-loss] Push loss 2026-W46: 6,170 lost (+44.2% WoW), 1 anomaly";
+	private static final String SUBJECT = "[weekly-push-loss] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly";
 
 	@TempDir
 	Path temp;
@@ -86,12 +86,14 @@ class ReportMailerTests {
 				"push-loss-weekly-push-loss-2026-W46.xlsx");
 
 		String html = MailTestSupport.text(MailTestSupport.leaf(message, "text/html"));
-		assertThat(html).contains("src=\"cid:vendor-chart\"", "6,170", "+44.2%", "Huawei", "80300007",
+		assertThat(html).contains("src=\"cid:vendor-chart\"", "4,785", "+61.7%", "1,385", "+4.9%", "Huawei", "80300007",
 				"Invalid token: make the client re-register", "Largest increases", "Largest decreases",
 				"/srv/archive/weekly-push-loss/2026/2026-W46");
 		assertThat(html).doesNotContain("PARTIAL");
 		String text = MailTestSupport.text(MailTestSupport.leaf(message, "text/plain"));
-		assertThat(text).contains("Lost this week: 6,170 (+44.2% against 4,280 last week)", "ANOMALIES",
+		assertThat(html).doesNotContain("6,170");
+		assertThat(text).contains("Lost this week, Push to all: 4,785 (+61.7% against 2,960 last week)",
+				"Lost this week, Normal push: 1,385 (+4.9% against 1,320 last week)", "ANOMALIES",
 				"Huawei 80300007", "Invalid token: make the client re-register");
 	}
 
@@ -221,7 +223,7 @@ class ReportMailerTests {
 
 		MimeMessage message = greenMail.getReceivedMessages()[0];
 		assertThat(message.getSubject())
-			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: 0 lost (0.0% WoW), no anomalies");
+			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: Push to all 0 lost (0.0% WoW); Normal push 0 lost (0.0% WoW), no anomalies");
 		String html = MailTestSupport.text(MailTestSupport.leaf(message, "text/html"));
 		assertThat(html).contains("No pushes were lost").doesNotContain("cid:vendor-chart");
 		assertThat(MailTestSupport.leaves(message).stream().noneMatch((part) -> {

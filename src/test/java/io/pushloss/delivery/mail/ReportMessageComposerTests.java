@@ -80,17 +80,18 @@ class ReportMessageComposerTests {
 
 		assertThat(templates.render("email/weekly-report.html", Map.of("view", view))).isEqualTo("<p>Custom 2026-W46</p>");
 		assertThat(templates.render("email/weekly-report.txt", Map.of("view", view)))
-			.contains("Lost this week: 6,170");
+			.contains("Lost this week, Push to all: 4,785 (+61.7% against 2,960 last week)",
+				"Lost this week, Normal push: 1,385 (+4.9% against 1,320 last week)");
 	}
 
 	@Test
 	void subjectsFollowTheModel() {
 		assertThat(MailSubjects.weeklyReport("demo", SampleReports.typicalWeek()))
-			.isEqualTo("[demo] Push loss 2026-W46: 6,170 lost (+44.2% WoW), 1 anomaly");
+			.isEqualTo("[demo] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly");
 		assertThat(MailSubjects.weeklyReport("demo", SampleReports.partialWeek()))
-			.isEqualTo("[PARTIAL] [demo] Push loss 2026-W46: 6,170 lost (+44.2% WoW), 1 anomaly");
+			.isEqualTo("[PARTIAL] [demo] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly");
 		assertThat(MailSubjects.weeklyReport("demo", SampleReports.emptyWeek()))
-			.isEqualTo("[demo] Push loss 2026-W46: 0 lost (0.0% WoW), no anomalies");
+			.isEqualTo("[demo] Push loss 2026-W46: Push to all 0 lost (0.0% WoW); Normal push 0 lost (0.0% WoW), no anomalies");
 		assertThat(MailSubjects.anomalies(2)).isEqualTo("2 anomalies");
 	}
 

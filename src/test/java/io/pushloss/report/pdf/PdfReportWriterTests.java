@@ -18,7 +18,9 @@ import javax.imageio.ImageIO;
 import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.TaskLoss;
+import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.api.LossSource;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -80,8 +82,15 @@ class PdfReportWriterTests {
 		String text = text("typical");
 		assertThat(text).contains(SampleReports.JOB_NAME, "2026-W46", "Mon 9 Nov – Sun 15 Nov 2026", "Asia/Shanghai",
 				"Huawei", "APNs", SampleReports.TASK_PROMO, "Page 1 of ");
-		assertThat(text).contains(String.format(Locale.ENGLISH, "%,d", report.headline().thisWeek()),
-				String.format(Locale.ENGLISH, "%,d", report.headline().lastWeek()), report.headline().percentLabel());
+		for (LossSource source : report.sources()) {
+			WeekOverWeek headline = report.headline(source);
+			// one column per source, never the sources added up
+			assertThat(text).contains(source.displayName() + "\n" + String.format(Locale.ENGLISH, "%,d",
+					headline.thisWeek()) + " " + headline.percentLabel());
+			assertThat(text).contains(String.format(Locale.ENGLISH, "%,d in 2026-W45", headline.lastWeek()));
+		}
+		assertThat(report.sources()).hasSize(2);
+		assertThat(text).doesNotContain(String.format(Locale.ENGLISH, "%,d", report.headline().thisWeek()));
 		assertThat(report.anomalies()).isNotEmpty();
 		assertThat(squeeze(text)).contains(squeeze(report.anomalies().get(0).remediation().hint()));
 		assertThat(text).doesNotContain("PARTIAL");

@@ -1,0 +1,134 @@
+package io.pushloss.scheduling;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TimeZone;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.pushloss.job.InterruptedRuns.InterruptedRun;
+import io.pushloss.jobdef.JobDefinition;
+
+/**
+ * Makes the Quartz job store match the job files given to {@code serve}: one durable job and one cron trigger per
+ * report job, the cron evaluated in the job's zone.
+ * <p>
+ * A trigger whose cron and zone did not change is kept as stored, so its next fire time survives a restart and a
+ * run missed while the process was down fires once on start-up (misfire policy "fire once now"), not once per
+ * missed week. Triggers of jobs no longer given are removed (with their jobs). One-off resume triggers restart
+ * weeks that were interrupted.
+ */
+public class ReportScheduleRegistrar {
+
+	static final String GROUP = "push-loss-report";
+
+	/** The group of the one-off triggers that resume interrupted weeks. */
+	static final String RESUME_GROUP = "push-loss-report-resume";
+
+	private static final Logger logger = LoggerFactory.getLogger(ReportScheduleRegistrar.class);
+
+	private final Scheduler scheduler;
+
+	public ReportScheduleRegistrar(Scheduler scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	/** Registers or updates the schedule of every job and removes schedules of jobs not given. */
+	public void register(Collection<JobDefinition> jobs) throws SchedulerException {
+		Set<JobKey> wanted = new HashSet<>();
+		for (JobDefinition job : jobs) {
+			wanted.add(register(job));
+		}
+		for (JobKey stale : this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+			if (!wanted.contains(stale)) {
+				logger.info("Removing the schedule of {}: its job file was not given", stale.getName());
+				this.scheduler.deleteJob(stale);
+			}
+		}
+	}
+
+	private JobKey register(JobDefinition job) throws SchedulerException {
+		JobKey jobKey = JobKey.jobKey(job.name(), GROUP);
+		TriggerKey triggerKey = TriggerKey.triggerKey(job.name(), GROUP);
+		JobDetail detail = JobBuilder.newJob(ScheduledReportJob.class)
+			.withIdentity(jobKey)
+			.withDescription("Weekly push-loss report " + job.name())
+			.usingJobData(ScheduledReportJob.JOB_NAME, job.name())
+			.storeDurably()
+			.build();
+		this.scheduler.addJob(detail, true);
+		CronTrigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(triggerKey)
+			.forJob(jobKey)
+			.withSchedule(CronScheduleBuilder.cronSchedule(job.schedule())
+				.inTimeZone(TimeZone.getTimeZone(job.zone()))
+				.withMisfireHandlingInstructionFireAndProceed())
+			.build();
+		Trigger existing = this.scheduler.getTrigger(triggerKey);
+		if (existing == null) {
+			this.scheduler.scheduleJob(trigger);
+			logger.info("Scheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
+					this.scheduler.getTrigger(triggerKey).getNextFireTime());
+		}
+		else if (!sameSchedule(existing, trigger)) {
+			this.scheduler.rescheduleJob(triggerKey, trigger);
+			logger.info("Rescheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
+					this.scheduler.getTrigger(triggerKey).getNextFireTime());
+		}
+		else {
+			if (this.scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.ERROR) {
+				// left in error by an earlier process (its job could not be instantiated): try it again
+				this.scheduler.resetTriggerFromErrorState(triggerKey);
+			}
+			logger.info("Schedule of {} unchanged: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
+					existing.getNextFireTime());
+		}
+		return jobKey;
+	}
+
+	/**
+	 * Schedules one firing that resumes an interrupted week of a registered job, at {@code at} or at once when that
+	 * has passed. It waits like any firing of the job while another run of the job is in progress.
+	 */
+	public void scheduleResume(JobDefinition job, InterruptedRun run, Instant at) throws SchedulerException {
+		TriggerKey key = TriggerKey.triggerKey(job.name() + "-" + run.week() + "-" + run.executionId(), RESUME_GROUP);
+		if (this.scheduler.checkExists(key)) {
+			return;
+		}
+		TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(JobKey.jobKey(job.name(), GROUP))
+			.usingJobData(ScheduledReportJob.RESUME_WEEK, run.week().toString())
+			.usingJobData(ScheduledReportJob.RESUME_EXECUTION, Long.toString(run.executionId()))
+			.startAt(Date.from(at));
+		if (run.markedRunning() && run.lastUpdated() != null) {
+			builder.usingJobData(ScheduledReportJob.RESUME_LAST_UPDATED,
+					Long.toString(run.lastUpdated().toEpochMilli()));
+		}
+		this.scheduler.scheduleJob(builder
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build());
+	}
+
+	private static boolean sameSchedule(Trigger existing, CronTrigger wanted) {
+		return existing instanceof CronTrigger cron && cron.getCronExpression().equals(wanted.getCronExpression())
+				&& cron.getTimeZone().getID().equals(wanted.getTimeZone().getID());
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.pushloss.scheduling;
+
+import org.quartz.Scheduler;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.pushloss.job.RunHistory;
+
+/**
+ * The health components of {@code serve} (named after their beans: {@code scheduler}, {@code lastRuns}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServeProperties.class)
+class SchedulingConfiguration {
+
+	@Bean
+	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler) {
+		return new SchedulerHealthIndicator(scheduler, reportScheduler);
+	}
+
+	@Bean
+	LastRunsHealthIndicator lastRunsHealthIndicator(ReportScheduler reportScheduler, RunHistory history) {
+		return new LastRunsHealthIndicator(reportScheduler, history);
+	}
+
+}

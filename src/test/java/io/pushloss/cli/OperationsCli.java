@@ -1,0 +1,109 @@
+package io.pushloss.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.pushloss.job.RunHistory;
+import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.simulator.PushLossSimulator;
+import io.pushloss.simulator.SimulatorSettings;
+
+/**
+ * Runs {@link Main} with the real {@link SpringReportOperations} (each command starts the application on its data
+ * directory) against a {@link PushLossSimulator} the test starts and controls: the job file's {@code base-url}
+ * points at it, and its secret key is both in the fake environment (the CLI's check) and a Spring property of the
+ * same name (what the client reads). The clock reads Wednesday of 2026-W47 in Shanghai; the client calls at 50 per
+ * second and the simulator does not limit.
+ */
+final class OperationsCli implements AutoCloseable {
+
+	static final String SECRET_KEY_ENV = "OPSCLI_TEST_SECRET_KEY";
+
+	private static final String SECRET_KEY = "opscli-test-secret-key-not-for-real-use";
+
+	/** Wednesday of 2026-W47, ticking: forced refreshes are stamped, and compared with store times, by it. */
+	final Clock clock = Clock.offset(Clock.systemUTC(),
+			Duration.between(Instant.now(), CliHarness.WEDNESDAY_OF_W47));
+
+	final PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
+		.withSecretKey(SECRET_KEY)
+		.withCallsPerSecond(Double.POSITIVE_INFINITY)
+		.withClock(this.clock));
+
+	private final Map<String, String> environment = new HashMap<>(Map.of(SECRET_KEY_ENV, SECRET_KEY));
+
+	private final Map<String, Object> properties = Map.of("pushloss.api.calls-per-second", 50, SECRET_KEY_ENV,
+			SECRET_KEY);
+
+	private StringWriter out = new StringWriter();
+
+	private StringWriter err = new StringWriter();
+
+	/** Writes a job file named {@code <name>.yml}: P7D windows, one baseline week, normal push, no TaskIDs. */
+	Path writeJob(Path dir, String name) throws IOException {
+		return Files.writeString(dir.resolve(name + ".yml"), """
+				name: %s
+				zone: Asia/Shanghai
+				schedule: "0 0 9 ? * MON"
+				api:
+				  base-url: %s
+				  sdkappid: 1400000000
+				  identifier: administrator
+				  secret-key-env: %s
+				sources:
+				  normal: true
+				window: P7D
+				baseline-weeks: 1
+				recipients:
+				  to: [pm@example.com]
+				owners: [oncall@example.com]
+				""".formatted(name, this.simulator.baseUrl(), SECRET_KEY_ENV));
+	}
+
+	int execute(String... args) {
+		this.out = new StringWriter();
+		this.err = new StringWriter();
+		CliEnvironment cli = new CliEnvironment(this.clock, this.environment::get,
+				new SpringReportOperations(this.clock, this.environment::get, false, this.properties),
+				new EmbeddedSimulatorLauncher(), Path.of("jobs"),
+				new CommandOutput(new PrintWriter(this.out), new PrintWriter(this.err)));
+		return Main.execute(cli, args);
+	}
+
+	/** The run history of a data directory, newest first, read through the application as {@code runs} does. */
+	List<RunRecord> history(Path dataDir) {
+		try (ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, (name) -> null,
+				Map.of("logging.threshold.console", "WARN"), false)) {
+			return context.getBean(RunHistory.class).recent(null, 100);
+		}
+	}
+
+	String out() {
+		return this.out.toString();
+	}
+
+	String err() {
+		return this.err.toString();
+	}
+
+	List<String> outLines() {
+		return this.out.toString().lines().toList();
+	}
+
+	@Override
+	public void close() {
+		this.simulator.close();
+	}
+
+}

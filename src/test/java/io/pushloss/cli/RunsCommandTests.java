@@ -1,0 +1,123 @@
+package io.pushloss.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import io.pushloss.simulator.Fault;
+import io.pushloss.simulator.FaultSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code runs} on a data directory with a completed run (2026-W45, emailed) and a failed one (2026-W46), and on
+ * one without runs.
+ */
+class RunsCommandTests {
+
+	private static final OperationsCli cli = new OperationsCli();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@TempDir
+	static Path dir;
+
+	private static Path data;
+
+	@BeforeAll
+	static void runOneWeekAndFailAnother() throws Exception {
+		Path job = cli.writeJob(dir, "listed");
+		data = dir.resolve("data");
+		assertThat(cli.execute("run", job.toString(), "--week", "2026-W45", "--data-dir", data.toString()))
+			.isZero();
+		cli.simulator.faults(FaultSettings.always(Fault.ERROR_90045));
+		assertThat(cli.execute("run", job.toString(), "--week", "2026-W46", "--data-dir", data.toString()))
+			.isEqualTo(1);
+		cli.simulator.faults(FaultSettings.none());
+	}
+
+	@AfterAll
+	static void stopSimulator() {
+		cli.close();
+	}
+
+	@Test
+	void printsJsonThatScriptsCanRead() {
+		assertThat(cli.execute("runs", "--json", "--data-dir", data.toString())).isZero();
+
+		JsonNode runs = json.readTree(cli.out());
+		assertThat(runs.isArray()).isTrue();
+		assertThat(runs.size()).isEqualTo(2);
+		JsonNode failed = runs.get(0);
+		assertThat(failed.propertyNames()).containsExactly("executionId", "job", "week", "status", "start",
+				"durationSeconds", "windowsPlanned", "windowsFetched", "calls", "partial", "forced", "email",
+				"archivePath", "headline", "message");
+		assertThat(failed.get("job").asString()).isEqualTo("listed");
+		assertThat(failed.get("week").asString()).isEqualTo("2026-W46");
+		assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+		assertThat(failed.get("windowsPlanned").asInt()).isEqualTo(4);
+		assertThat(failed.get("windowsFetched").asInt()).isZero();
+		assertThat(failed.get("calls").asInt()).isEqualTo(1);
+		assertThat(failed.get("email").isNull()).isTrue();
+		assertThat(failed.get("archivePath").isNull()).isTrue();
+		assertThat(failed.get("message").asString()).contains("90045");
+		JsonNode completed = runs.get(1);
+		assertThat(completed.get("week").asString()).isEqualTo("2026-W45");
+		assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(Instant.parse(completed.get("start").asString())).isBefore(Instant.now());
+		assertThat(completed.get("durationSeconds").asDouble()).isPositive();
+		assertThat(completed.get("windowsFetched").asInt()).isEqualTo(4);
+		assertThat(completed.get("calls").asInt()).isEqualTo(4);
+		assertThat(completed.get("partial").asBoolean()).isFalse();
+		assertThat(completed.get("forced").asBoolean()).isFalse();
+		assertThat(completed.get("email").asString()).isEqualTo("SENT");
+		assertThat(Path.of(completed.get("archivePath").asString()))
+			.isEqualTo(data.resolve("archive/listed/2026/2026-W45").toAbsolutePath());
+		assertThat(completed.get("headline").asString()).startsWith("Push to all ");
+		assertThat(completed.get("message").isNull()).isTrue();
+	}
+
+	@Test
+	void printsATableForPeople() {
+		assertThat(cli.execute("runs", "listed", "--data-dir", data.toString())).isZero();
+
+		assertThat(cli.outLines()).hasSize(4);
+		assertThat(cli.outLines().get(0).split(" +")).containsExactly("ID", "JOB", "WEEK", "STATUS", "START",
+				"DURATION", "WINDOWS", "CALLS", "PARTIAL", "EMAIL", "ARCHIVE");
+		assertThat(cli.outLines().get(1)).matches(
+				"\\d+ +listed +2026-W46 +FAILED +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\d+s +0/4 +1 +no +pending +-");
+		assertThat(cli.outLines().get(2)).startsWith("    ").contains("90045");
+		assertThat(cli.outLines().get(3)).matches("\\d+ +listed +2026-W45 +COMPLETED +.* +4/4 +4 +no +sent +\\S*"
+				+ "archive/listed/2026/2026-W45");
+		assertThat(cli.err()).doesNotContain("ERROR").doesNotContain("WARN");
+	}
+
+	@Test
+	void saysWhenAJobHasNoRuns() {
+		assertThat(cli.execute("runs", "other", "--data-dir", data.toString())).isZero();
+
+		assertThat(cli.out()).isEqualTo("No runs of job 'other' yet." + System.lineSeparator());
+	}
+
+	@Test
+	void saysThereAreNoRunsInAnEmptyDataDirectoryAndCreatesNothing() throws Exception {
+		Path missing = dir.resolve("missing");
+		Path empty = Files.createDirectory(dir.resolve("empty"));
+
+		assertThat(cli.execute("runs", "--data-dir", missing.toString())).isZero();
+		assertThat(cli.out()).isEqualTo("No runs yet." + System.lineSeparator());
+		assertThat(cli.execute("runs", "--json", "--data-dir", empty.toString())).isZero();
+		assertThat(json.readTree(cli.out()).isArray()).isTrue();
+		assertThat(json.readTree(cli.out()).size()).isZero();
+
+		assertThat(missing).doesNotExist();
+		assertThat(empty).isEmptyDirectory();
+	}
+
+}

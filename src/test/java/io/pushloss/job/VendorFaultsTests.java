@@ -1,0 +1,182 @@
+package io.pushloss.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.simulator.Fault;
+import io.pushloss.simulator.FaultDraws;
+import io.pushloss.simulator.FaultSettings;
+import io.pushloss.simulator.PushLossSimulator;
+import io.pushloss.simulator.SimulatorSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job against a vendor that misbehaves: transient faults are retried without changing the report or
+ * storing anything twice; persistent and fatal ones fail the run with one clear message, fatal ones after a single
+ * call; answers that break the contract fail the run and store nothing for their window.
+ */
+class VendorFaultsTests extends ReliabilityContext {
+
+	private static final RunOptions NO_EMAIL = new RunOptions(false, false, false);
+
+	private static final List<Fault> TRANSIENT = List.of(Fault.HTTP_502, Fault.ERROR_90102, Fault.ERROR_91000,
+			Fault.ERROR_60007, Fault.DELAY, Fault.TRUNCATED_BODY);
+
+	/** Two weeks of daily windows: 14 days x (overall, 2 task groups, normal push). */
+	private static final int CALLS_WITHOUT_FAULTS = 56;
+
+	/** The store records a task group's window once per task: 14 days x (overall, 6 tasks, normal push). */
+	private static final int STORED_WINDOWS = 112;
+
+	@Test
+	void tenPercentTransientFaultsChangeNothingInTheReportOrTheStore() {
+		JobDefinition faultFree = job("faults-none", 1400000101L, Period.ofDays(1), "faults.example");
+		JobDefinition faulty = job("faults-mix", 1400000102L, Period.ofDays(1), "faults.example");
+		FaultSettings mix = new FaultSettings(0.1, TRANSIENT, seedDrawingEveryKind(), Duration.ofSeconds(2));
+
+		RunOutcome reference = this.runner.run(faultFree, W46, NO_EMAIL);
+		this.apis.forJob(faulty);
+		PushLossSimulator simulator = this.apis.simulatorFor(faulty);
+		simulator.faults(mix);
+		long mark = logMark();
+		RunOutcome outcome = this.runner.run(faulty, W46, NO_EMAIL);
+		String log = logSince(mark);
+
+		assertThat(reference.status()).as(reference.message()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(outcome.windowsFetched()).isEqualTo(CALLS_WITHOUT_FAULTS);
+		assertThat(reference.windowsFetched()).isEqualTo(CALLS_WITHOUT_FAULTS);
+		assertThat(simulator.calls()).as("every fault cost one more call").isGreaterThan(CALLS_WITHOUT_FAULTS);
+		for (Fault fault : TRANSIENT) {
+			if (fault == Fault.DELAY) {
+				// the simulator logs a delayed answer only after its delay, which outlives the client's timeout:
+				// the line may not be written yet; the client's read timeout shows it instead
+				assertThat(log).contains("no complete answer within");
+				continue;
+			}
+			assertThat(log).contains("[fault drawn: " + fault + "]");
+		}
+		assertThat(summaryOf(faulty, W46)).isEqualTo(summaryOf(faultFree, W46));
+		assertThat(storedWindows(faulty.api().sdkAppId())).isEqualTo(STORED_WINDOWS);
+		assertThat(storedRows(faulty.api().sdkAppId())).isNotEmpty()
+			.isEqualTo(storedRows(faultFree.api().sdkAppId()));
+		assertThat(archive(faulty, W46).resolve("SHA256SUMS")).exists();
+	}
+
+	@Test
+	void aFaultThatPersistsExhaustsTheRetriesAndFailsTheRunWithOneMessage() {
+		JobDefinition job = job("faults-persistent", 1400000103L, Period.ofDays(7), "faults.example");
+		this.apis.forJob(job);
+		PushLossSimulator simulator = this.apis.simulatorFor(job);
+		simulator.faults(FaultSettings.always(Fault.ERROR_90102));
+
+		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+
+		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(outcome.message()).startsWith("all_member_push_loss [")
+			.contains("gave up after 6 attempts: 90102 internal error")
+			.doesNotContain("\n")
+			.doesNotContain("Exception");
+		assertThat(simulator.calls()).as("pushloss.api.max-attempts").isEqualTo(6);
+		assertNothingWritten(job);
+	}
+
+	@Test
+	void theServiceBeingOffFailsOnTheFirstCallWithoutRetrying() {
+		JobDefinition job = job("faults-service-off", 1400000104L, Period.ofDays(7), "faults.example");
+		this.apis.forJob(job);
+		PushLossSimulator simulator = this.apis.simulatorFor(job);
+		simulator.faults(FaultSettings.always(Fault.ERROR_90045));
+
+		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+
+		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(outcome.message()).contains("90045 push service not enabled")
+			.contains("enable the Push service for sdkappid 1400000104 in the console");
+		assertThat(simulator.calls()).isOne();
+		assertNothingWritten(job);
+	}
+
+	@Test
+	void aWrongSecretKeyFailsOnTheFirstCallWithoutRetrying() {
+		JobDefinition simulated = job("faults-wrong-key", 1400000105L, Period.ofDays(7), "faults.example");
+		// a simulator of its own, started by the test with the application's key; the job signs with another one
+		try (PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
+			.withSdkAppId(simulated.api().sdkAppId())
+			.withSecretKey("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+			.withCallsPerSecond(50)
+			.withClock(Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), NOW))))) {
+			JobDefinition job = atBaseUrl(simulated, simulator.baseUrl(), SECRET_KEY_ENV);
+
+			RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+
+			assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+			assertThat(outcome.message()).contains("70009 wrong secret key")
+				.contains("check the secret key in $" + SECRET_KEY_ENV + " for sdkappid 1400000105");
+			assertThat(simulator.calls()).isOne();
+			assertNothingWritten(job);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = ';', textBlock = """
+			GARBLE_NON_JSON;            6; gave up after 6 attempts: response body
+			GARBLE_WRONG_TYPES;         1; invalid response: Results[0].ReadyToSendLoss[0].ErrCount is not an integer: "abc"
+			GARBLE_MISSING_ERROR_CODE;  1; invalid response: ErrorCode is missing
+			GARBLE_NEGATIVE_COUNT;      1; invalid response: Results[0].ReadyToSendLoss[0].ErrCount is negative: -17
+			GARBLE_HUGE_COUNT;          1; invalid response: Results[0].ReadyToSendLoss[0].ErrCount does not fit in 64 bits: 18446744073709551616
+			""")
+	void anAnswerThatBreaksTheContractFailsTheRunNamingTheProblemAndStoresNothing(Fault garble, int calls,
+			String problem) {
+		JobDefinition job = job("garbled-" + garble.ordinal(), 1400000200L + garble.ordinal(), Period.ofDays(7),
+				"faults.example");
+		this.apis.forJob(job);
+		PushLossSimulator simulator = this.apis.simulatorFor(job);
+		simulator.faults(FaultSettings.always(garble));
+
+		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+
+		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(outcome.message()).startsWith("all_member_push_loss [")
+			.contains(problem)
+			.doesNotContain("\n")
+			.doesNotContain("Exception");
+		assertThat(simulator.calls()).as("only a body that is not JSON is retried").isEqualTo(calls);
+		assertNothingWritten(job);
+	}
+
+	private void assertNothingWritten(JobDefinition job) {
+		assertThat(storedWindows(job.api().sdkAppId())).isZero();
+		assertThat(storedRows(job.api().sdkAppId())).isEmpty();
+		assertThat(reports(job, W46)).doesNotExist();
+		assertThat(archive(job, W46)).doesNotExist();
+	}
+
+	/** A seed whose first calls draw each kind of transient fault at least once, so that the run meets them all. */
+	private static long seedDrawingEveryKind() {
+		return LongStream.range(1, 10_000)
+			.filter((seed) -> {
+				Set<Fault> drawn = EnumSet.noneOf(Fault.class);
+				FaultDraws.first(new FaultSettings(0.1, TRANSIENT, seed, Duration.ZERO), CALLS_WITHOUT_FAULTS)
+					.forEach((fault) -> {
+						if (fault != null) {
+							drawn.add(fault);
+						}
+					});
+				return drawn.containsAll(TRANSIENT);
+			})
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

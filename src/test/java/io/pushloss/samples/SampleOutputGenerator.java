@@ -1,0 +1,135 @@
+package io.pushloss.samples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.pushloss.cli.CliEnvironment;
+import io.pushloss.cli.Main;
+import io.pushloss.report.ReportDocuments;
+import io.pushloss.report.pdf.PdfPageRenderer;
+import io.pushloss.week.IsoWeek;
+
+/**
+ * Regenerates {@code sample-output/}: runs the demo job ({@code jobs/demo.yml}, embedded simulator, seed 42) for
+ * 2026-W46 with the clock fixed at its scheduled time, Monday 2026-11-23 09:00 Asia/Shanghai, through the same
+ * {@code run} command users type, then copies the documents and the outbox email beside PNG renderings of every PDF
+ * page.
+ * <p>
+ * Run it from the project folder with {@code mvn -Psamples verify} (the {@code samples} profile in pom.xml), or as
+ * a plain main class with the test classpath; the only argument is the output folder (default
+ * {@code sample-output}). It refuses to run when {@code SPRING_MAIL_HOST} is set, so the sample email can only go
+ * to the outbox, never to the demo job's recipients.
+ * <p>
+ * Reproducible: summary.json, the workbook, the chart PNG and the page PNGs are byte-identical from run to run.
+ * The PDF carries the fixed clock as its creation date, but OpenPDF picks random font subset prefixes and a random
+ * file identifier; the email has a random Message-ID and time-based MIME boundaries.
+ */
+public final class SampleOutputGenerator {
+
+	static final String JOB_FILE = "jobs/demo.yml";
+
+	static final String JOB_NAME = "demo";
+
+	static final IsoWeek WEEK = IsoWeek.parse("2026-W46");
+
+	/** Monday 09:00 in Asia/Shanghai, when the demo job's schedule ({@code 0 0 9 ? * MON}) runs it. */
+	static final String NOW = "2026-11-23T01:00:00Z";
+
+	/** The vendor allows 1 call per second; the simulator is told to allow as many as the client makes. */
+	static final String CALLS_PER_SECOND = "20";
+
+	private static final List<String> GENERATED = List.of(".png", ".pdf", ".xlsx", ".json", ".eml");
+
+	private SampleOutputGenerator() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path output = Path.of((args.length > 0) ? args[0] : "sample-output").toAbsolutePath().normalize();
+		if (System.getenv("SPRING_MAIL_HOST") != null || System.getProperty("spring.mail.host") != null) {
+			throw new IllegalStateException("SPRING_MAIL_HOST (spring.mail.host) is set: the sample run would email "
+					+ "the demo job's recipients. Unset it; the sample email is taken from the outbox folder.");
+		}
+		System.setProperty("java.awt.headless", "true");
+		System.setProperty(CliEnvironment.CLOCK_PROPERTY, NOW);
+		System.setProperty("pushloss.api.calls-per-second", CALLS_PER_SECOND);
+		System.setProperty("logging.threshold.console", "WARN");
+
+		// A fixed folder rather than a random one: its archive path is printed in the email.
+		Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "push-loss-sample-output");
+		deleteRecursively(dataDir);
+		System.out.printf("Running %s for %s at %s with data in %s (about a minute)%n", JOB_FILE, WEEK, NOW, dataDir);
+		int exitCode = Main.execute(CliEnvironment.system(), "run", JOB_FILE, "--week", WEEK.toString(), "--data-dir",
+				dataDir.toString());
+		if (exitCode != 0) {
+			throw new IllegalStateException("The demo run failed with exit code " + exitCode + "; see "
+					+ dataDir.resolve("logs"));
+		}
+		List<Path> written = copy(dataDir, output);
+		System.out.printf("Wrote %d files to %s:%n", written.size(), output);
+		for (Path file : written) {
+			System.out.printf(Locale.ROOT, "  %-40s %,9d bytes%n", file.getFileName(), Files.size(file));
+		}
+	}
+
+	/** Replaces the generated files in {@code output} (README.md and other hand-written files stay). */
+	static List<Path> copy(Path dataDir, Path output) throws IOException {
+		Files.createDirectories(output);
+		try (Stream<Path> files = Files.list(output)) {
+			for (Path file : files.filter(SampleOutputGenerator::isGenerated).toList()) {
+				Files.delete(file);
+			}
+		}
+		ReportDocuments documents = ReportDocuments.in(dataDir.resolve("reports"), JOB_NAME, WEEK.toString());
+		List<Path> written = new ArrayList<>();
+		for (Path document : List.of(documents.summaryJson(), documents.excel(), documents.pdf(),
+				documents.vendorChartPng())) {
+			written.add(Files.copy(document, output.resolve(document.getFileName()),
+					StandardCopyOption.REPLACE_EXISTING));
+		}
+		String base = documents.pdf().getFileName().toString().replaceFirst("\\.pdf$", "");
+		written.add(Files.copy(onlyEmail(dataDir.resolve("outbox")), output.resolve(base + ".eml"),
+				StandardCopyOption.REPLACE_EXISTING));
+		written.addAll(new PdfPageRenderer().renderPages(documents.pdf(), output, base));
+		return written;
+	}
+
+	private static Path onlyEmail(Path outbox) throws IOException {
+		try (Stream<Path> files = Files.list(outbox)) {
+			List<Path> emails = files.filter((file) -> file.getFileName().toString().endsWith(".eml")).toList();
+			if (emails.size() != 1) {
+				throw new IllegalStateException("Expected one email in " + outbox + ", found " + emails);
+			}
+			return emails.get(0);
+		}
+	}
+
+	private static boolean isGenerated(Path file) {
+		String name = file.getFileName().toString();
+		return Files.isRegularFile(file) && GENERATED.stream().anyMatch(name::endsWith);
+	}
+
+	private static void deleteRecursively(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> {
+				try {
+					Files.delete(path);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Could not delete " + path, ex);
+				}
+			});
+		}
+	}
+
+}
