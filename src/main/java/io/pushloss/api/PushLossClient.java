@@ -112,8 +112,16 @@ public final class PushLossClient implements PushLossApi {
 		String url = VendorRequests.url(this.settings, query, userSig, random);
 		HttpRequest request = VendorRequests.post(url, query, this.settings.readTimeout());
 		HttpResponse<String> response;
+		String key = limiterKey(query);
+		long start;
 		try {
-			this.limiter.acquire(limiterKey(query), this.settings.callSpacing());
+			start = this.limiter.acquire(key, this.settings.callSpacing());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw Failures.retryable(query, null, "interrupted", ex);
+		}
+		try {
 			log.debug("POST {} ({}, attempt {})", Failures.scrub(url), Failures.describe(query), attempt);
 			this.stats.callSent();
 			response = exchange(request);
@@ -132,6 +140,9 @@ public final class PushLossClient implements PushLossApi {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw Failures.retryable(query, null, "interrupted", ex);
+		}
+		finally {
+			this.limiter.finished(key, start);
 		}
 		return answer(query, response, userSig);
 	}

@@ -15,6 +15,11 @@ import java.util.function.LongSupplier;
  * a GC pause) starts late, and the next caller then waits for {@code spacing} after that actual start instead of
  * keeping its own earlier slot: the spacing the vendor sees never shrinks below {@code spacing} because of a late
  * wake-up.
+ * <p>
+ * A cold call (the first on a key, or the first after {@link #COLD_AFTER} without any) may have to open a
+ * connection, TCP and TLS, after the limiter let it go, and so reach the vendor well after its start. Once its
+ * answer is in ({@link #finished}), the next call keeps the spacing from that moment instead: the cold call
+ * arrived before its answer came back, whenever that was. This costs one answer's latency per cold call.
  */
 final class SpacingRateLimiter {
 
@@ -42,8 +47,17 @@ final class SpacingRateLimiter {
 	/** Per key: the next free slot (reservations queue up behind it). */
 	private final Map<String, Long> nextStart = new HashMap<>();
 
+	/**
+	 * How long a key may be idle before its next call counts as cold: shorter than the idle timeouts after which
+	 * HTTP clients and servers commonly close a kept-alive connection.
+	 */
+	static final Duration COLD_AFTER = Duration.ofSeconds(30);
+
 	/** Per key: when the latest call actually started. */
 	private final Map<String, Long> lastStart = new HashMap<>();
+
+	/** Per key: the start of a cold call whose answer is not in yet. */
+	private final Map<String, Long> coldStart = new HashMap<>();
 
 	SpacingRateLimiter(LongSupplier nanoTime, Sleeper sleeper) {
 		this.nanoTime = nanoTime;
@@ -77,6 +91,9 @@ final class SpacingRateLimiter {
 				long earliest = (last != null && last + gap - slot > 0) ? last + gap : slot;
 				wait = earliest - now;
 				if (wait <= 0) {
+					if (last == null || now - last > COLD_AFTER.toNanos()) {
+						this.coldStart.put(key, now);
+					}
 					this.lastStart.put(key, now);
 					// a late start moves the queue: new reservations begin after it
 					if (this.nextStart.get(key) - (now + gap) < 0) {
@@ -86,6 +103,24 @@ final class SpacingRateLimiter {
 				}
 			}
 			this.sleeper.sleepNanos(wait);
+		}
+	}
+
+	/**
+	 * Tells the limiter that the call that started at {@code start} (as {@link #acquire} returned it) has its answer
+	 * or failed. After a cold call, the next call on the key waits the spacing from now.
+	 */
+	void finished(String key, long start) {
+		synchronized (this.nextStart) {
+			Long cold = this.coldStart.get(key);
+			if (cold == null || cold != start) {
+				return;
+			}
+			this.coldStart.remove(key);
+			long now = this.nanoTime.getAsLong();
+			if (this.lastStart.get(key) - now < 0) {
+				this.lastStart.put(key, now);
+			}
 		}
 	}
 

@@ -144,4 +144,32 @@ class SpacingRateLimiterTests {
 		}
 	}
 
+	@Test
+	void callAfterAColdCallKeepsTheSpacingFromTheColdCallsAnswer() throws InterruptedException {
+		long first = this.limiter.acquire("a", SPACING);
+		// the first call opened a connection: its answer came 300 ms after its start
+		this.nanos.addAndGet(Duration.ofMillis(300).toNanos());
+		this.limiter.finished("a", first);
+		long second = this.limiter.acquire("a", SPACING);
+		this.nanos.addAndGet(Duration.ofMillis(300).toNanos());
+		this.limiter.finished("a", second);
+		long third = this.limiter.acquire("a", SPACING);
+
+		assertThat(second - first).isEqualTo(Duration.ofMillis(300).toNanos() + SPACING.toNanos());
+		// the second call was warm: the third keeps the spacing from its start, as usual
+		assertThat(third - second).isEqualTo(SPACING.toNanos());
+	}
+
+	@Test
+	void aCallAfterAnIdlePeriodIsColdAgain() throws InterruptedException {
+		this.limiter.finished("a", this.limiter.acquire("a", SPACING));
+		this.nanos.addAndGet(SpacingRateLimiter.COLD_AFTER.plusSeconds(1).toNanos());
+		long afterIdle = this.limiter.acquire("a", SPACING);
+		this.nanos.addAndGet(Duration.ofMillis(250).toNanos());
+		this.limiter.finished("a", afterIdle);
+		long next = this.limiter.acquire("a", SPACING);
+
+		assertThat(next - afterIdle).isEqualTo(Duration.ofMillis(250).toNanos() + SPACING.toNanos());
+	}
+
 }

@@ -47,6 +47,7 @@ final class RateCeilingBenchmark {
 				this.options.maxLatencyMillis());
 		List<Figure> figures = new ArrayList<>();
 		int callers = this.options.callers();
+		warmUp();
 
 		Measurement clean = measure(FaultSettings.none(), callers);
 		figures.add(Figure.atLeast("rate.utilisation", SECTION, "utilisation (calls/s / N), " + callers + " callers",
@@ -129,6 +130,22 @@ final class RateCeilingBenchmark {
 			return new Measurement(client.stats().calls(), simulator.calls(), elapsed,
 					client.stats().frequencyLimitAnswers(), simulator.frequencyLimitAnswers(),
 					client.stats().retries(), lost.get(), Gc.count() - gcBefore, Gc.millis() - gcMillisBefore);
+		}
+	}
+
+	/**
+	 * A few calls to an unlimited simulator first: the first call of a cold JVM spends tens of milliseconds loading
+	 * the HTTP stack between taking its slot and reaching the server, which would measure class loading, not the
+	 * limiter.
+	 */
+	private void warmUp() {
+		SimulatorSettings settings = SimulatorSettings.defaults().withCallsPerSecond(Double.POSITIVE_INFINITY);
+		try (PushLossSimulator simulator = PushLossSimulator.start(settings)) {
+			PushLossClient client = new PushLossClient(ApiClientSettings
+				.of(simulator.baseUrl(), settings.sdkAppId(), settings.identifier(), settings.secretKey())
+				.withCallsPerSecond(1000));
+			this.progress.step("rate: warming up the HTTP client and server");
+			queries(50).forEach(client::fetch);
 		}
 	}
 
