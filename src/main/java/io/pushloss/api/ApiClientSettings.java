@@ -25,7 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout TCP/TLS connect timeout
  * @param readTimeout how long one call may take to answer
  * @param maxAttempts attempts per query for retryable failures, the first one included
- * @param initialBackoff the first retry's wait before jitter; doubles on each retry
+ * @param initialBackoff the first retry's wait before jitter, doubling on each retry; {@code null} for one call
+ * interval, {@code 1 / callsPerSecond} (see {@link #firstBackoff()})
  * @param maxBackoff the longest wait between attempts, also the wait after a 70050 answer
  * @param userSigLifetime how long each generated UserSig is valid; renewed when less than 10% is left
  * @param clock the clock used to sign
@@ -33,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiClientSettings(String baseUrl, long sdkAppId, String identifier, String secretKey,
 		String secretKeyEnv, @DefaultValue("1.0") double callsPerSecond, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("30s") Duration readTimeout, @DefaultValue("6") int maxAttempts,
-		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
+		Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
 		@DefaultValue("1d") Duration userSigLifetime, Clock clock) {
 
 	/** The safety margin on top of {@code 1 / callsPerSecond} between two call starts. */
@@ -58,11 +59,13 @@ public record ApiClientSettings(String baseUrl, long sdkAppId, String identifier
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
 		}
-		initialBackoff = positive(initialBackoff, Duration.ofSeconds(1), "initialBackoff");
 		maxBackoff = positive(maxBackoff, Duration.ofSeconds(60), "maxBackoff");
-		if (initialBackoff.toMillis() < 1 || maxBackoff.compareTo(initialBackoff) < 0) {
+		if (initialBackoff != null && (initialBackoff.toMillis() < 1 || maxBackoff.compareTo(initialBackoff) < 0)) {
 			throw new IllegalArgumentException("Backoff must satisfy 1 ms <= initialBackoff (" + initialBackoff
 					+ ") <= maxBackoff (" + maxBackoff + ")");
+		}
+		if (maxBackoff.toMillis() < 1) {
+			throw new IllegalArgumentException("maxBackoff must be at least 1 ms, got " + maxBackoff);
 		}
 		userSigLifetime = positive(userSigLifetime, Duration.ofDays(1), "userSigLifetime");
 		if (userSigLifetime.getSeconds() < 10) {
@@ -119,9 +122,36 @@ public record ApiClientSettings(String baseUrl, long sdkAppId, String identifier
 				this.maxBackoff, this.userSigLifetime, newClock);
 	}
 
-	/** The minimum time between two call starts on one API: {@code 1 / callsPerSecond} plus 2%. */
+	/**
+	 * The average time between two call starts on one API: {@code 1 / callsPerSecond} plus 2%. At most
+	 * {@link #callsPerWindow()} calls start in any {@code callsPerWindow() * callSpacing()}, and no two closer than
+	 * half of it; at the vendor's 1 call per second, no two closer than the spacing (1.02 s).
+	 */
 	public Duration callSpacing() {
 		return Duration.ofNanos(Math.round(1_000_000_000d / this.callsPerSecond * SPACING_MARGIN));
+	}
+
+	/**
+	 * How many calls may start in one window of {@code callsPerWindow() * callSpacing()}: {@code callsPerSecond}
+	 * rounded down, at least 1. This is how the vendor's limit is modelled (at most k calls in any k / rate
+	 * seconds): at 1 call per second, one call per window.
+	 */
+	public int callsPerWindow() {
+		return (int) Math.max(1, Math.min(Math.floor(this.callsPerSecond), 1_000_000));
+	}
+
+	/**
+	 * The first retry's wait before jitter: {@code initialBackoff} when set, else one call interval,
+	 * {@code 1 / callsPerSecond} (1 s at the vendor's rate), at least 1 ms and at most {@code maxBackoff}. Waiting
+	 * in proportion to the rate keeps a retry from idling many calls' worth of the limit when the rate is high.
+	 */
+	public Duration firstBackoff() {
+		if (this.initialBackoff != null) {
+			return this.initialBackoff;
+		}
+		Duration interval = Duration.ofNanos(Math.round(1_000_000_000d / this.callsPerSecond));
+		Duration atLeast = (interval.toMillis() < 1) ? Duration.ofMillis(1) : interval;
+		return (atLeast.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : atLeast;
 	}
 
 	/** {@code " in $ENV"} when the key's origin is known, else {@code ""}; for operator messages. */
@@ -181,7 +211,7 @@ public record ApiClientSettings(String baseUrl, long sdkAppId, String identifier
 				+ this.identifier + ", secretKey=" + UserSig.fingerprint(this.secretKey)
 				+ ((this.secretKeyEnv != null) ? " from $" + this.secretKeyEnv : "") + ", callsPerSecond="
 				+ this.callsPerSecond + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-				+ ", maxAttempts=" + this.maxAttempts + ", backoff=" + this.initialBackoff + ".." + this.maxBackoff
+				+ ", maxAttempts=" + this.maxAttempts + ", backoff=" + firstBackoff() + ".." + this.maxBackoff
 				+ ", userSigLifetime=" + this.userSigLifetime + ", clock=" + this.clock + "]";
 	}
 

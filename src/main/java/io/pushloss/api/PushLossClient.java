@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the vendor's push-loss APIs: signs each call with a cached UserSig, spaces calls per SDKAppID and API
- * ({@code callsPerSecond} plus 2%), retries transient failures with exponential backoff and jitter
- * (resilience4j), signs again once on 70001, and turns everything else into an operator-facing
- * {@link PushLossApiException}. Thread-safe; one instance per application (SDKAppID) is enough.
+ * Calls the vendor's push-loss APIs: signs each call with a cached UserSig, keeps the call starts per SDKAppID and
+ * API within {@code callsPerSecond} less 2% (a sliding window over the actual starts), retries transient failures
+ * with exponential backoff and jitter (resilience4j) from one call interval up, signs again once on 70001, and turns
+ * everything else into an operator-facing {@link PushLossApiException}. Thread-safe; one instance per application
+ * (SDKAppID) is enough.
  */
 public final class PushLossClient implements PushLossApi {
 
@@ -34,7 +35,7 @@ public final class PushLossClient implements PushLossApi {
 
 	private final ApiClientSettings settings;
 
-	private final SpacingRateLimiter limiter;
+	private final CallWindowRateLimiter limiter;
 
 	private final SignatureCache signatures;
 
@@ -46,12 +47,12 @@ public final class PushLossClient implements PushLossApi {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** A client whose calls are spaced JVM-wide with every other client of the same application. */
+	/** A client whose calls are rate-limited JVM-wide together with every other client of the same application. */
 	public PushLossClient(ApiClientSettings settings) {
-		this(settings, SpacingRateLimiter.system());
+		this(settings, CallWindowRateLimiter.system());
 	}
 
-	PushLossClient(ApiClientSettings settings, SpacingRateLimiter limiter) {
+	PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.limiter = limiter;
 		this.signatures = new SignatureCache(settings);
@@ -115,7 +116,7 @@ public final class PushLossClient implements PushLossApi {
 		String key = limiterKey(query);
 		long start;
 		try {
-			start = this.limiter.acquire(key, this.settings.callSpacing());
+			start = this.limiter.acquire(key, this.settings.callsPerWindow(), this.settings.callSpacing());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -205,7 +206,7 @@ public final class PushLossClient implements PushLossApi {
 	}
 
 	static RetryConfig retryConfig(ApiClientSettings settings) {
-		IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
+		IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.firstBackoff(), 2.0, 0.5,
 				settings.maxBackoff());
 		long longPause = settings.maxBackoff().toMillis();
 		// 70050 asks for about a minute; everything else backs off exponentially with jitter.

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout TCP connect timeout
  * @param readTimeout the longest a whole answer may take
  * @param maxAttempts attempts per window, the first included, for retryable errors
- * @param initialBackoff the first backoff; it doubles per retry, with jitter
+ * @param initialBackoff the first backoff; it doubles per retry, with jitter. Unset ({@code null}): one call
+ * interval, {@code 1 / callsPerSecond} (1 s at the vendor's rate)
  * @param maxBackoff the longest backoff
  * @param simulatorCallsPerSecond the embedded simulator's frequency limit, or {@code null} for
  * {@code callsPerSecond}. The simulator measures on arrival, so a client running at its exact limit sometimes gets
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("pushloss.api")
 public record ApiProperties(@DefaultValue("1.0") double callsPerSecond, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("30s") Duration readTimeout, @DefaultValue("6") int maxAttempts,
-		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
+		Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
 		Double simulatorCallsPerSecond) {
 
 	public ApiProperties {

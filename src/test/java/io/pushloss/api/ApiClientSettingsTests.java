@@ -23,11 +23,40 @@ class ApiClientSettingsTests {
 		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.maxAttempts()).isEqualTo(6);
-		assertThat(settings.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.initialBackoff()).isNull();
+		assertThat(settings.firstBackoff()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(settings.maxBackoff()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(settings.userSigLifetime()).isEqualTo(Duration.ofDays(1));
 		assertThat(settings.clock()).isEqualTo(Clock.systemUTC());
 		assertThat(settings.callSpacing()).isEqualTo(Duration.ofMillis(1020));
+		assertThat(settings.callsPerWindow()).isOne();
+	}
+
+	@Test
+	void theWindowHoldsTheRateRoundedDown() {
+		ApiClientSettings base = ApiClientSettings.of("https://console.tim.qq.com", 1L, "admin", KEY);
+
+		assertThat(base.withCallsPerSecond(20).callsPerWindow()).isEqualTo(20);
+		assertThat(base.withCallsPerSecond(20).callSpacing()).isEqualTo(Duration.ofMillis(51));
+		assertThat(base.withCallsPerSecond(2.5).callsPerWindow()).isEqualTo(2);
+		assertThat(base.withCallsPerSecond(1.9).callsPerWindow()).isOne();
+		assertThat(base.withCallsPerSecond(0.5).callsPerWindow()).isOne();
+	}
+
+	@Test
+	void theFirstBackoffIsOneCallIntervalUnlessConfigured() {
+		ApiClientSettings base = ApiClientSettings.of("https://console.tim.qq.com", 1L, "admin", KEY);
+
+		assertThat(base.withCallsPerSecond(20).firstBackoff()).isEqualTo(Duration.ofMillis(50));
+		assertThat(base.withCallsPerSecond(50).firstBackoff()).isEqualTo(Duration.ofMillis(20));
+		assertThat(base.withCallsPerSecond(5000).firstBackoff()).as("at least 1 ms").isEqualTo(Duration.ofMillis(1));
+		assertThat(base.withCallsPerSecond(0.01).firstBackoff()).as("at most maxBackoff")
+			.isEqualTo(Duration.ofSeconds(60));
+		assertThat(base.withRetries(6, Duration.ofMillis(300), Duration.ofSeconds(60))
+			.withCallsPerSecond(20)
+			.firstBackoff()).isEqualTo(Duration.ofMillis(300));
+		assertThat(base.withCallsPerSecond(20).withRetries(6, null, Duration.ofMillis(10)).firstBackoff())
+			.isEqualTo(Duration.ofMillis(10));
 	}
 
 	@Test
@@ -63,6 +92,9 @@ class ApiClientSettingsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> base.withRetries(0, null, null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> base.withRetries(3, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> base.withRetries(3, Duration.ofNanos(999_999), Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> base.withRetries(3, null, Duration.ofNanos(999_999)));
 		assertThatIllegalArgumentException().isThrownBy(() -> base.withUserSigLifetime(Duration.ofSeconds(1)));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ApiClientSettings.of("https://console.tim.qq.com", 1L, "admin", ""))

@@ -283,6 +283,22 @@ class PushLossClientTests {
 		assertThat(interval.apply(1, Either.left(slowDown))).isEqualTo(60_000L);
 	}
 
+	@Test
+	void backsOffFromOneCallIntervalByDefault() {
+		PushLossApiException busy = new PushLossApiException(ApiErrorKind.RETRYABLE, 90102, NORMAL, "busy");
+		PushLossApiException slowDown = new PushLossApiException(ApiErrorKind.RETRYABLE, 70050, NORMAL, "70050");
+		ApiClientSettings vendorRate = ApiClientSettings.of(this.vendor.baseUrl(), SDK_APP_ID, "administrator", KEY);
+		IntervalBiFunction<Object> atVendorRate = PushLossClient.retryConfig(vendorRate).getIntervalBiFunction();
+		IntervalBiFunction<Object> atTwenty = PushLossClient.retryConfig(vendorRate.withCallsPerSecond(20))
+			.getIntervalBiFunction();
+
+		assertThat(atVendorRate.apply(1, Either.left(busy))).isBetween(500L, 1500L);
+		assertThat(atTwenty.apply(1, Either.left(busy))).isBetween(25L, 75L);
+		assertThat(atTwenty.apply(3, Either.left(busy))).isBetween(100L, 300L);
+		assertThat(atTwenty.apply(20, Either.left(busy))).isEqualTo(60_000L);
+		assertThat(atTwenty.apply(1, Either.left(slowDown))).as("70050 still pauses maxBackoff").isEqualTo(60_000L);
+	}
+
 	private ApiClientSettings settings() {
 		return ApiClientSettings.of(this.vendor.baseUrl(), SDK_APP_ID, "administrator", KEY)
 			.withSecretKeyEnv("TIM_SECRET_KEY")
@@ -293,7 +309,7 @@ class PushLossClientTests {
 	}
 
 	private PushLossClient client(ApiClientSettings settings) {
-		return new PushLossClient(settings, new SpacingRateLimiter(this.ticks::get, this.ticks::addAndGet));
+		return new PushLossClient(settings, new CallWindowRateLimiter(this.ticks::get, this.ticks::addAndGet));
 	}
 
 	private static PushLossApiException fetchFailing(PushLossClient client, LossQuery query) {

@@ -52,8 +52,11 @@ final class RateCeilingBenchmark {
 		Measurement clean = measure(FaultSettings.none(), callers);
 		figures.add(Figure.atLeast("rate.utilisation", SECTION, "utilisation (calls/s / N), " + callers + " callers",
 				clean.utilisation(n), "ratio", 0.97, setup + "; " + clean + ", " + clean.lostMillisPerCall(n)
-						+ " ms per call beyond the client's spacing of 1.02/N s (the last answer's latency and "
-						+ "late wake-ups, which the limiter passes on to the next call)"));
+						+ " ms per call beyond the fastest schedule of the client's limit (at most floor(N) calls "
+						+ "in any floor(N) x 1.02/N s, at least 0.51/N s apart): the last answer's latency and late "
+						+ "wake-ups (a late start delays the call a window after it, not every following call). "
+						+ "The steady rate is 0.98 N; a run starts with an empty window, whose floor(N) calls go "
+						+ "out at 0.51/N s, so a short run may exceed 1"));
 		figures.add(Figure.exactly("rate.frequencyLimitAnswers", SECTION, "frequency-limit answers (client)",
 				clean.clientFrequencyLimited(), "answers", 0, "ClientStats.frequencyLimitAnswers()"));
 		figures.add(Figure.exactly("rate.simulatorFrequencyLimited", SECTION, "60007 by the limit (simulator)",
@@ -65,8 +68,9 @@ final class RateCeilingBenchmark {
 		String share = Numbers.format(this.options.faultShare() * 100) + "% faults";
 		figures.add(Figure.atLeast("rate.faults.utilisation", SECTION,
 				"utilisation with " + share + ", " + callers + " callers", faulty.utilisation(n), "ratio", 0.97,
-				"faults 502/90102/91000, client retries with its default backoff (1 s, doubling, jitter); "
-						+ faulty + ", " + faulty.lostMillisPerCall(n) + " ms per call beyond the spacing"));
+				"faults 502/90102/91000, client retries with its default backoff (one call interval, 1/N s, "
+						+ "doubling, jitter); " + faulty + ", " + faulty.lostMillisPerCall(n)
+						+ " ms per call beyond the limit's fastest schedule"));
 		figures.add(Figure.exactly("rate.faults.lostWindows", SECTION, "windows lost with " + share,
 				faulty.lostWindows(), "windows", 0, faulty.retries() + " retries"));
 		figures.add(Figure.exactly("rate.faults.frequencyLimitAnswers", SECTION,
@@ -76,8 +80,9 @@ final class RateCeilingBenchmark {
 		Measurement sequential = measure(FaultSettings.none(), 1);
 		figures.add(Figure.info("rate.sequential.utilisation", SECTION, "utilisation, 1 caller (as the fetch step)",
 				sequential.utilisation(n), "ratio",
-				"each call waits for the previous answer, so calls/s = 1 / max(spacing, latency): a latency "
-						+ "above 1/N s costs throughput; " + sequential));
+				"each call waits for the previous answer; the client's window lets a call after a slow answer "
+						+ "follow at 0.51/N s, so calls/s is about 1 / (mean latency), at most the limit; "
+						+ sequential));
 		figures.add(Figure.exactly("rate.sequential.frequencyLimitAnswers", SECTION,
 				"frequency-limit answers, 1 caller", sequential.clientFrequencyLimited(), "answers", 0, null));
 		return figures;
@@ -174,10 +179,18 @@ final class RateCeilingBenchmark {
 					this.simulatorCalls, Numbers.seconds(this.elapsedNanos), this.gcs, this.gcMillis);
 		}
 
-		/** The time lost per call beyond the client's spacing (1.02 / N), in milliseconds. */
+		/**
+		 * The time lost per call beyond the fastest schedule the client's limit allows, in milliseconds: with
+		 * {@code k = floor(N)} (at least 1) and a spacing of 1.02 / N, at most {@code k} starts in any {@code k}
+		 * spacings and at least half a spacing between two starts, so the last of {@code c} calls starts at
+		 * {@code floor((c - 1) / k) * k} spacings plus {@code (c - 1) mod k} half spacings.
+		 */
 		double lostMillisPerCall(double limit) {
-			double ideal = (this.simulatorCalls - 1) * 1.02 / limit;
-			return Numbers.round((Numbers.seconds(this.elapsedNanos) - ideal) * 1000 / (this.simulatorCalls - 1), 1);
+			long k = (long) Math.max(1, Math.floor(limit));
+			double spacing = 1.02 / limit;
+			long later = this.simulatorCalls - 1;
+			double ideal = (later / k) * k * spacing + (later % k) * spacing / 2;
+			return Numbers.round((Numbers.seconds(this.elapsedNanos) - ideal) * 1000 / later, 1);
 		}
 
 	}
