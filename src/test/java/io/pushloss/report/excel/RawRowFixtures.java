@@ -2,7 +2,9 @@ package io.pushloss.report.excel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.api.EventType;
@@ -24,10 +26,18 @@ final class RawRowFixtures {
 
 	/** Hourly windows of the week, one row per index; vendor {@code null} on every seventh row (stage level). */
 	static RawRowSource generated(long count) {
-		return (consumer) -> {
-			for (long i = 0; i < count; i++) {
-				consumer.accept(row(i));
+		return new RawRowSource() {
+
+			@Override
+			public long count() {
+				return count;
 			}
+
+			@Override
+			public Iterator<StoredLossRow> rows() {
+				return LongStream.range(0, count).mapToObj(RawRowFixtures::row).iterator();
+			}
+
 		};
 	}
 
@@ -46,7 +56,7 @@ final class RawRowFixtures {
 
 	/** Feeds the rows to a consumer (for the bare SXSSF loop of the benchmark). */
 	static void forEach(long count, Consumer<StoredLossRow> consumer) {
-		generated(count).forEach(consumer);
+		generated(count).rows().forEachRemaining(consumer);
 	}
 
 }

@@ -1,0 +1,108 @@
+package io.pushloss.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import io.pushloss.analysis.PlannedWindow;
+import io.pushloss.api.EventType;
+import io.pushloss.api.LossRow;
+import io.pushloss.api.LossSource;
+import io.pushloss.api.Stage;
+import io.pushloss.api.Vendor;
+import io.pushloss.ingest.FetchWindow;
+import io.pushloss.store.H2Loopback;
+import io.pushloss.store.LossStore;
+import io.pushloss.store.StoredLossRow;
+import io.pushloss.week.IsoWeek;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Raw sheet's rows against a real store: exactly the planned windows' rows, in sheet order, counted from the
+ * windows' records.
+ */
+class PlannedWindowRawRowsTests {
+
+	private static final long APP = 1400000077L;
+
+	private static final IsoWeek WEEK = IsoWeek.parse("2026-W46");
+
+	private static final long DAY = 86_400;
+
+	private static final long MONDAY = Instant.parse("2026-11-09T00:00:00Z").getEpochSecond();
+
+	private static LossStore store;
+
+	@BeforeAll
+	static void storeTwoDaysOfTwoTasksAndAnUnplannedWeeklyWindow() {
+		H2Loopback.apply();
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		store = new LossStore(new NamedParameterJdbcTemplate(dataSource));
+		Instant fetched = Instant.parse("2026-11-16T07:00:00Z");
+		for (long day = 1; day >= 0; day--) {
+			long start = MONDAY + day * DAY;
+			store.replaceWindow(APP, new FetchWindow(WEEK, LossSource.ALL_MEMBER, List.of("t2", "t1", "other"), start,
+					start + DAY), List.of(row("t2", Stage.POST_SEND_DELIVERED, Vendor.FCM, "b" + day),
+							row("t2", Stage.READY_TO_SEND, null, "a" + day), row("t1", Stage.READY_TO_SEND, null,
+									"c" + day), row("other", Stage.READY_TO_SEND, null, "x" + day)),
+					fetched);
+			store.replaceWindow(APP, new FetchWindow(WEEK, LossSource.NORMAL, List.of(), start, start + DAY),
+					List.of(row("", Stage.READY_TO_SEND, null, "n" + day)), fetched);
+		}
+		// another granularity of the same days (a weekly window of another job), and another application
+		store.replaceWindow(APP, new FetchWindow(WEEK, LossSource.ALL_MEMBER, List.of("weekly"), MONDAY,
+				MONDAY + 7 * DAY), List.of(row("weekly", Stage.READY_TO_SEND, null, "w")), fetched);
+		store.replaceWindow(APP + 1, new FetchWindow(WEEK, LossSource.NORMAL, List.of(), MONDAY, MONDAY + DAY),
+				List.of(row("", Stage.READY_TO_SEND, null, "elsewhere")), fetched);
+	}
+
+	@Test
+	void readsThePlannedWindowsInTimeSourceTaskAndPipelineOrder() {
+		PlannedWindowRawRows raw = new PlannedWindowRawRows(store, APP, planned());
+
+		List<String> codes = new ArrayList<>();
+		raw.rows().forEachRemaining((StoredLossRow row) -> codes.add(row.errCode()));
+
+		assertThat(codes).containsExactly("c0", "a0", "b0", "n0", "c1", "a1", "b1", "n1");
+		assertThat(raw.count()).isEqualTo(codes.size());
+	}
+
+	@Test
+	void countsNothingForPlannedWindowsNotStored() {
+		List<PlannedWindow> windows = new ArrayList<>(planned());
+		windows.add(new PlannedWindow(WEEK, LossSource.NORMAL, "", MONDAY + 5 * DAY, MONDAY + 6 * DAY));
+		PlannedWindowRawRows raw = new PlannedWindowRawRows(store, APP, windows);
+
+		assertThat(raw.count()).isEqualTo(8);
+		assertThat(raw.rows()).toIterable().hasSize(8);
+	}
+
+	/** Both days of tasks t2 and t1 and of normal push, in no particular order. */
+	private static List<PlannedWindow> planned() {
+		List<PlannedWindow> windows = new ArrayList<>();
+		for (long day = 1; day >= 0; day--) {
+			long start = MONDAY + day * DAY;
+			windows.add(new PlannedWindow(WEEK, LossSource.NORMAL, "", start, start + DAY));
+			windows.add(new PlannedWindow(WEEK, LossSource.ALL_MEMBER, "t2", start, start + DAY));
+			windows.add(new PlannedWindow(WEEK, LossSource.ALL_MEMBER, "t1", start, start + DAY));
+		}
+		return windows;
+	}
+
+	private static LossRow row(String task, Stage stage, Vendor vendor, String code) {
+		return new LossRow(task, stage, vendor, (vendor != null) ? EventType.OFFLINE : EventType.UNSPECIFIED, code, 1,
+				"info");
+	}
+
+}
