@@ -1,9 +1,7 @@
 package io.pushloss.analysis;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -14,14 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import io.pushloss.analysis.LossFigures.DescriptionKey;
 import io.pushloss.analysis.LossFigures.PlatformCount;
-import io.pushloss.analysis.LossFigures.StageCount;
 import io.pushloss.api.LossSource;
 import io.pushloss.api.Stage;
 
 /**
- * Sums the store of record over exactly the planned windows of a report, in SQL.
+ * Sums the store of record over exactly the planned windows of a report: the per-vendor sums in SQL, the stage
+ * counts and descriptions of W and W-1 in one pass over their rows ({@link WeekRows}), which costs half of the two
+ * queries (a sum and a window function) it replaces.
  * <p>
  * The planned windows go into a session-local temporary table; every query starts from that table and LEFT JOINs
  * {@code loss_row} on its full window key, which H2 never reorders: each planned window is one primary-key range
@@ -40,12 +38,12 @@ class PlannedWindowAggregation {
 	private static final String ON_WINDOW = " ON l.app_id = :app AND l.source = w.source AND l.task_id = w.task_id"
 			+ " AND l.window_start = w.window_start AND l.window_end = w.window_end";
 
-	// Columns are aliased to the record components' names: DataClassRowMapper then finds each column at once.
-	static final String STAGE_COUNTS = "SELECT w.week_index AS weekIndex, l.source, l.task_id AS taskId,"
-			+ " l.stage, l.err_code AS errCode, SUM(l.err_count) AS errCount"
-			+ " FROM " + WINDOWS + " w LEFT JOIN loss_row l" + ON_WINDOW
-			+ " AND l.vendor = -1 WHERE w.week_index <= 1"
-			+ " GROUP BY w.week_index, l.source, l.task_id, l.stage, l.err_code HAVING l.source IS NOT NULL";
+	// Stage-level rows (vendor -1) of every planned window and every row of the overall windows, of W and W-1: the
+	// stage counts and the descriptions both come from these rows, read once.
+	static final String WEEK_ROWS = "SELECT w.week_index, l.source, l.task_id, l.vendor, l.stage, l.event_type,"
+			+ " l.err_code, l.err_count, l.err_info, l.window_start"
+			+ " FROM " + WINDOWS + " w LEFT JOIN loss_row l" + ON_WINDOW + " AND (w.task_id = '' OR l.vendor = -1)"
+			+ " WHERE w.week_index <= 1";
 
 	static final String PLATFORM_COUNTS = "SELECT w.week_index AS weekIndex, l.source, l.vendor, l.stage,"
 			+ " l.event_type AS eventType, l.err_code AS errCode, SUM(l.err_count) AS errCount"
@@ -53,17 +51,6 @@ class PlannedWindowAggregation {
 			+ " AND l.vendor >= 0 WHERE w.task_id = ''"
 			+ " GROUP BY w.week_index, l.source, l.vendor, l.stage, l.event_type, l.err_code"
 			+ " HAVING l.source IS NOT NULL";
-
-	// The description of the row with the largest count in W (in W-1 for a code absent from W); ties: a non-empty
-	// description, then the latest window, then event type and text, so the choice never depends on row order.
-	static final String DESCRIPTIONS = "SELECT source, task_id, vendor, stage, err_code, err_info FROM ("
-			+ "SELECT l.source, l.task_id, l.vendor, l.stage, l.err_code, l.err_info, ROW_NUMBER() OVER ("
-			+ "PARTITION BY l.source, l.task_id, l.vendor, l.stage, l.err_code ORDER BY"
-			+ " CASE WHEN l.err_count > 0 THEN 0 ELSE 1 END, w.week_index, l.err_count DESC,"
-			+ " CASE WHEN l.err_info = '' THEN 1 ELSE 0 END, l.window_start DESC, l.event_type, l.err_info) AS pick"
-			+ " FROM " + WINDOWS + " w LEFT JOIN loss_row l" + ON_WINDOW + " AND (w.task_id = '' OR l.vendor = -1)"
-			+ " WHERE w.week_index <= 1) picked"
-			+ " WHERE pick = 1 AND source IS NOT NULL";
 
 	static final String STORED = "SELECT w.ordinal FROM " + WINDOWS + " w WHERE EXISTS (SELECT 1 FROM"
 			+ " fetched_window f WHERE f.app_id = :app AND f.source = w.source AND f.task_id = w.task_id"
@@ -104,19 +91,22 @@ class PlannedWindowAggregation {
 	}
 
 	private static LossFigures query(JdbcClient jdbc, long appId) {
-		List<StageCount> stageCounts = jdbc.sql(STAGE_COUNTS).param("app", appId).query(StageCount.class).list();
+		WeekRows weekRows = new WeekRows();
+		jdbc.sql(WEEK_ROWS).param("app", appId).query((rs) -> {
+			String source = rs.getString(2);
+			if (source == null) {
+				return; // a planned window without rows
+			}
+			weekRows.add(rs.getInt(1), LossSource.valueOf(source), rs.getString(3), rs.getInt(4),
+					Stage.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getLong(8), rs.getString(9),
+					rs.getLong(10));
+		});
 		List<PlatformCount> platformCounts = jdbc.sql(PLATFORM_COUNTS)
 			.param("app", appId)
 			.query(PlatformCount.class)
 			.list();
-		Map<DescriptionKey, String> descriptions = new HashMap<>();
-		jdbc.sql(DESCRIPTIONS).param("app", appId).query((rs) -> {
-			descriptions.put(new DescriptionKey(LossSource.valueOf(rs.getString("source")), rs.getString("task_id"),
-					rs.getInt("vendor"), Stage.valueOf(rs.getString("stage")), rs.getString("err_code")),
-					rs.getString("err_info"));
-		});
 		Set<Integer> stored = new HashSet<>(jdbc.sql(STORED).param("app", appId).query(Integer.class).list());
-		return new LossFigures(stageCounts, platformCounts, descriptions, stored);
+		return new LossFigures(weekRows.stageCounts(), platformCounts, weekRows.descriptions(), stored);
 	}
 
 }
