@@ -85,13 +85,33 @@ final class Cells {
 
 	/** Writes text as a string cell; never a formula, quote-prefixed when Excel could take it for one. */
 	void text(Row row, int column, String value) {
-		String safe = (value != null) ? value : "";
-		if (safe.length() > MAX_TEXT_LENGTH) {
-			safe = safe.substring(0, MAX_TEXT_LENGTH - 1) + "\u2026";
-		}
+		String safe = safeText(value);
 		Cell cell = row.createCell(column);
 		cell.setCellValue(safe);
-		cell.setCellStyle(looksLikeFormula(safe) ? this.quotedText : this.text);
+		cell.setCellStyle(textStyle(safe));
+	}
+
+	/** The text as a cell holds it: {@code ""} for none, cut with an ellipsis at Excel's limit. */
+	static String safeText(String value) {
+		String safe = (value != null) ? value : "";
+		return (safe.length() > MAX_TEXT_LENGTH) ? safe.substring(0, MAX_TEXT_LENGTH - 1) + "\u2026" : safe;
+	}
+
+	/** The style of a text cell: quote-prefixed when Excel could take the text for a formula. */
+	CellStyle textStyle(String safe) {
+		return looksLikeFormula(safe) ? this.quotedText : this.text;
+	}
+
+	CellStyle headerStyle() {
+		return this.header;
+	}
+
+	CellStyle countStyle() {
+		return this.count;
+	}
+
+	CellStyle dateTimeStyle() {
+		return this.dateTime;
 	}
 
 	/** Writes a count as an integer cell formatted {@code #,##0}. */

@@ -101,7 +101,7 @@ public final class RawSheetBenchmark {
 			@Override
 			protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
 				ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-				zip.setLevel(ReportWorkbook.DEFLATE_LEVEL);
+				zip.setLevel(ReportStreamingWorkbook.DEFLATE_LEVEL);
 				return zip;
 			}
 

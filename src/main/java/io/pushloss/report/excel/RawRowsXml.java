@@ -1,0 +1,231 @@
+package io.pushloss.report.excel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Iterator;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+
+import io.pushloss.store.StoredLossRow;
+
+/**
+ * Writes the {@code <row>} elements of one Raw sheet straight into the workbook's zip stream as UTF-8 XML: the
+ * header row and then data rows with the same cells, styles and text rules as {@link Cells} (inline strings,
+ * quote-prefixed style for formula-like text, Excel's text limit, numeric date-times and counts).
+ * <p>
+ * Why not POI's row objects: a week of 1,000 tasks has some 400,000 raw rows of ten cells, and creating a row and
+ * ten cell objects per line, then serialising them through a character writer that escapes every non-ASCII
+ * character, was most of the Excel step. The XML of a plain table is simple enough to write directly; everything
+ * else in the workbook (styles, other sheets, charts, the sheet's frame with its filter and frozen header) is still
+ * POI's.
+ */
+final class RawRowsXml {
+
+	private static final byte[][] COLUMN_LETTERS = new byte[RawSheets.COLUMNS.length][];
+
+	static {
+		for (int i = 0; i < COLUMN_LETTERS.length; i++) {
+			COLUMN_LETTERS[i] = new byte[] { (byte) ('A' + i) };
+		}
+	}
+
+	private final Cells cells;
+
+	private final ZoneId zone;
+
+	private final byte[] buffer = new byte[1 << 16];
+
+	private int length;
+
+	private OutputStream out;
+
+	private int row;
+
+	private Instant lastInstant;
+
+	private String lastSerial;
+
+	RawRowsXml(Cells cells, ZoneId zone) {
+		if (RawSheets.COLUMNS.length > 26) {
+			throw new IllegalStateException("Raw sheet columns beyond Z need two-letter references");
+		}
+		this.cells = cells;
+		this.zone = zone;
+	}
+
+	/**
+	 * Writes the header and up to {@code rowsInSheet} rows from {@code rows}.
+	 * @return how many data rows were written (fewer than {@code rowsInSheet} when the rows ran out)
+	 */
+	int write(OutputStream target, Iterator<StoredLossRow> rows, int rowsInSheet) throws IOException {
+		this.out = target;
+		this.row = 0;
+		this.length = 0;
+		startRow();
+		int header = this.cells.headerStyle().getIndex();
+		for (int column = 0; column < RawSheets.COLUMNS.length; column++) {
+			text(column, header, RawSheets.COLUMNS[column]);
+		}
+		endRow();
+		int written = 0;
+		while (written < rowsInSheet && rows.hasNext()) {
+			append(rows.next());
+			written++;
+		}
+		flush();
+		return written;
+	}
+
+	private void append(StoredLossRow stored) throws IOException {
+		startRow();
+		bound(0, stored.windowStart());
+		bound(1, stored.windowEnd());
+		text(2, (stored.source() != null) ? stored.source().displayName() : "");
+		text(3, stored.taskId());
+		text(4, (stored.stage() != null) ? stored.stage().label() : "");
+		text(5, (stored.eventType() != null) ? stored.eventType().displayName() : "");
+		text(6, Labels.vendor(stored.vendor()));
+		text(7, stored.errCode());
+		number(8, this.cells.countStyle().getIndex(), Long.toString(stored.errCount()));
+		text(9, stored.errInfo());
+		endRow();
+	}
+
+	private void startRow() throws IOException {
+		this.row++;
+		ascii("<row r=\"");
+		ascii(Integer.toString(this.row));
+		ascii("\">");
+	}
+
+	private void endRow() throws IOException {
+		ascii("</row>\n");
+	}
+
+	/** A window bound as an Excel date-time serial in the job's zone; rows of a window share it. */
+	private void bound(int column, Instant instant) throws IOException {
+		if (instant == null) {
+			return;
+		}
+		if (!instant.equals(this.lastInstant)) {
+			this.lastSerial = Double.toString(DateUtil.getExcelDate(LocalDateTime.ofInstant(instant, this.zone)));
+			this.lastInstant = instant;
+		}
+		number(column, this.cells.dateTimeStyle().getIndex(), this.lastSerial);
+	}
+
+	private void text(int column, String value) throws IOException {
+		String safe = Cells.safeText(value);
+		text(column, this.cells.textStyle(safe).getIndex(), safe);
+	}
+
+	private void text(int column, int style, String safe) throws IOException {
+		cellStart(column, style);
+		ascii("\" t=\"inlineStr\"><is><t");
+		if (!safe.isEmpty() && (Character.isWhitespace(safe.charAt(0))
+				|| Character.isWhitespace(safe.charAt(safe.length() - 1)))) {
+			ascii(" xml:space=\"preserve\"");
+		}
+		ascii(">");
+		escaped(safe);
+		ascii("</t></is></c>");
+	}
+
+	private void number(int column, int style, String value) throws IOException {
+		cellStart(column, style);
+		ascii("\"><v>");
+		ascii(value);
+		ascii("</v></c>");
+	}
+
+	private void cellStart(int column, int style) throws IOException {
+		ascii("<c r=\"");
+		bytes(COLUMN_LETTERS[column]);
+		ascii(Integer.toString(this.row));
+		ascii("\" s=\"");
+		ascii(Integer.toString(style));
+	}
+
+	/**
+	 * Text content as XML: markup characters escaped, a carriage return as a reference (a parser would turn a literal
+	 * one into a line feed), and what XML cannot hold (control characters, U+FFFE/U+FFFF, a lone surrogate) as
+	 * {@code ?}, as POI does.
+	 */
+	private void escaped(String text) throws IOException {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				switch (c) {
+					case '<' -> ascii("&lt;");
+					case '>' -> ascii("&gt;");
+					case '&' -> ascii("&amp;");
+					case '\r' -> ascii("&#13;");
+					case '\n', '\t' -> put((byte) c);
+					default -> put((byte) ((c < 0x20) ? '?' : c));
+				}
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				utf8(Character.toCodePoint(c, text.charAt(++i)));
+			}
+			else if (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+				put((byte) '?');
+			}
+			else {
+				utf8(c);
+			}
+		}
+	}
+
+	private void utf8(int codePoint) throws IOException {
+		if (codePoint < 0x800) {
+			put((byte) (0xC0 | (codePoint >> 6)));
+			put((byte) (0x80 | (codePoint & 0x3F)));
+		}
+		else if (codePoint < 0x10000) {
+			put((byte) (0xE0 | (codePoint >> 12)));
+			put((byte) (0x80 | ((codePoint >> 6) & 0x3F)));
+			put((byte) (0x80 | (codePoint & 0x3F)));
+		}
+		else {
+			put((byte) (0xF0 | (codePoint >> 18)));
+			put((byte) (0x80 | ((codePoint >> 12) & 0x3F)));
+			put((byte) (0x80 | ((codePoint >> 6) & 0x3F)));
+			put((byte) (0x80 | (codePoint & 0x3F)));
+		}
+	}
+
+	/** Markup and numbers: ASCII only, one byte per character. */
+	private void ascii(String text) throws IOException {
+		if (this.length + text.length() > this.buffer.length) {
+			flush();
+		}
+		for (int i = 0; i < text.length(); i++) {
+			this.buffer[this.length++] = (byte) text.charAt(i);
+		}
+	}
+
+	private void bytes(byte[] bytes) throws IOException {
+		if (this.length + bytes.length > this.buffer.length) {
+			flush();
+		}
+		System.arraycopy(bytes, 0, this.buffer, this.length, bytes.length);
+		this.length += bytes.length;
+	}
+
+	private void put(byte b) throws IOException {
+		if (this.length == this.buffer.length) {
+			flush();
+		}
+		this.buffer[this.length++] = b;
+	}
+
+	private void flush() throws IOException {
+		this.out.write(this.buffer, 0, this.length);
+		this.length = 0;
+	}
+
+}
