@@ -73,8 +73,9 @@ class ReportStepsConfiguration {
 				.stream()
 				.filter((window) -> window.week().equals(report.header().week()))
 				.toList();
-			writer.write(report, new PlannedWindowRawRows(store, job.api().sdkAppId(), weekWindows),
-					session.documents(execution).excel(), report.header().generatedAt());
+			try (PlannedWindowRawRows raw = new PlannedWindowRawRows(store, job.api().sdkAppId(), weekWindows)) {
+				writer.write(report, raw, session.documents(execution).excel(), report.header().generatedAt());
+			}
 		});
 	}
 

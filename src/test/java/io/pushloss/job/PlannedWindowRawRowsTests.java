@@ -1,7 +1,9 @@
 package io.pushloss.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +12,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.pushloss.analysis.PlannedWindow;
 import io.pushloss.api.EventType;
@@ -25,6 +29,9 @@ import io.pushloss.store.StoredLossRow;
 import io.pushloss.week.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Raw sheet's rows against a real store: exactly the planned windows' rows, in sheet order, counted from the
@@ -86,6 +93,39 @@ class PlannedWindowRawRowsTests {
 
 		assertThat(raw.count()).isEqualTo(8);
 		assertThat(raw.rows()).toIterable().hasSize(8);
+	}
+
+	@Test
+	void stopsReadingAheadWhenClosedBeforeTheLastWindow() {
+		List<PlannedWindow> many = new ArrayList<>();
+		for (int hour = 0; hour < 4 * PlannedWindowRawRows.WINDOWS_AHEAD; hour++) {
+			long start = MONDAY + 3 * DAY + hour * 3600L;
+			many.add(new PlannedWindow(WEEK, LossSource.NORMAL, "", start, start + 3600));
+		}
+		PlannedWindowRawRows raw = new PlannedWindowRawRows(store, APP, many);
+		Iterator<StoredLossRow> rows = raw.rows();
+		assertThat(rows.hasNext()).isFalse(); // nothing stored in those hours: the reader is past all of them
+
+		PlannedWindowRawRows abandoned = new PlannedWindowRawRows(store, APP, many);
+		abandoned.rows();
+		abandoned.close();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !abandoned.reading());
+		assertThatIllegalStateException().isThrownBy(abandoned::rows);
+	}
+
+	@Test
+	void handsAFailedReadToTheSheet() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		JdbcClient.create(dataSource).sql("DROP TABLE loss_row").update();
+		PlannedWindowRawRows raw = new PlannedWindowRawRows(new LossStore(new NamedParameterJdbcTemplate(dataSource)),
+				APP, planned());
+
+		Iterator<StoredLossRow> rows = raw.rows();
+
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(rows::hasNext)
+			.withMessageContaining("FROM loss_row");
 	}
 
 	/** Both days of tasks t2 and t1 and of normal push, in no particular order. */
