@@ -25,7 +25,7 @@ public class WeeklyReportJobConfiguration {
 	@Bean(JOB_NAME)
 	Job weeklyPushLossReport(JobRepository jobRepository, OperatorMessages operatorMessages,
 			FailureNotificationListener failureNotification, RunMetrics runMetrics, GracefulStop gracefulStop,
-			Step fetchLossWindows,
+			PdfWarmUpListener pdfWarmUp, Step fetchLossWindows,
 			@Qualifier(ReportStepsConfiguration.AGGREGATE_STEP) Step aggregateWeekOverWeek,
 			@Qualifier(ReportStepsConfiguration.EXCEL_STEP) Step renderExcel,
 			@Qualifier(ReportStepsConfiguration.PDF_STEP) Step renderPdf,
@@ -42,6 +42,8 @@ public class WeeklyReportJobConfiguration {
 			.listener(runMetrics)
 			.listener(failureNotification)
 			.listener(operatorMessages)
+			// after gracefulStop, whose beforeJob may stop the launch before its first step: then no warm-up
+			.listener(pdfWarmUp)
 			.start(fetchLossWindows)
 			.next(aggregateWeekOverWeek)
 			.next(renderExcel)

@@ -1,7 +1,9 @@
 package io.pushloss.report.pdf;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * document's vendor chart as a PNG for the e-mail.
  * <p>
  * Templates come from {@code pushloss.report.templates-dir} (default: {@code reports-templates/} in the working
- * directory if it exists, else the copies packaged in the jar) and are compiled once per process.
+ * directory if it exists, else the copies packaged in the jar) and are compiled once per process; {@link #warmUp()}
+ * does that, and the rest of the first report's one-time work, ahead of the first report.
  * <p>
  * Observed for {@code SampleReports.typicalWeek()} (9 vendors, 14 codes, 2 tasks, 5 pages) on a busy 2-core
  * machine: the first report of a process takes about 6 s (compiling the eight templates about 4 s, loading fonts
@@ -76,20 +79,9 @@ public class PdfReportWriter {
 		ReportHeader header = report.header();
 		long start = System.nanoTime();
 		try {
-			Map<String, Object> parameters = ReportParameters.of(report);
-			for (ReportTemplate subreport : ReportTemplate.subreports()) {
-				parameters.put(subreport.parameter(), this.templates.get(subreport));
-			}
-			JasperPrint print = JasperFillManager.getInstance(this.context)
-				.fill(this.templates.get(ReportTemplate.WEEKLY_REPORT), parameters, new JREmptyDataSource(1));
-			String title = "Push-loss weekly report " + header.jobName() + " " + header.week()
-					+ (report.partial() ? " (PARTIAL)" : "");
-			String subject = "Lost pushes of SDKAppID " + header.sdkAppId() + " in " + header.week() + " against "
-					+ header.previousWeek();
-			FileReplacement.write(pdfTarget,
-					(out) -> PdfaExport.export(this.context, print, title, subject, header.generatedAt(), out));
-			VendorChartPng.write(this.context, print,
-					"No pushes were lost in " + header.week() + " or " + header.previousWeek() + ".", chartPngTarget);
+			JasperPrint print = fill(report);
+			FileReplacement.write(pdfTarget, (out) -> export(report, print, out));
+			VendorChartPng.write(this.context, print, noLossMessage(header), chartPngTarget);
 			logger.info("Wrote PDF report {} ({} pages) in {} ms", pdfTarget, print.getPages().size(),
 					(System.nanoTime() - start) / 1_000_000);
 		}
@@ -97,6 +89,66 @@ public class PdfReportWriter {
 			throw new PdfReportException("Could not write the PDF report of job '" + header.jobName() + "' for "
 					+ header.week() + " to " + pdfTarget + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** Whether every template this writer uses is compiled (by a warm-up or an earlier report of this process). */
+	public boolean isWarm() {
+		return Arrays.stream(ReportTemplate.values()).allMatch(this.templates::isCompiled);
+	}
+
+	/**
+	 * Does the one-time work of the first report ahead of it, meant for a background thread while the data is
+	 * fetched: compiles every template into the cache {@link #write} uses (a {@code write} that needs a template
+	 * whose compile is under way waits for it instead of compiling it again), then fills a tiny made-up report and
+	 * exports it and its chart to no file, which loads the fill engine, charts, fonts and PDF/A exporter.
+	 * <p>
+	 * Never throws: a failure (for example an operator's template that does not compile) is logged in one line and
+	 * not cached, and {@code write} meets and reports it as usual.
+	 * @return whether the renderer is now warm; {@code false} after a failure
+	 */
+	public boolean warmUp() {
+		long start = System.nanoTime();
+		try {
+			for (ReportTemplate template : ReportTemplate.values()) {
+				this.templates.get(template);
+			}
+			WeeklyReport rehearsal = RehearsalReport.create();
+			JasperPrint print = fill(rehearsal);
+			export(rehearsal, print, OutputStream.nullOutputStream());
+			VendorChartPng.write(this.context, print, noLossMessage(rehearsal.header()),
+					OutputStream.nullOutputStream());
+			logger.info("Warmed up the PDF renderer in {} ms", (System.nanoTime() - start) / 1_000_000);
+			return true;
+		}
+		catch (Exception | LinkageError ex) {
+			// the render step reports the error in full if it is still there; here one line is enough
+			logger.warn("Could not warm up the PDF renderer (the first report will compile the templates itself "
+					+ "and report any error): {}", (ex.getMessage() != null) ? ex.getMessage() : ex.toString());
+			logger.debug("PDF renderer warm-up failure", ex);
+			return false;
+		}
+	}
+
+	private JasperPrint fill(WeeklyReport report) throws JRException {
+		Map<String, Object> parameters = ReportParameters.of(report);
+		for (ReportTemplate subreport : ReportTemplate.subreports()) {
+			parameters.put(subreport.parameter(), this.templates.get(subreport));
+		}
+		return JasperFillManager.getInstance(this.context)
+			.fill(this.templates.get(ReportTemplate.WEEKLY_REPORT), parameters, new JREmptyDataSource(1));
+	}
+
+	private void export(WeeklyReport report, JasperPrint print, OutputStream out) throws JRException {
+		ReportHeader header = report.header();
+		String title = "Push-loss weekly report " + header.jobName() + " " + header.week()
+				+ (report.partial() ? " (PARTIAL)" : "");
+		String subject = "Lost pushes of SDKAppID " + header.sdkAppId() + " in " + header.week() + " against "
+				+ header.previousWeek();
+		PdfaExport.export(this.context, print, title, subject, header.generatedAt(), out);
+	}
+
+	private static String noLossMessage(ReportHeader header) {
+		return "No pushes were lost in " + header.week() + " or " + header.previousWeek() + ".";
 	}
 
 }

@@ -58,22 +58,36 @@ final class ReportTemplates {
 		return this.folder;
 	}
 
-	/** The compiled template, compiling it on first use. */
+	/**
+	 * The compiled template, compiling it on first use. A compile in progress in another thread (the warm-up) is
+	 * waited for rather than repeated; a compile that failed is not kept, so the next call tries again and reports
+	 * the error.
+	 */
 	JasperReport get(ReportTemplate template) {
+		Location location = locate(template);
+		return compiled.computeIfAbsent(location.key(), (key) -> compile(key, location.source()));
+	}
+
+	/** Whether the template, from where {@link #get} would take it now, is already compiled. */
+	boolean isCompiled(ReportTemplate template) {
+		return compiled.containsKey(locate(template).key());
+	}
+
+	/** The operator's copy if the folder has one, else the packaged copy. */
+	private Location locate(ReportTemplate template) {
 		Path file = (this.folder != null) ? this.folder.resolve(template.fileName()) : null;
 		if (file != null && Files.isRegularFile(file)) {
-			String location = file.toAbsolutePath().normalize().toString();
-			return compiled.computeIfAbsent(location, (key) -> compile(key, () -> Files.newInputStream(file)));
+			return new Location(file.toAbsolutePath().normalize().toString(), () -> Files.newInputStream(file));
 		}
 		String resource = FOLDER_NAME + "/" + template.fileName();
-		return compiled.computeIfAbsent("classpath:" + resource, (key) -> compile(key, () -> {
+		return new Location("classpath:" + resource, () -> {
 			InputStream in = ReportTemplates.class.getClassLoader().getResourceAsStream(resource);
 			if (in == null) {
 				throw new PdfReportException("Template " + template.fileName() + " is neither in "
 						+ describe(this.folder) + " nor packaged in the program (classpath " + resource + ")");
 			}
 			return in;
-		}));
+		});
 	}
 
 	private JasperReport compile(String location, TemplateSource source) {
@@ -90,6 +104,10 @@ final class ReportTemplates {
 
 	private static String describe(Path folder) {
 		return (folder != null) ? "folder " + folder.toAbsolutePath() : "no templates folder";
+	}
+
+	/** A template's cache key (its absolute path or classpath location) and how to read it. */
+	private record Location(String key, TemplateSource source) {
 	}
 
 	@FunctionalInterface

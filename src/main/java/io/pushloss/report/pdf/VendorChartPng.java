@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +40,20 @@ final class VendorChartPng {
 
 	static void write(JasperReportsContext context, JasperPrint print, String emptyMessage, Path target)
 			throws JRException, IOException {
-		Optional<JRPrintImage> chart = find(print.getPages(), CHART_KEY);
-		BufferedImage image = chart.isPresent() ? render(context, chart.get()) : message(context, emptyMessage);
+		BufferedImage image = image(context, print, emptyMessage);
 		FileReplacement.write(target, (out) -> ImageIO.write(image, "png", out));
+	}
+
+	/** Encodes the PNG to a stream (the warm-up's way to load the chart and PNG classes without a file). */
+	static void write(JasperReportsContext context, JasperPrint print, String emptyMessage, OutputStream out)
+			throws JRException, IOException {
+		ImageIO.write(image(context, print, emptyMessage), "png", out);
+	}
+
+	private static BufferedImage image(JasperReportsContext context, JasperPrint print, String emptyMessage)
+			throws JRException {
+		Optional<JRPrintImage> chart = find(print.getPages(), CHART_KEY);
+		return chart.isPresent() ? render(context, chart.get()) : message(context, emptyMessage);
 	}
 
 	static Optional<JRPrintImage> find(List<JRPrintPage> pages, String key) {

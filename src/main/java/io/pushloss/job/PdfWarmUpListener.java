@@ -1,0 +1,66 @@
+package io.pushloss.job;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import io.pushloss.report.pdf.PdfReportWriter;
+
+/**
+ * Warms up the PDF renderer (compiles the templates, loads fonts and exporter) on a background thread when a
+ * weekly-report execution starts, so that this one-time work of a few seconds overlaps the fetch instead of
+ * following it in {@code renderPdf}. Nothing happens once the renderer is warm (a later run in the same
+ * {@code serve} process), while a warm-up is already under way, or for a launch stopped before its first step.
+ * The warm-up never fails a run: the render step reports any template error itself.
+ */
+@Component
+class PdfWarmUpListener implements JobExecutionListener, DisposableBean {
+
+	private final PdfReportWriter writer;
+
+	private final ExecutorService executor;
+
+	@Autowired
+	PdfWarmUpListener(PdfReportWriter writer) {
+		this(writer, singleDaemonThread());
+	}
+
+	PdfWarmUpListener(PdfReportWriter writer, ExecutorService executor) {
+		this.writer = writer;
+		this.executor = executor;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		// GracefulStop (an earlier listener) stops a launch that raced the shutdown before its first step
+		if (execution.getStatus() != BatchStatus.STOPPING && !this.writer.isWarm()) {
+			this.executor.execute(this.writer::warmUp);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	/**
+	 * At most one warm-up thread, a daemon so that it never keeps a finished {@code run} alive, gone when idle; a
+	 * warm-up asked for while one runs is dropped (that one warms the same cache).
+	 */
+	static ExecutorService singleDaemonThread() {
+		return new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), (task) -> {
+			Thread thread = new Thread(task, "pdf-warm-up");
+			thread.setDaemon(true);
+			return thread;
+		}, new ThreadPoolExecutor.DiscardPolicy());
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.pushloss.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+import io.pushloss.report.pdf.PdfReportWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job's start triggers the PDF warm-up in the background, once, and only while the renderer is cold.
+ */
+class PdfWarmUpListenerTests {
+
+	@Test
+	void startsTheWarmUpOnADaemonThreadWhenTheRendererIsCold() throws InterruptedException {
+		FakeWriter writer = new FakeWriter(false);
+		PdfWarmUpListener listener = new PdfWarmUpListener(writer);
+		try {
+			listener.beforeJob(execution());
+			assertThat(writer.done.await(30, TimeUnit.SECONDS)).as("warm-up ran").isTrue();
+		}
+		finally {
+			listener.destroy();
+		}
+		assertThat(writer.calls).hasValue(1);
+		assertThat(writer.thread.getName()).isEqualTo("pdf-warm-up");
+		assertThat(writer.thread.isDaemon()).isTrue();
+	}
+
+	@Test
+	void doesNothingWhenTheRendererIsAlreadyWarm() {
+		RecordingExecutor executor = new RecordingExecutor();
+		new PdfWarmUpListener(new FakeWriter(true), executor).beforeJob(execution());
+		assertThat(executor.tasks).isEmpty();
+	}
+
+	@Test
+	void doesNothingForALaunchStoppedBeforeItsFirstStep() {
+		RecordingExecutor executor = new RecordingExecutor();
+		JobExecution execution = execution();
+		execution.setStatus(BatchStatus.STOPPING);
+		new PdfWarmUpListener(new FakeWriter(false), executor).beforeJob(execution);
+		assertThat(executor.tasks).isEmpty();
+	}
+
+	@Test
+	void dropsAWarmUpAskedForWhileOneIsUnderWay() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		FakeWriter writer = new FakeWriter(false) {
+
+			@Override
+			public boolean warmUp() {
+				super.warmUp();
+				try {
+					return release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+
+		};
+		ExecutorService executor = PdfWarmUpListener.singleDaemonThread();
+		PdfWarmUpListener listener = new PdfWarmUpListener(writer, executor);
+		listener.beforeJob(execution());
+		assertThat(writer.done.await(30, TimeUnit.SECONDS)).isTrue();
+		listener.beforeJob(execution());
+		release.countDown();
+		executor.shutdown();
+		assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(writer.calls).hasValue(1);
+	}
+
+	private static JobExecution execution() {
+		return new JobExecution(1L, new JobInstance(1L, WeeklyReportJobConfiguration.JOB_NAME), new JobParameters());
+	}
+
+	/** Counts warm-ups instead of compiling anything. */
+	private static class FakeWriter extends PdfReportWriter {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		final CountDownLatch done = new CountDownLatch(1);
+
+		private final boolean warm;
+
+		volatile Thread thread;
+
+		FakeWriter(boolean warm) {
+			super(Path.of("reports-templates"));
+			this.warm = warm;
+		}
+
+		@Override
+		public boolean isWarm() {
+			return this.warm;
+		}
+
+		@Override
+		public boolean warmUp() {
+			this.calls.incrementAndGet();
+			this.thread = Thread.currentThread();
+			this.done.countDown();
+			return true;
+		}
+
+	}
+
+	/** Keeps the tasks instead of running them. */
+	private static final class RecordingExecutor extends AbstractExecutorService {
+
+		final List<Runnable> tasks = new ArrayList<>();
+
+		@Override
+		public void execute(Runnable task) {
+			this.tasks.add(task);
+		}
+
+		@Override
+		public void shutdown() {
+		}
+
+		@Override
+		public List<Runnable> shutdownNow() {
+			return List.of();
+		}
+
+		@Override
+		public boolean isShutdown() {
+			return false;
+		}
+
+		@Override
+		public boolean isTerminated() {
+			return false;
+		}
+
+		@Override
+		public boolean awaitTermination(long timeout, TimeUnit unit) {
+			return true;
+		}
+
+	}
+
+}
