@@ -16,7 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * objects and no temporary file.
  * <p>
  * The zip entries are deflated at level {@value #DEFLATE_LEVEL} rather than the default 6: on a week of 400,000 raw
- * rows that writes the workbook in about two thirds of the time for a file some 8% larger.
+ * rows that writes the workbook in about two thirds of the time for a file a few percent larger.
  */
 final class ReportStreamingWorkbook extends DeferredSXSSFWorkbook {
 
