@@ -20,7 +20,8 @@ import io.pushloss.analysis.WeeklyReport;
 /**
  * Writes a weekly report as an Excel workbook ({@code push-loss-<job>-<week>.xlsx}): Summary (with a native bar
  * chart), By vendor, By error code, By task, Task codes, Trend (with a native line chart) and Raw, the week's
- * stored rows streamed so that a million rows need no more than a few hundred rows of heap.
+ * stored rows streamed from the source into the file so that a million rows need no more than a few windows' rows
+ * of heap.
  *
  * <p>
  * The file appears atomically: the workbook is written to a temporary file in the target folder and then moved
@@ -29,7 +30,10 @@ import io.pushloss.analysis.WeeklyReport;
 @Component
 public class ExcelReportWriter {
 
-	/** Raw rows kept in memory before SXSSF flushes them to its temporary file. */
+	/**
+	 * Rows POI keeps in memory per streamed sheet before writing them out. The Raw rows bypass POI's row objects
+	 * (they are written as XML while the file is written), so this bounds only rows added through POI.
+	 */
 	public static final int RAW_ROW_WINDOW = 500;
 
 	/** Data rows per Raw sheet: Excel's 1,048,576 rows minus the header row. */
