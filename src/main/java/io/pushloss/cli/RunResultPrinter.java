@@ -55,7 +55,7 @@ final class RunResultPrinter {
 				out.println(title + status + took(run, " after "));
 				if (outcome.windowsPlanned() > 0) {
 					out.println(field("fetched", outcome.windowsFetched() + " of " + outcome.windowsPlanned()
-							+ " windows with " + outcome.calls() + " calls before it " + status.toLowerCase()));
+							+ " windows with " + calls(outcome.calls()) + " before it " + status.toLowerCase()));
 				}
 				// a stop (Ctrl-C, SIGTERM) is not an error: the message says where it stopped
 				out.println(field((outcome.status() == RunOutcome.Status.STOPPED) ? "stopped" : "error",
@@ -80,13 +80,17 @@ final class RunResultPrinter {
 		out.flush();
 	}
 
+	private static String calls(long calls) {
+		return calls + ((calls == 1) ? " call" : " calls");
+	}
+
 	private static String fetched(RunOutcome outcome) {
 		if (outcome.windowsPlanned() == 0) {
 			return "nothing: the interrupted run had fetched every window";
 		}
 		int stored = outcome.windowsPlanned() - outcome.windowsFetched();
-		return outcome.windowsFetched() + " of " + outcome.windowsPlanned() + " windows with " + outcome.calls()
-				+ " calls (" + stored + ((stored == 1) ? " was" : " were") + " already stored)";
+		return outcome.windowsFetched() + " of " + outcome.windowsPlanned() + " windows with " + calls(outcome.calls())
+				+ " (" + stored + ((stored == 1) ? " was" : " were") + " already stored)";
 	}
 
 	private static void printDelivery(JobDefinition job, RunRecord run, ApplicationContext context,

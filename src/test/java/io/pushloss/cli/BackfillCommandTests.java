@@ -79,7 +79,7 @@ class BackfillCommandTests {
 		assertThat(failed).isEqualTo(1);
 		assertThat(cli.out()).contains("resume 2026-W44: COMPLETED")
 			.contains("resume 2026-W45: FAILED")
-			.contains("  fetched:   0 of 4 windows with 1 calls before it failed")
+			.contains("  fetched:   0 of 4 windows with 1 call before it failed")
 			.contains("  error:     ")
 			.contains("90045")
 			.contains("  next:      run the same backfill again: it skips the completed weeks and continues "

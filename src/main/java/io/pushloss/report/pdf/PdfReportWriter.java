@@ -117,7 +117,7 @@ public class PdfReportWriter {
 			export(rehearsal, print, OutputStream.nullOutputStream());
 			VendorChartPng.write(this.context, print, noLossMessage(rehearsal.header()),
 					OutputStream.nullOutputStream());
-			logger.info("Warmed up the PDF renderer in {} ms", (System.nanoTime() - start) / 1_000_000);
+			logger.debug("Warmed up the PDF renderer in {} ms", (System.nanoTime() - start) / 1_000_000);
 			return true;
 		}
 		catch (Exception | LinkageError ex) {

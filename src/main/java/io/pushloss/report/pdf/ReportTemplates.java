@@ -94,7 +94,7 @@ final class ReportTemplates {
 		long start = System.nanoTime();
 		try (InputStream in = source.open()) {
 			JasperReport report = JasperCompileManager.getInstance(this.context).compile(in);
-			logger.info("Compiled PDF template {} in {} ms", location, (System.nanoTime() - start) / 1_000_000);
+			logger.debug("Compiled PDF template {} in {} ms", location, (System.nanoTime() - start) / 1_000_000);
 			return report;
 		}
 		catch (JRException | IOException ex) {
