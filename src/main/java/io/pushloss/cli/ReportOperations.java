@@ -114,10 +114,13 @@ public interface ReportOperations {
 	 * @param json whether to print JSON instead of a table
 	 * @param dataDir the data directory (may not exist yet: then there are no runs)
 	 */
-	record RunsRequest(String jobName, boolean json, Path dataDir) {
+	record RunsRequest(String jobName, boolean json, Path dataDir, int limit) {
 
 		public RunsRequest {
 			Objects.requireNonNull(dataDir, "dataDir");
+			if (limit < 1) {
+				throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+			}
 		}
 
 	}

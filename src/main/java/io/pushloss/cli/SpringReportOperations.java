@@ -27,6 +27,7 @@ import io.pushloss.week.IsoWeek;
 final class SpringReportOperations implements ReportOperations {
 
 	/** How many executions {@code runs} lists. */
+	/** Runs listed by {@code runs} unless {@code --limit} says otherwise. */
 	static final int RUNS_LIMIT = 50;
 
 	/** Logging of the foreground commands: console on standard error, stack traces only in the log file. */
@@ -148,7 +149,7 @@ final class SpringReportOperations implements ReportOperations {
 			return SUCCESS;
 		}
 		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
-			List<RunRecord> runs = context.getBean(RunHistory.class).recent(request.jobName(), RUNS_LIMIT);
+			List<RunRecord> runs = context.getBean(RunHistory.class).recent(request.jobName(), request.limit());
 			RunsPrinter.print(runs, request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}

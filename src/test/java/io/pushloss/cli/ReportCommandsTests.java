@@ -192,6 +192,19 @@ class ReportCommandsTests {
 		ReportOperations.RunsRequest request = this.cli.operations.only(ReportOperations.RunsRequest.class);
 		assertThat(request.jobName()).isEqualTo("demo");
 		assertThat(request.json()).isTrue();
+		assertThat(request.limit()).isEqualTo(SpringReportOperations.RUNS_LIMIT);
+	}
+
+	@Test
+	void listsAsManyRunsAsAskedFor() {
+		assertThat(this.cli.execute("runs", "--limit", "3")).isZero();
+		assertThat(this.cli.operations.only(ReportOperations.RunsRequest.class).limit()).isEqualTo(3);
+	}
+
+	@Test
+	void rejectsALimitOutOfRange() {
+		assertInvalid("runs", "--limit", "0");
+		assertThat(this.cli.errLines().get(0)).contains("--limit 0 is out of range: 1 to 10000");
 	}
 
 	@Test

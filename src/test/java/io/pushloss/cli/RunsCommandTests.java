@@ -99,6 +99,15 @@ class RunsCommandTests {
 	}
 
 	@Test
+	void listsOnlyTheNewestRunsUpToTheLimit() {
+		assertThat(cli.execute("runs", "listed", "--limit", "1", "--data-dir", data.toString())).isZero();
+
+		assertThat(cli.outLines()).hasSize(3);
+		assertThat(cli.outLines().get(1)).contains("2026-W46", "FAILED");
+		assertThat(cli.out()).doesNotContain("2026-W45");
+	}
+
+	@Test
 	void saysWhenAJobHasNoRuns() {
 		assertThat(cli.execute("runs", "other", "--data-dir", data.toString())).isZero();
 
