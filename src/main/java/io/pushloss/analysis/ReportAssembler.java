@@ -26,12 +26,15 @@ class ReportAssembler {
 
 	private final CodeLines codeLines;
 
+	private final int catalogueVersion;
+
 	private final TaskBreakdown taskBreakdown;
 
 	private final int topMovers;
 
 	ReportAssembler(RemediationCatalogue catalogue, AnomalyThresholds thresholds, AnalysisProperties properties) {
 		this.codeLines = new CodeLines(catalogue, thresholds);
+		this.catalogueVersion = catalogue.version();
 		this.taskBreakdown = new TaskBreakdown(properties.topCodesPerTask());
 		this.topMovers = properties.topMovers();
 	}
@@ -39,7 +42,8 @@ class ReportAssembler {
 	WeeklyReport assemble(ReportRequest request, LossFigures figures) {
 		IsoWeek week = request.week();
 		ReportHeader header = new ReportHeader(request.jobName(), week, request.zone(), week.monday(), week.sunday(),
-				request.sdkAppId(), request.generatedAt(), request.weeks().subList(1, request.weeks().size()));
+				request.sdkAppId(), request.generatedAt(), request.weeks().subList(1, request.weeks().size()),
+				this.catalogueVersion);
 		List<CodeLoss> codes = this.codeLines.build(figures, request.baselineWeeks());
 		return new WeeklyReport(header, completeness(request, figures.storedWindows()), totals(request, figures),
 				vendors(figures), codes, TopMovers.of(codes, this.topMovers), this.taskBreakdown.tasks(request, figures),

@@ -19,9 +19,10 @@ import io.pushloss.week.IsoWeek;
  * @param sdkAppId the application
  * @param generatedAt when the report was computed (fixed for reproducible samples)
  * @param baselineWeeks the trailing weeks compared against, W-1 first
+ * @param remediationCatalogueVersion the version of the remediation catalogue the hints come from (at least 1)
  */
 public record ReportHeader(String jobName, IsoWeek week, ZoneId zone, LocalDate firstDay, LocalDate lastDay,
-		long sdkAppId, Instant generatedAt, List<IsoWeek> baselineWeeks) {
+		long sdkAppId, Instant generatedAt, List<IsoWeek> baselineWeeks, int remediationCatalogueVersion) {
 
 	public ReportHeader {
 		Objects.requireNonNull(jobName, "jobName");
@@ -29,6 +30,10 @@ public record ReportHeader(String jobName, IsoWeek week, ZoneId zone, LocalDate 
 		Objects.requireNonNull(zone, "zone");
 		Objects.requireNonNull(generatedAt, "generatedAt");
 		baselineWeeks = List.copyOf(baselineWeeks);
+		if (remediationCatalogueVersion < 1) {
+			throw new IllegalArgumentException(
+					"remediationCatalogueVersion must be at least 1, was " + remediationCatalogueVersion);
+		}
 	}
 
 	/** Last week, W-1. */

@@ -69,6 +69,7 @@ final class SummaryJsonTree {
 		ArrayNode baseline = node.putArray("baselineWeeks");
 		header.baselineWeeks().forEach((week) -> baseline.add(week.toString()));
 		node.put("generatedAt", header.generatedAt().toString());
+		node.put("remediationCatalogueVersion", header.remediationCatalogueVersion());
 		return node;
 	}
 

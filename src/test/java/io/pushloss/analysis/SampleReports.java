@@ -105,7 +105,7 @@ public final class SampleReports {
 
 	private static ReportHeader header() {
 		List<IsoWeek> baseline = IntStream.rangeClosed(1, BASELINE_WEEKS).mapToObj(WEEK::minusWeeks).toList();
-		return new ReportHeader(JOB_NAME, WEEK, ZONE, WEEK.monday(), WEEK.sunday(), SDK_APP_ID, GENERATED_AT, baseline);
+		return new ReportHeader(JOB_NAME, WEEK, ZONE, WEEK.monday(), WEEK.sunday(), SDK_APP_ID, GENERATED_AT, baseline, 1);
 	}
 
 	/** One weekly window per week for normal push, push-to-all overall and each of the two tasks. */

@@ -34,6 +34,7 @@ class SummaryJsonWriterTests {
 		assertThat(header.get("zone").asString()).isEqualTo("Asia/Shanghai");
 		assertThat(header.get("generatedAt").asString()).isEqualTo("2026-11-16T01:00:00Z");
 		assertThat(header.get("baselineWeeks")).hasSize(4);
+		assertThat(header.get("remediationCatalogueVersion").asInt()).isEqualTo(1);
 		JsonNode firstTotal = json.get("totals").get(0);
 		assertThat(firstTotal.get("source").asString()).isEqualTo("ALL_MEMBER");
 		assertThat(firstTotal.get("sourceApi").asString()).isEqualTo("all_member_push_loss");

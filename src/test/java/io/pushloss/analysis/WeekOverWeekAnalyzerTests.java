@@ -56,6 +56,9 @@ class WeekOverWeekAnalyzerTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private RemediationCatalogue catalogue;
+
 	private final List<PlannedWindow> plan = new ArrayList<>();
 
 	@BeforeEach
@@ -173,6 +176,11 @@ class WeekOverWeekAnalyzerTests {
 		assertThat(report.codes()).noneMatch((code) -> code.errCode().equals("110003"));
 		CodeLoss online = code(report, Vendor.UNKNOWN, Stage.POST_SEND_DELIVERED, "20001");
 		assertThat(online.remediation().catalogued()).isFalse();
+	}
+
+	@Test
+	void namesTheRemediationCatalogueItsHintsComeFrom() {
+		assertThat(analyze().header().remediationCatalogueVersion()).isEqualTo(this.catalogue.version()).isPositive();
 	}
 
 	@Test

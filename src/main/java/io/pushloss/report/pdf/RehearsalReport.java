@@ -32,7 +32,7 @@ final class RehearsalReport {
 	static WeeklyReport create() {
 		IsoWeek previous = WEEK.minusWeeks(1);
 		ReportHeader header = new ReportHeader("warm-up", WEEK, ZoneOffset.UTC, WEEK.monday(), WEEK.sunday(), 1L,
-				Instant.parse("2026-01-12T00:00:00Z"), List.of(previous));
+				Instant.parse("2026-01-12T00:00:00Z"), List.of(previous), 1);
 		Completeness completeness = new Completeness(
 				List.of(new WeekCompleteness(WEEK, 1, 1, List.of()), new WeekCompleteness(previous, 1, 1, List.of())));
 		WeekOverWeek counts = new WeekOverWeek(2, 1);
