@@ -1,7 +1,10 @@
 package io.pushloss.analysis;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import io.pushloss.api.LossSource;
 
@@ -67,6 +70,23 @@ public record WeeklyReport(ReportHeader header, Completeness completeness, List<
 	/** The sources the report covers (those with totals), in a fixed order. */
 	public List<LossSource> sources() {
 		return this.totals.stream().map(StageTotal::source).distinct().sorted().toList();
+	}
+
+	/**
+	 * The per-vendor lines grouped for a per-vendor table: by source, then vendor (the vendor with the most lost
+	 * pushes this week in that source, both stages added, first), then stage. {@link #vendors()} is by source, stage
+	 * and loss instead.
+	 */
+	public List<VendorLoss> vendorsByVendor() {
+		Map<String, Long> vendorThisWeek = this.vendors.stream()
+			.collect(Collectors.groupingBy((loss) -> loss.source() + "/" + loss.vendor(),
+					Collectors.summingLong((loss) -> loss.counts().thisWeek())));
+		return this.vendors.stream()
+			.sorted(Comparator.comparing(VendorLoss::source)
+				.thenComparing((VendorLoss loss) -> -vendorThisWeek.get(loss.source() + "/" + loss.vendor()))
+				.thenComparing(VendorLoss::vendor)
+				.thenComparing(VendorLoss::stage))
+			.toList();
 	}
 
 	/** Whether nothing at all was lost in W and W-1. */

@@ -51,7 +51,8 @@ public record ReportMailView(String subject, String jobName, String week, String
 			.toList();
 		List<VendorSection> vendors = new ArrayList<>();
 		for (LossSource source : LossSource.values()) {
-			List<VendorRow> rows = report.vendors()
+			// grouped like the PDF's table: by vendor, the most lost first, then stage
+			List<VendorRow> rows = report.vendorsByVendor()
 				.stream()
 				.filter((vendor) -> vendor.source() == source)
 				.map(VendorRow::of)

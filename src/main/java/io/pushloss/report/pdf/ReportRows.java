@@ -18,7 +18,6 @@ import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.StageTotal;
 import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.TrendPoint;
-import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.api.Stage;
@@ -96,16 +95,8 @@ final class ReportRows {
 
 	/** By source, then vendor (most lost this week in that source first), then stage. */
 	static List<Map<String, Object>> vendors(WeeklyReport report) {
-		Map<String, Long> vendorThisWeek = report.vendors()
+		return report.vendorsByVendor()
 			.stream()
-			.collect(Collectors.groupingBy((loss) -> loss.source() + "/" + loss.vendor(),
-					Collectors.summingLong((loss) -> loss.counts().thisWeek())));
-		return report.vendors()
-			.stream()
-			.sorted(Comparator.comparing(VendorLoss::source)
-				.thenComparing((loss) -> -vendorThisWeek.get(loss.source() + "/" + loss.vendor()))
-				.thenComparing(VendorLoss::vendor)
-				.thenComparing(VendorLoss::stage))
 			.map((loss) -> {
 				Map<String, Object> row = counts(loss.counts(), "source", loss.source().displayName(), "vendor",
 						loss.vendor().displayName());

@@ -85,6 +85,22 @@ class ReportMessageComposerTests {
 	}
 
 	@Test
+	void listsVendorsInThePdfsOrder() {
+		WeeklyReport report = SampleReports.typicalWeek();
+		ReportMailView view = ReportMailView.of("demo", report, new AttachmentPlan(null, null, false, 0, 1), null, false);
+
+		List<String> mailed = view.vendors()
+			.stream()
+			.flatMap((section) -> section.rows().stream().map((row) -> row.vendor() + "/" + row.stage()))
+			.toList();
+
+		assertThat(mailed).isEqualTo(report.vendorsByVendor()
+			.stream()
+			.map((loss) -> loss.vendor().displayName() + "/" + loss.stage().label())
+			.toList());
+	}
+
+	@Test
 	void subjectsFollowTheModel() {
 		assertThat(MailSubjects.weeklyReport("demo", SampleReports.typicalWeek()))
 			.isEqualTo("[demo] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly");

@@ -1,0 +1,42 @@
+package io.pushloss.analysis;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.pushloss.api.LossSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WeeklyReportTests {
+
+	@Test
+	void groupsVendorLinesBySourceThenVendorWithTheMostLostFirstThenStage() {
+		WeeklyReport report = SampleReports.typicalWeek();
+
+		List<VendorLoss> byVendor = report.vendorsByVendor();
+
+		assertThat(byVendor).containsExactlyInAnyOrderElementsOf(report.vendors());
+		for (int i = 1; i < byVendor.size(); i++) {
+			VendorLoss previous = byVendor.get(i - 1);
+			VendorLoss current = byVendor.get(i);
+			assertThat(previous.source()).isLessThanOrEqualTo(current.source());
+			if (previous.source() == current.source() && previous.vendor() != current.vendor()) {
+				assertThat(total(report, previous)).as("%s before %s", previous, current)
+					.isGreaterThanOrEqualTo(total(report, current));
+				assertThat(byVendor.subList(i, byVendor.size()))
+					.noneMatch((later) -> later.source() == previous.source() && later.vendor() == previous.vendor());
+			}
+		}
+		assertThat(byVendor.get(0).source()).isEqualTo(LossSource.ALL_MEMBER);
+	}
+
+	private static long total(WeeklyReport report, VendorLoss line) {
+		return report.vendors()
+			.stream()
+			.filter((loss) -> loss.source() == line.source() && loss.vendor() == line.vendor())
+			.mapToLong((loss) -> loss.counts().thisWeek())
+			.sum();
+	}
+
+}
