@@ -100,9 +100,10 @@ final class BackfillProgress implements FetchProgressListener {
 		Duration left = Duration.ofSeconds(Math.round((planned - done + windowsOfLaterWeeks()) / this.callsPerSecond));
 		if (this.terminal) {
 			int filled = (planned == 0) ? BAR_WIDTH : BAR_WIDTH * done / planned;
-			this.err.printf("\r\033[K%s %s (week %d/%d) [%s%s] %d/%d windows, %d calls, ~%s left", this.job.name(),
+			this.err.printf("\r\033[K%s %s (week %d/%d) [%s%s] %d/%d windows, %s, ~%s left", this.job.name(),
 					progress.week(), this.weekIndex + 1, this.weeks.size(), "#".repeat(filled),
-					".".repeat(BAR_WIDTH - filled), done, planned, calls(), RunsPrinter.duration(left));
+					".".repeat(BAR_WIDTH - filled), done, planned, RunResultPrinter.calls(calls()),
+					RunsPrinter.duration(left));
 			this.err.flush();
 			this.barShown = true;
 		}
@@ -110,8 +111,8 @@ final class BackfillProgress implements FetchProgressListener {
 			int tenth = (planned == 0) ? 10 : 10 * done / planned;
 			if (tenth != this.lastPlainTenth) {
 				this.lastPlainTenth = tenth;
-				this.err.printf("  %s: %d/%d windows, %d calls so far, about %s left at the rate limit%n",
-						progress.week(), done, planned, calls(), RunsPrinter.duration(left));
+				this.err.printf("  %s: %d/%d windows, %s so far, about %s left at the rate limit%n",
+						progress.week(), done, planned, RunResultPrinter.calls(calls()), RunsPrinter.duration(left));
 				this.err.flush();
 			}
 		}

@@ -80,7 +80,8 @@ final class RunResultPrinter {
 		out.flush();
 	}
 
-	private static String calls(long calls) {
+	/** "1 call", "2 calls". */
+	static String calls(long calls) {
 		return calls + ((calls == 1) ? " call" : " calls");
 	}
 

@@ -44,7 +44,7 @@ class BackfillProgressTests {
 		// W45: 2 windows left plus W46's 2, at 0.5 calls per second; W46 counts W45's 3 calls.
 		assertThat(this.err.toString().lines()).containsExactly("backfill bar: week 2026-W45 (1/2)",
 				"  2026-W45: 2/4 windows, 0 calls so far, about 8s left at the rate limit",
-				"  2026-W45: 3/4 windows, 1 calls so far, about 6s left at the rate limit",
+				"  2026-W45: 3/4 windows, 1 call so far, about 6s left at the rate limit",
 				"  2026-W45: 4/4 windows, 3 calls so far, about 4s left at the rate limit",
 				"backfill bar: week 2026-W46 (2/2)",
 				"  2026-W46: 2/4 windows, 3 calls so far, about 4s left at the rate limit");
@@ -76,7 +76,7 @@ class BackfillProgressTests {
 		progress.endWeek();
 
 		assertThat(this.err.toString()).isEqualTo(
-				"\r\033[Kbar 2026-W45 (week 1/2) [######..................] 1/4 windows, 1 calls, ~5s left"
+				"\r\033[Kbar 2026-W45 (week 1/2) [######..................] 1/4 windows, 1 call, ~5s left"
 						+ "\r\033[Kbar 2026-W45 (week 1/2) [########################] 4/4 windows, 4 calls, ~2s left"
 						+ "\r\033[K");
 	}
