@@ -2,9 +2,9 @@ package io.pushloss.analysis;
 
 import java.util.Objects;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * One source x vendor x error code x stage line of the report. Codes with 0 in both weeks are never listed.

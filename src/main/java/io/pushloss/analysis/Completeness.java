@@ -3,8 +3,8 @@ package io.pushloss.analysis;
 import java.time.Instant;
 import java.util.List;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Whether every planned window of W and its baseline weeks is in the store. A report with any window missing is

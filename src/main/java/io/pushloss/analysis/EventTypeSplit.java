@@ -1,8 +1,8 @@
 package io.pushloss.analysis;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 /**
  * Lost pushes of a source and stage split by online / offline, from the per-vendor rows that carry EventType.

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.store.PlannedWindowAggregation.PlatformCount;
 
 /**
  * The sums the store gives for the planned windows of a report, before any rule is applied.
@@ -32,11 +33,6 @@ record LossFigures(List<StageCount> stageCounts, List<PlatformCount> platformCou
 
 	/** Lost pushes of a stage-level code in one week of one task ({@code ""} = overall). */
 	record StageCount(int weekIndex, LossSource source, String taskId, Stage stage, String errCode, long errCount) {
-	}
-
-	/** Lost pushes of a per-vendor code in one week (overall statistics only). */
-	record PlatformCount(int weekIndex, LossSource source, int vendor, Stage stage, int eventType, String errCode,
-			long errCount) {
 	}
 
 	/** {@code vendor} is -1 for stage-level codes. */

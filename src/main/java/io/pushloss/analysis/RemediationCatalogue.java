@@ -16,7 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.Vendor;
 
 /**
  * What each (vendor, error code) means and who can fix it, read from a versioned YAML file (by default the bundled

@@ -1,5 +1,7 @@
 package io.pushloss.analysis;
 
+import io.pushloss.store.PlannedWindow;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,13 +13,13 @@ import java.util.TreeMap;
 
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
-import io.pushloss.analysis.LossFigures.PlatformCount;
+import io.pushloss.store.PlannedWindowAggregation.PlatformCount;
 import io.pushloss.analysis.LossFigures.StageCount;
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Builds the {@link WeeklyReport} from the sums of the planned windows: plain Java, no database.

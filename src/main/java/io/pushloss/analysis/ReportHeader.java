@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * What the report is about.

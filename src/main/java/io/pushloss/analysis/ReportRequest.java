@@ -1,5 +1,7 @@
 package io.pushloss.analysis;
 
+import io.pushloss.store.PlannedWindow;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * What {@link WeekOverWeekAnalyzer#analyze(ReportRequest)} computes a report for.

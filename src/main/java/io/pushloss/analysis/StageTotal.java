@@ -1,7 +1,7 @@
 package io.pushloss.analysis;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 /**
  * Lost pushes of one source at one stage, W against W-1 (push to all: overall statistics only).

@@ -8,10 +8,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * The summary.json tree of a report, field by field in a fixed order (documented in doc/analysis.md). Enums are

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 import io.pushloss.analysis.LossFigures.StageCount;
 import io.pushloss.analysis.TaskLoss.TaskCode;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 /**
  * The per-task breakdown of push to all: stage totals and top codes of each task, from the task's stage-level

@@ -2,7 +2,7 @@ package io.pushloss.analysis;
 
 import java.util.List;
 
-import io.pushloss.api.Stage;
+import io.pushloss.domain.Stage;
 
 /**
  * One push-to-all task: a breakdown of the overall statistics, never added to them.

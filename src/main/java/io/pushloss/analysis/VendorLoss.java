@@ -1,8 +1,8 @@
 package io.pushloss.analysis;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * Lost pushes of one vendor at one stage of one source.

@@ -1,9 +1,10 @@
 package io.pushloss.analysis;
 
+import io.pushloss.store.PlannedWindowAggregation;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,21 +21,29 @@ public class WeekOverWeekAnalyzer {
 
 	private final ReportAssembler assembler;
 
-	public WeekOverWeekAnalyzer(JdbcTemplate jdbcTemplate, RemediationCatalogue catalogue,
+	public WeekOverWeekAnalyzer(PlannedWindowAggregation aggregation, RemediationCatalogue catalogue,
 			AnomalyThresholds thresholds, AnalysisProperties properties) {
-		this.aggregation = new PlannedWindowAggregation(jdbcTemplate);
+		this.aggregation = aggregation;
 		this.assembler = new ReportAssembler(catalogue, thresholds, properties);
 	}
 
 	/** Computes the report; a week with missing windows still gets one, marked PARTIAL with the missing ranges. */
 	public WeeklyReport analyze(ReportRequest request) {
-		WeeklyReport report = this.assembler.assemble(request, this.aggregation.read(request));
+		WeeklyReport report = this.assembler.assemble(request, figures(request));
 		if (report.partial()) {
 			long missing = report.completeness().weeks().stream().mapToLong((week) -> week.missing().size()).sum();
 			logger.warn("Report " + request.jobName() + " " + request.week() + " is PARTIAL: " + missing
 					+ " planned window(s) not in the store");
 		}
 		return report;
+	}
+
+	private LossFigures figures(ReportRequest request) {
+		WeekRows weekRows = new WeekRows();
+		PlannedWindowAggregation.Sums sums = this.aggregation.read(request.sdkAppId(), request.plannedWindows(),
+				request::weekIndex, weekRows::add);
+		return new LossFigures(weekRows.stageCounts(), sums.platformCounts(), weekRows.descriptions(),
+				sums.storedWindows());
 	}
 
 }

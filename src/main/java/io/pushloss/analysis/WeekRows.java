@@ -8,8 +8,8 @@ import java.util.Map;
 
 import io.pushloss.analysis.LossFigures.DescriptionKey;
 import io.pushloss.analysis.LossFigures.StageCount;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 /**
  * Folds the stored rows of W and W-1 (stage-level rows of every planned window, every row of the overall windows)

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 
 /**
  * The whole content of one weekly report, computed once by the analysis and only presented by summary.json, the

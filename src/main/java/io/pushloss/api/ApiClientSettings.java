@@ -1,5 +1,7 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.Region;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.LossSource;
+
 /**
  * Builds the operator-facing {@link PushLossApiException}s: each message starts with the API, the window and the
  * tasks, then says what went wrong and, for fatal errors, what to fix. Nothing here ever sees the secret key.

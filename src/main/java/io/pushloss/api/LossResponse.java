@@ -1,5 +1,7 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.LossRow;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,13 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.LossRow;
+
+import io.pushloss.domain.EventType;
+
+import io.pushloss.domain.Stage;
+
+import io.pushloss.domain.Vendor;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

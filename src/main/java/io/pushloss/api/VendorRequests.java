@@ -1,5 +1,7 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.LossSource;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

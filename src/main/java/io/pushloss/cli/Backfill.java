@@ -9,7 +9,7 @@ import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * {@code backfill}: every week of a range in order, oldest first.

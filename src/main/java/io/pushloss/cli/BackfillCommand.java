@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.pushloss.ingest.WindowPlanner;
-import io.pushloss.job.FetchProgressListener;
+import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * {@code backfill}'s progress on standard error. On a terminal one line redrawn in place:

@@ -1,6 +1,6 @@
 package io.pushloss.cli;
 
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

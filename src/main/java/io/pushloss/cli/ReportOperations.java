@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * The commands that need the store, the job repository and delivery. The CLI has validated every input before it

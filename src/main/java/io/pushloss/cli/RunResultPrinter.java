@@ -6,8 +6,9 @@ import java.time.Duration;
 
 import org.springframework.context.ApplicationContext;
 
-import io.pushloss.job.RunHistory;
-import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.runs.RunHistory;
+import io.pushloss.job.EmailState;
+import io.pushloss.job.RunSummary;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
@@ -39,8 +40,8 @@ final class RunResultPrinter {
 	 */
 	static void print(JobDefinition job, RunOutcome outcome, ApplicationContext context, PrintWriter out,
 			String next) {
-		RunRecord run = (outcome.executionId() != null)
-				? context.getBean(RunHistory.class).of(outcome.executionId()) : null;
+		RunSummary run = (outcome.executionId() != null)
+				? context.getBean(RunHistory.class).of(outcome.executionId()).orElse(null) : null;
 		String title = job.name() + " " + outcome.week() + ": ";
 		switch (outcome.status()) {
 			case COMPLETED -> {
@@ -94,13 +95,14 @@ final class RunResultPrinter {
 				+ " (" + stored + ((stored == 1) ? " was" : " were") + " already stored)";
 	}
 
-	private static void printDelivery(JobDefinition job, RunRecord run, ApplicationContext context,
+	private static void printDelivery(JobDefinition job, RunSummary run, ApplicationContext context,
 			PrintWriter out) {
 		if (run.headline() != null) {
 			out.println(field("totals", run.headline()));
 		}
 		Path dataDir = context.getBean(DataDirectoryProperties.class).absoluteDataDir();
-		ReportDocuments documents = ReportDocuments.in(dataDir.resolve("reports"), job.name(), run.week());
+		ReportDocuments documents = ReportDocuments.in(dataDir.resolve("reports"), job.name(),
+				run.week().toString());
 		out.println(field("documents", SpringReportOperations.relative(documents.directory().toString()) + "/ ("
 				+ documents.summaryJson().getFileName() + ", " + documents.excel().getFileName() + ", "
 				+ documents.pdf().getFileName() + ")"));
@@ -111,24 +113,23 @@ final class RunResultPrinter {
 	}
 
 	/** What happened to the email, in words (the state names are in {@code runs --json}). */
-	static String describeEmail(String state, Path dataDir, ApplicationContext context) {
+	static String describeEmail(EmailState state, Path dataDir, ApplicationContext context) {
 		if (state == null) {
 			return "pending: the run did not reach delivery";
 		}
 		String host = context.getEnvironment().getProperty("spring.mail.host");
 		return switch (state) {
-			case "SENT" -> (host == null || host.isBlank())
+			case SENT -> (host == null || host.isBlank())
 					? "written to " + SpringReportOperations.relative(dataDir.resolve("outbox").toString())
 							+ "/ (no SMTP host configured)"
 					: "sent via " + host;
-			case "ALREADY_SENT" -> "not sent again: already sent for this week (run --resend sends it again)";
-			case "DISABLED" -> "not sent: not asked for (run --no-email, backfill without --email)";
-			case "NO_RECIPIENTS" -> "not sent: the job has no recipients";
-			default -> state;
+			case ALREADY_SENT -> "not sent again: already sent for this week (run --resend sends it again)";
+			case DISABLED -> "not sent: not asked for (run --no-email, backfill without --email)";
+			case NO_RECIPIENTS -> "not sent: the job has no recipients";
 		};
 	}
 
-	private static String took(RunRecord run, String preposition) {
+	private static String took(RunSummary run, String preposition) {
 		Duration duration = (run != null) ? run.duration() : null;
 		return (duration != null) ? preposition + RunsPrinter.duration(duration) : "";
 	}

@@ -11,7 +11,8 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.job.RunStatus;
+import io.pushloss.job.RunSummary;
 
 /**
  * Prints {@code runs}, newest first: a table for people (start times in this machine's zone) or a JSON array for
@@ -32,7 +33,7 @@ final class RunsPrinter {
 	 * @param runs the executions, newest first
 	 * @param jobName the job asked for, or {@code null} for all (only for the "no runs" message)
 	 */
-	static void print(List<RunRecord> runs, String jobName, boolean json, PrintWriter out) {
+	static void print(List<RunSummary> runs, String jobName, boolean json, PrintWriter out) {
 		if (json) {
 			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(
 					runs.stream().map(RunsPrinter::asMap).toList()));
@@ -46,11 +47,11 @@ final class RunsPrinter {
 		out.flush();
 	}
 
-	private static void printTable(List<RunRecord> runs, PrintWriter out) {
+	private static void printTable(List<RunSummary> runs, PrintWriter out) {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(HEADER);
-		for (RunRecord run : runs) {
-			rows.add(List.of(Long.toString(run.executionId()), run.job(), run.week(),
+		for (RunSummary run : runs) {
+			rows.add(List.of(Long.toString(run.executionId()), run.job(), run.week().toString(),
 					run.status() + (run.forced() ? "*" : ""), (run.start() != null) ? START.format(run.start()) : "-",
 					(run.duration() != null) ? duration(run.duration()) : "-",
 					run.windowsFetched() + "/" + run.windowsPlanned(), Integer.toString(run.calls()),
@@ -71,36 +72,35 @@ final class RunsPrinter {
 				line.append(cell).append(" ".repeat((i < widths.length - 1) ? widths[i] - cell.length() + 2 : 0));
 			}
 			out.println(line.toString().stripTrailing());
-			RunRecord run = (r > 0) ? runs.get(r - 1) : null;
-			if (run != null && run.message() != null && !"COMPLETED".equals(run.status())) {
+			RunSummary run = (r > 0) ? runs.get(r - 1) : null;
+			if (run != null && run.message() != null && run.status() != RunStatus.COMPLETED) {
 				out.println("    " + run.message());
 			}
 		}
-		if (runs.stream().anyMatch(RunRecord::forced)) {
+		if (runs.stream().anyMatch(RunSummary::forced)) {
 			out.println("* forced refresh (backfill --force)");
 		}
 	}
 
 	/** The email state in words; {@code pending} when the run has not reached delivery (yet). */
-	private static String email(RunRecord run) {
+	private static String email(RunSummary run) {
 		if (run.emailState() == null) {
-			return "COMPLETED".equals(run.status()) ? "-" : "pending";
+			return (run.status() == RunStatus.COMPLETED) ? "-" : "pending";
 		}
 		return switch (run.emailState()) {
-			case "SENT" -> "sent";
-			case "ALREADY_SENT" -> "already sent";
-			case "DISABLED" -> "not asked";
-			case "NO_RECIPIENTS" -> "no recipients";
-			default -> run.emailState().toLowerCase();
+			case SENT -> "sent";
+			case ALREADY_SENT -> "already sent";
+			case DISABLED -> "not asked";
+			case NO_RECIPIENTS -> "no recipients";
 		};
 	}
 
-	private static Map<String, Object> asMap(RunRecord run) {
+	private static Map<String, Object> asMap(RunSummary run) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("executionId", run.executionId());
 		map.put("job", run.job());
-		map.put("week", run.week());
-		map.put("status", run.status());
+		map.put("week", run.week().toString());
+		map.put("status", run.status().name());
 		map.put("start", (run.start() != null) ? run.start().toString() : null);
 		map.put("durationSeconds", (run.duration() != null) ? run.duration().toMillis() / 1000.0 : null);
 		map.put("windowsPlanned", run.windowsPlanned());
@@ -108,7 +108,7 @@ final class RunsPrinter {
 		map.put("calls", run.calls());
 		map.put("partial", run.partial());
 		map.put("forced", run.forced());
-		map.put("email", run.emailState());
+		map.put("email", (run.emailState() != null) ? run.emailState().name() : null);
 		map.put("archivePath", run.archivePath());
 		map.put("headline", run.headline());
 		map.put("message", run.message());

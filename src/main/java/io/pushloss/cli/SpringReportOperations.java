@@ -9,15 +9,15 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.pushloss.job.FetchProgressListener;
+import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
-import io.pushloss.job.RunHistory;
-import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.runs.RunHistory;
+import io.pushloss.job.RunSummary;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * The commands backed by the Spring application: each starts the application for the data directory, does its
@@ -149,7 +149,7 @@ final class SpringReportOperations implements ReportOperations {
 			return SUCCESS;
 		}
 		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
-			List<RunRecord> runs = context.getBean(RunHistory.class).recent(request.jobName(), request.limit());
+			List<RunSummary> runs = context.getBean(RunHistory.class).recent(request.jobName(), request.limit());
 			RunsPrinter.print(runs, request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}

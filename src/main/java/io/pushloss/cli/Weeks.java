@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

@@ -1,9 +1,11 @@
 package io.pushloss.ingest;
 
+import io.pushloss.store.FetchWindow;
+
 import java.util.List;
 import java.util.Objects;
 
-import io.pushloss.api.LossRow;
+import io.pushloss.domain.LossRow;
 
 /**
  * A window and the rows the vendor returned for it, on its way to the store.

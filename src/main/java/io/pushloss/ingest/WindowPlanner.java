@@ -1,5 +1,7 @@
 package io.pushloss.ingest;
 
+import io.pushloss.store.FetchWindow;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -9,9 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.pushloss.api.LossQuery;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Cuts the weeks a report needs into the windows the vendor is asked for.

@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.pushloss.delivery.mail.FailureNotifier;
+import io.pushloss.jobdef.JobDefinitionRegistry;
 
 /**
  * Tells the job's owners when a run fails: one short email with job, week, the failed step and the
@@ -26,17 +27,17 @@ public class FailureNotificationListener implements JobExecutionListener {
 
 	private final FailureNotifier notifier;
 
-	private final WeeklyReportSession session;
+	private final JobDefinitionRegistry registry;
 
-	FailureNotificationListener(FailureNotifier notifier, WeeklyReportSession session) {
+	FailureNotificationListener(FailureNotifier notifier, JobDefinitionRegistry registry) {
 		this.notifier = notifier;
-		this.session = session;
+		this.registry = registry;
 	}
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		this.session.release(execution);
-		if (execution.getStatus() != BatchStatus.FAILED || !this.session.email(execution)) {
+		WeeklyReportParameters parameters = WeeklyReportParameters.from(execution.getJobParameters());
+		if (execution.getStatus() != BatchStatus.FAILED || !parameters.email()) {
 			return;
 		}
 		String failedStep = execution.getStepExecutions()
@@ -49,11 +50,10 @@ public class FailureNotificationListener implements JobExecutionListener {
 		if (reason == null) {
 			reason = execution.getExitStatus().getExitDescription();
 		}
-		boolean sent = this.notifier.notify(this.session.job(execution), this.session.week(execution).toString(),
+		boolean sent = this.notifier.notify(this.registry.get(parameters.job()), parameters.week().toString(),
 				failedStep, reason);
 		if (!sent) {
-			logger.warn("The owners of {} could not be told that {} failed", this.session.job(execution).name(),
-					this.session.week(execution));
+			logger.warn("The owners of {} could not be told that {} failed", parameters.job(), parameters.week());
 		}
 	}
 

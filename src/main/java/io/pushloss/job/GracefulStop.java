@@ -103,8 +103,8 @@ public class GracefulStop implements JobExecutionListener, SmartLifecycle {
 				this.jobOperator.getObject().stop(execution);
 				asked.add(execution.getId());
 				logger.info("Stopping execution {} ({} of {}) after its current chunk", execution.getId(),
-						execution.getJobParameters().getString(WeeklyReportParameters.WEEK),
-						execution.getJobParameters().getString(WeeklyReportParameters.JOB));
+						WeeklyReportParameters.from(execution.getJobParameters()).week(),
+						WeeklyReportParameters.from(execution.getJobParameters()).job());
 			}
 			catch (JobExecutionNotRunningException ex) {
 				// it ended meanwhile

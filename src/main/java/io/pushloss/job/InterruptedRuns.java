@@ -18,7 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Finds the weeks of a job whose last run did not end: stopped (by a graceful shutdown or Ctrl-C) or still marked
@@ -27,36 +27,22 @@ import io.pushloss.week.IsoWeek;
 @Component
 public class InterruptedRuns {
 
-	private final JobRepository repository;
+	private static final List<String> INTERRUPTED = List.of(BatchStatus.STOPPED.name(), BatchStatus.STARTING.name(),
+			BatchStatus.STARTED.name(), BatchStatus.STOPPING.name());
 
-	public InterruptedRuns(JobRepository repository) {
-		this.repository = repository;
+	private final WeeklyReportExecutions executions;
+
+	public InterruptedRuns(WeeklyReportExecutions executions) {
+		this.executions = executions;
 	}
 
 	/** The job's weeks whose most recent execution (of any instance, forced or not) is stopped or running. */
 	public List<InterruptedRun> of(JobDefinition job) {
-		Map<IsoWeek, JobExecution> last = new HashMap<>();
-		for (JobInstance instance : this.repository.findJobInstances(WeeklyReportJobConfiguration.JOB_NAME)) {
-			JobExecution execution = this.repository.getLastJobExecution(instance);
-			if (execution == null) {
-				continue;
-			}
-			JobParameters parameters = execution.getJobParameters();
-			if (!job.name().equals(parameters.getString(WeeklyReportParameters.JOB))
-					|| !job.zone().getId().equals(parameters.getString(WeeklyReportParameters.ZONE))) {
-				continue;
-			}
-			IsoWeek week = IsoWeek.parse(parameters.getString(WeeklyReportParameters.WEEK));
-			last.merge(week, execution, (a, b) -> (a.getId() > b.getId()) ? a : b);
-		}
 		List<InterruptedRun> interrupted = new ArrayList<>();
-		last.forEach((week, execution) -> {
-			BatchStatus status = execution.getStatus();
-			if (status == BatchStatus.STOPPED || status.isRunning()) {
-				interrupted.add(new InterruptedRun(job.name(), week, execution.getId(), status,
-						instant(execution.getLastUpdated())));
-			}
-		});
+		for (JobExecution execution : this.executions.lastOfEachWeek(job.name(), job.zone(), INTERRUPTED)) {
+			interrupted.add(new InterruptedRun(job.name(), WeeklyReportParameters.from(execution.getJobParameters()).week(),
+					execution.getId(), execution.getStatus(), instant(execution.getLastUpdated())));
+		}
 		interrupted.sort(Comparator.comparing(InterruptedRun::week));
 		return interrupted;
 	}

@@ -1,5 +1,11 @@
 package io.pushloss.job;
 
+import io.pushloss.ingest.VendorApiProvider;
+
+import io.pushloss.ingest.PushLossApiProvider;
+
+import io.pushloss.api.ApiProperties;
+
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

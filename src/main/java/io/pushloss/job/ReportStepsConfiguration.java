@@ -1,5 +1,7 @@
 package io.pushloss.job;
 
+import io.pushloss.store.PlannedWindowRawRows;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -14,14 +16,19 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import io.pushloss.analysis.PlannedWindow;
+import io.pushloss.store.PlannedWindow;
 import io.pushloss.analysis.SummaryJsonWriter;
 import io.pushloss.analysis.WeekOverWeek;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.delivery.ReportDelivery;
 import io.pushloss.delivery.archive.ReportArchiver;
@@ -30,6 +37,13 @@ import io.pushloss.report.ReportDocuments;
 import io.pushloss.report.excel.ExcelReportWriter;
 import io.pushloss.report.pdf.PdfReportWriter;
 import io.pushloss.store.LossStore;
+import io.pushloss.analysis.WeekOverWeekAnalyzer;
+import io.pushloss.ingest.FetchProgressListener;
+import io.pushloss.ingest.FetchSession;
+import io.pushloss.ingest.PushLossApiProvider;
+import io.pushloss.jobdef.JobDefinitionRegistry;
+import io.pushloss.store.DataDirectoryProperties;
+import java.time.Clock;
 
 /**
  * The steps after {@code fetchLossWindows}, in run order: {@code aggregateWeekOverWeek} (the model and
@@ -39,6 +53,7 @@ import io.pushloss.store.LossStore;
 @Configuration(proxyBeanMethods = false)
 class ReportStepsConfiguration {
 
+	/** Computes the report model and writes summary.json. */
 	static final String AGGREGATE_STEP = "aggregateWeekOverWeek";
 
 	static final String EXCEL_STEP = "renderExcel";
@@ -49,16 +64,37 @@ class ReportStepsConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportStepsConfiguration.class);
 
+	/** The session of the running job execution: one per execution, dropped by Spring Batch when it ends. */
+	@Bean
+	@JobScope
+	WeeklyReportSession weeklyReportSession(@Value("#{jobExecution}") JobExecution execution,
+			JobDefinitionRegistry registry, WeekOverWeekAnalyzer analyzer, DataDirectoryProperties dataDirectory,
+			Clock clock) {
+		JobDefinition job = registry.get(WeeklyReportParameters.from(execution.getJobParameters()).job());
+		return new WeeklyReportSession(execution, job, analyzer, dataDirectory.absoluteDataDir().resolve("reports"),
+				clock);
+	}
+
+	/** The fetch step's session of the running step execution. */
+	@Bean
+	@StepScope
+	FetchSession fetchSession(@Value("#{stepExecution}") StepExecution step, JobDefinitionRegistry registry,
+			LossStore store, PushLossApiProvider apiProvider, Clock clock,
+			ObjectProvider<FetchProgressListener> progress) {
+		WeeklyReportParameters parameters = WeeklyReportParameters.from(step.getJobParameters());
+		return new FetchSession(registry.get(parameters.job()), parameters.week(), parameters.zone(),
+				parameters.refresh(), store, apiProvider, clock,
+				FetchProgressListener.all(progress.orderedStream().toList()));
+	}
+
 	@Bean(AGGREGATE_STEP)
 	Step aggregateWeekOverWeek(JobRepository repository, PlatformTransactionManager tm, WeeklyReportSession session,
 			SummaryJsonWriter summaryWriter) {
 		return step(AGGREGATE_STEP, repository, tm, (execution) -> {
-			WeeklyReport report = session.analyze(execution);
-			ReportDocuments documents = session.documents(execution);
+			WeeklyReport report = session.analyze();
+			ReportDocuments documents = session.documents();
 			summaryWriter.write(report, documents.summaryJson());
-			execution.getExecutionContext().putString(WeeklyReportSession.DOCUMENTS_PATH,
-					documents.directory().toString());
-			execution.getExecutionContext().putString(WeeklyReportSession.HEADLINE, headline(report));
+			RunContext.recordAnalysis(execution, report.partial(), documents.directory(), headline(report));
 			logger.info("{} {}: {}", report.header().jobName(), report.header().week(), headline(report));
 		});
 	}
@@ -67,14 +103,14 @@ class ReportStepsConfiguration {
 	Step renderExcel(JobRepository repository, PlatformTransactionManager tm, WeeklyReportSession session,
 			ExcelReportWriter writer, LossStore store) {
 		return step(EXCEL_STEP, repository, tm, (execution) -> {
-			WeeklyReport report = session.report(execution);
-			JobDefinition job = session.job(execution);
+			WeeklyReport report = session.report();
+			JobDefinition job = session.job();
 			List<PlannedWindow> weekWindows = WeeklyReportSession.plannedWindows(job, report.header().week())
 				.stream()
 				.filter((window) -> window.week().equals(report.header().week()))
 				.toList();
 			try (PlannedWindowRawRows raw = new PlannedWindowRawRows(store, job.api().sdkAppId(), weekWindows)) {
-				writer.write(report, raw, session.documents(execution).excel(), report.header().generatedAt());
+				writer.write(report, raw, session.documents().excel(), report.header().generatedAt());
 			}
 		});
 	}
@@ -83,8 +119,8 @@ class ReportStepsConfiguration {
 	Step renderPdf(JobRepository repository, PlatformTransactionManager tm, WeeklyReportSession session,
 			PdfReportWriter writer) {
 		return step(PDF_STEP, repository, tm, (execution) -> {
-			ReportDocuments documents = session.documents(execution);
-			writer.write(session.report(execution), documents.pdf(), documents.vendorChartPng());
+			ReportDocuments documents = session.documents();
+			writer.write(session.report(), documents.pdf(), documents.vendorChartPng());
 		});
 	}
 
@@ -92,17 +128,19 @@ class ReportStepsConfiguration {
 	Step deliver(JobRepository repository, PlatformTransactionManager tm, WeeklyReportSession session,
 			ReportDelivery delivery, ReportArchiver archiver) {
 		return step(DELIVER_STEP, repository, tm, (execution) -> {
-			JobDefinition job = session.job(execution);
-			WeeklyReport report = session.report(execution);
-			ReportDocuments documents = session.documents(execution);
-			if (session.email(execution)) {
-				ReportDelivery.Result result = delivery.deliver(job, report, documents, session.forced(execution),
-						session.resend(execution));
-				record(execution, result.archiveFolder().toString(), result.mail().status().name());
+			JobDefinition job = session.job();
+			WeeklyReport report = session.report();
+			ReportDocuments documents = session.documents();
+			WeeklyReportParameters parameters = session.parameters();
+			if (parameters.email()) {
+				ReportDelivery.Result result = delivery.deliver(job, report, documents, parameters.forced(),
+						parameters.resending());
+				record(execution, result.archiveFolder().toString(), EmailState.of(result.mail().status()));
 			}
 			else {
-				record(execution, archiver.archive(job, report.header().week(), documents, session.forced(execution))
-					.toString(), "DISABLED");
+				record(execution,
+						archiver.archive(job, report.header().week(), documents, parameters.forced()).toString(),
+						EmailState.DISABLED);
 			}
 		});
 	}
@@ -125,9 +163,8 @@ class ReportStepsConfiguration {
 		return report.partial() ? "[PARTIAL] " + line : line.toString();
 	}
 
-	private static void record(JobExecution execution, String archive, String email) {
-		execution.getExecutionContext().putString(WeeklyReportSession.ARCHIVE_PATH, archive);
-		execution.getExecutionContext().putString(WeeklyReportSession.EMAIL_STATE, email);
+	private static void record(JobExecution execution, String archive, EmailState email) {
+		RunContext.recordDelivery(execution, archive, email);
 		logger.info("Archived in {}; email {}", archive, email);
 	}
 

@@ -1,5 +1,12 @@
 package io.pushloss.job;
 
+import io.pushloss.ingest.VendorApiProvider;
+
+import io.pushloss.ingest.PushLossApiProvider;
+
+import io.pushloss.ingest.FetchCounts;
+import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -46,16 +53,16 @@ public class RunMetrics implements JobExecutionListener {
 
 	private final MeterRegistry registry;
 
-	private final RunHistory history;
+	private final WeeklyReportExecutions executions;
 
 	private final ObjectProvider<PushLossApiProvider> apiProvider;
 
 	private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
-	RunMetrics(ObjectProvider<MeterRegistry> registry, RunHistory history,
+	RunMetrics(ObjectProvider<MeterRegistry> registry, WeeklyReportExecutions executions,
 			ObjectProvider<PushLossApiProvider> apiProvider) {
 		this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
-		this.history = history;
+		this.executions = executions;
 		this.apiProvider = apiProvider;
 	}
 
@@ -74,9 +81,10 @@ public class RunMetrics implements JobExecutionListener {
 			counter(counter, name);
 		}
 		AtomicLong last = lastSuccess(name);
-		this.history.recent(name, 100)
+		this.executions.recent(name, 100)
 			.stream()
-			.filter((run) -> BatchStatus.COMPLETED.name().equals(run.status()) && run.end() != null)
+			.map(RunContext::summarize)
+			.filter((run) -> run.status() == RunStatus.COMPLETED && run.end() != null)
 			.findFirst()
 			.ifPresent((run) -> last.accumulateAndGet(run.end().getEpochSecond(), Math::max));
 		if (this.apiProvider.getIfAvailable() instanceof VendorApiProvider vendor) {
@@ -94,20 +102,17 @@ public class RunMetrics implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		String job = execution.getJobParameters().getString(WeeklyReportParameters.JOB);
-		if (job == null) {
-			return;
-		}
+		String job = WeeklyReportParameters.from(execution.getJobParameters()).job();
 		BatchStatus status = execution.getStatus();
 		runs(job, (status == BatchStatus.COMPLETED || status == BatchStatus.STOPPED) ? status : BatchStatus.FAILED)
 			.increment();
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (WeeklyReportJobConfiguration.FETCH_STEP.equals(step.getStepName())) {
-				ExecutionContext context = step.getExecutionContext();
-				counter("pushloss.api.calls", job).increment(context.getInt(FetchSession.CALLS, 0));
-				counter("pushloss.api.retries", job).increment(context.getInt(FetchSession.RETRIES, 0));
-				counter("pushloss.windows.fetched", job).increment(context.getInt(FetchSession.WINDOWS_FETCHED, 0));
-				counter("pushloss.rows.stored", job).increment(context.getLong(FetchSession.ROWS_STORED, 0L));
+			if (FetchLossWindowsStepConfiguration.STEP_NAME.equals(step.getStepName())) {
+				FetchCounts counts = RunContext.fetchCounts(step);
+				counter("pushloss.api.calls", job).increment(counts.calls());
+				counter("pushloss.api.retries", job).increment(counts.retries());
+				counter("pushloss.windows.fetched", job).increment(counts.windowsFetched());
+				counter("pushloss.rows.stored", job).increment(counts.rowsStored());
 			}
 		}
 		if (status == BatchStatus.COMPLETED) {

@@ -2,7 +2,7 @@ package io.pushloss.job;
 
 import java.util.Objects;
 
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * What a run or restart of a report week did.

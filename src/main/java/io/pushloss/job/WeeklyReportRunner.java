@@ -1,5 +1,9 @@
 package io.pushloss.job;
 
+import io.pushloss.jobdef.JobDefinitionRegistry;
+
+import io.pushloss.ingest.FetchCounts;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -13,7 +17,7 @@ import java.util.function.Supplier;
 
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.DataDirectoryProperties;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -53,7 +57,7 @@ public class WeeklyReportRunner {
 
 	private final JobOperator jobOperator;
 
-	private final JobRepository jobRepository;
+	private final WeeklyReportExecutions executions;
 
 	private final Job job;
 
@@ -67,12 +71,12 @@ public class WeeklyReportRunner {
 
 	private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
 
-	public WeeklyReportRunner(JobOperator jobOperator, JobRepository jobRepository,
+	public WeeklyReportRunner(JobOperator jobOperator, WeeklyReportExecutions executions,
 			@Qualifier(WeeklyReportJobConfiguration.JOB_NAME) Job job, JobDefinitionRegistry registry,
 			ObjectProvider<Clock> clock, GracefulStop gracefulStop, DataDirectoryProperties dataDirectory) {
 		this.jobOperator = jobOperator;
 		this.gracefulStop = gracefulStop;
-		this.jobRepository = jobRepository;
+		this.executions = executions;
 		this.job = job;
 		this.registry = registry;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -100,10 +104,11 @@ public class WeeklyReportRunner {
 					// a dead process's leftover: it must not stay "running" for ever beside the new instance
 					recoverStale(week, last);
 				}
-				return launch(week, WeeklyReportParameters.of(definition, week, this.clock.instant(), options));
+				return launch(week,
+						WeeklyReportParameters.of(definition, week, this.clock.instant(), options).toJobParameters());
 			}
 			if (last == null) {
-				return launch(week, WeeklyReportParameters.of(definition, week, null, options));
+				return launch(week, WeeklyReportParameters.of(definition, week, null, options).toJobParameters());
 			}
 			return resume(definition, week, last);
 		});
@@ -218,16 +223,11 @@ public class WeeklyReportRunner {
 			throw new IllegalStateException("Execution " + execution.getId() + " of " + week
 					+ " is still running after JobOperator returned: a TaskExecutor made the launch asynchronous");
 		}
-		ExecutionContext fetch = execution.getStepExecutions()
-			.stream()
-			.filter((step) -> WeeklyReportJobConfiguration.FETCH_STEP.equals(step.getStepName()))
-			.max(Comparator.comparingLong(StepExecution::getId))
-			.map(StepExecution::getExecutionContext)
-			.orElseGet(ExecutionContext::new);
-		int planned = fetch.getInt(FetchSession.WINDOWS_PLANNED, 0);
-		int stored = fetch.getInt(FetchSession.WINDOWS_ALREADY_STORED, 0);
-		int fetched = fetch.getInt(FetchSession.WINDOWS_FETCHED, 0);
-		int calls = fetch.getInt(FetchSession.CALLS, 0);
+		FetchCounts fetch = RunContext.fetchCounts(execution);
+		int planned = fetch.windowsPlanned();
+		int stored = fetch.windowsAlreadyStored();
+		int fetched = fetch.windowsFetched();
+		int calls = fetch.calls();
 		RunOutcome.Status status = switch (execution.getStatus()) {
 			case COMPLETED -> RunOutcome.Status.COMPLETED;
 			case STOPPED -> RunOutcome.Status.STOPPED;
@@ -252,15 +252,7 @@ public class WeeklyReportRunner {
 
 	/** The week's most recent execution of any instance (ordinary or forced) for this job file and zone. */
 	private JobExecution lastExecution(JobDefinition definition, IsoWeek week) {
-		JobExecution latest = null;
-		for (JobInstance instance : this.jobRepository.findJobInstances(WeeklyReportJobConfiguration.JOB_NAME)) {
-			JobExecution execution = this.jobRepository.getLastJobExecution(instance);
-			if (execution != null && WeeklyReportParameters.matches(execution.getJobParameters(), definition, week)
-					&& (latest == null || execution.getId() > latest.getId())) {
-				latest = execution;
-			}
-		}
-		return latest;
+		return this.executions.last(definition.name(), week, definition.zone()).orElse(null);
 	}
 
 	private static String describeTime(JobExecution execution, ZoneId zone) {

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-import io.pushloss.api.Region;
+import io.pushloss.domain.Region;
 
 /**
  * A validated report job, loaded from one {@code jobs/*.yml} file by {@link JobDefinitionLoader}. Everything here

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pushloss.api.Region;
+import io.pushloss.domain.Region;
 
 /**
  * Turns a {@link RawJob} that passed Bean Validation into a {@link JobDefinition}: applies defaults, converts

@@ -8,7 +8,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 
-import io.pushloss.api.Region;
+import io.pushloss.domain.Region;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.quartz.CronExpression;

@@ -8,8 +8,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import io.pushloss.job.RunHistory;
-import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.runs.RunHistory;
+import io.pushloss.job.RunStatus;
+import io.pushloss.job.RunSummary;
 import io.pushloss.jobdef.JobDefinition;
 
 /**
@@ -34,17 +35,17 @@ class LastRunsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		boolean failed = false;
 		for (JobDefinition job : this.scheduler.served()) {
-			List<RunRecord> runs = this.history.recent(job.name(), 1);
+			List<RunSummary> runs = this.history.recent(job.name(), 1);
 			Map<String, Object> details = new LinkedHashMap<>();
 			if (runs.isEmpty()) {
 				details.put("status", "NONE");
 			}
 			else {
-				RunRecord run = runs.get(0);
-				details.put("week", run.week());
-				details.put("status", run.status());
+				RunSummary run = runs.get(0);
+				details.put("week", run.week().toString());
+				details.put("status", run.status().name());
 				details.put("end", (run.end() != null) ? run.end().toString() : null);
-				if ("FAILED".equals(run.status())) {
+				if (run.status() == RunStatus.FAILED) {
 					failed = true;
 					details.put("message", run.message());
 				}

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 import io.pushloss.job.InterruptedRuns;
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
-import io.pushloss.job.JobDefinitionRegistry;
+import io.pushloss.jobdef.JobDefinitionRegistry;
 import io.pushloss.job.RunMetrics;
 import io.pushloss.jobdef.JobDefinition;
 

@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 
 import io.pushloss.job.InterruptedRuns;
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
-import io.pushloss.job.JobDefinitionRegistry;
+import io.pushloss.jobdef.JobDefinitionRegistry;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * The Quartz job: a thin bridge to {@link WeeklyReportRunner}, in the Quartz worker thread.

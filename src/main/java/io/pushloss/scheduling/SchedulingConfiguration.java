@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.pushloss.job.RunHistory;
+import io.pushloss.runs.RunHistory;
 
 /**
  * The health components of {@code serve} (named after their beans: {@code scheduler}, {@code lastRuns}).

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 
 /**
  * The vendor's frequency limit per (SDKAppID, API), as a sliding window measured on arrival: at most {@code k} calls

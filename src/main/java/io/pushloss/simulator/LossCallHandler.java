@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import io.pushloss.api.UserSig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,9 +3,9 @@ package io.pushloss.simulator;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * The everyday losses: realistic codes per vendor and stage, each with an hourly mean for the overall push-to-all

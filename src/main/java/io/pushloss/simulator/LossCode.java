@@ -2,9 +2,9 @@ package io.pushloss.simulator;
 
 import java.util.Objects;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * One kind of loss the simulator produces: a vendor's error code at a stage, for offline or online pushes.

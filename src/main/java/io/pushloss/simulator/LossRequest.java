@@ -3,7 +3,7 @@ package io.pushloss.simulator;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,6 @@
 package io.pushloss.simulator;
 
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 
 /**
  * One independent series of synthetic losses: overall push-to-all, one push-to-all task, or normal push. Each

@@ -3,10 +3,10 @@ package io.pushloss.simulator;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * The events planted in the synthetic data so that every weekly report has something to surface, whatever week it

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import io.pushloss.api.LossRow;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 /**
  * Writes response bodies the way the vendor does, quirks included: {@code "ErrorInfo": "sucess"}, ErrCode as a

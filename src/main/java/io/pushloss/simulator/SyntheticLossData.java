@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossRow;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * The simulator's deterministic synthetic push-loss data.

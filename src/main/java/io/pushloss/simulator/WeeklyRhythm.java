@@ -1,6 +1,6 @@
 package io.pushloss.simulator;
 
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 
 /**
  * The shape of a week: fewer losses at night, peaks mid-morning and in the evening; push-to-all campaigns are

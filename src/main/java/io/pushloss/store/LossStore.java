@@ -10,9 +10,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.pushloss.api.LossQuery;
-import io.pushloss.api.LossRow;
-import io.pushloss.api.LossSource;
-import io.pushloss.ingest.FetchWindow;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;

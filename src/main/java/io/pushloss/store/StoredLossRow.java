@@ -2,10 +2,10 @@ package io.pushloss.store;
 
 import java.time.Instant;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * One row of the store of record, as read back (for the Raw sheet and for audits).

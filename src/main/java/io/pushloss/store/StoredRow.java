@@ -2,10 +2,10 @@ package io.pushloss.store;
 
 import java.time.Instant;
 
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * A {@code loss_row} row as the database holds it (vendor -1 for stage-level rows, event type as its code).

@@ -3,7 +3,7 @@ package io.pushloss.store;
 import java.time.Instant;
 import java.util.Objects;
 
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 
 /**
  * A window of one task (or of overall statistics / normal push, task {@code ""}) that was fetched and committed.

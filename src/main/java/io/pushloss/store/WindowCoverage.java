@@ -8,8 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.ingest.FetchWindow;
+import io.pushloss.domain.LossSource;
 
 /**
  * Answers "is this window already in the store?" from a set of stored windows. A planned window counts as stored

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ByteArrayResource;
 
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.Vendor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

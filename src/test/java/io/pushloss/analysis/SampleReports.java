@@ -12,11 +12,11 @@ import java.util.stream.IntStream;
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
 import io.pushloss.analysis.TaskLoss.TaskCode;
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Ready-made {@link WeeklyReport}s for tests of everything that presents a report (summary.json, Excel, PDF, email),

@@ -46,7 +46,7 @@ class SummaryJsonWriterTests {
 		assertThat(headline).hasSize(2);
 		assertThat(headline.get(1).get("source").asString()).isEqualTo("NORMAL");
 		assertThat(headline.get(1).get("thisWeek").asLong())
-			.isEqualTo(SampleReports.typicalWeek().headline(io.pushloss.api.LossSource.NORMAL).thisWeek());
+			.isEqualTo(SampleReports.typicalWeek().headline(io.pushloss.domain.LossSource.NORMAL).thisWeek());
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package io.pushloss.analysis;
 
+import io.pushloss.store.PlannedWindowAggregation;
+import io.pushloss.store.PlannedWindow;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,11 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
+import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -31,7 +34,7 @@ import static org.assertj.core.api.Assertions.within;
  * A weekly window of push to all in W is stored too (another granularity) and must be ignored.
  */
 @JdbcTest
-@Import({ AnalysisConfiguration.class, WeekOverWeekAnalyzer.class })
+@Import({ AnalysisConfiguration.class, WeekOverWeekAnalyzer.class, PlannedWindowAggregation.class })
 class WeekOverWeekAnalyzerTests {
 
 	private static final long APP = 1400000001L;

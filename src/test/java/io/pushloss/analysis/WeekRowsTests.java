@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import io.pushloss.analysis.LossFigures.DescriptionKey;
 import io.pushloss.analysis.LossFigures.StageCount;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

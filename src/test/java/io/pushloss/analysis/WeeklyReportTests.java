@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.Region;
+
 import java.time.Clock;
 import java.time.Duration;
 

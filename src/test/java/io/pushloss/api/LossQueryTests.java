@@ -1,5 +1,7 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.LossSource;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,5 +1,13 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.LossRow;
+
+import io.pushloss.domain.LossSource;
+
+import io.pushloss.domain.EventType;
+
+import io.pushloss.domain.Stage;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,15 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.LossRow;
+
+import io.pushloss.domain.LossSource;
+
+import io.pushloss.domain.EventType;
+
+import io.pushloss.domain.Stage;
+
+import io.pushloss.domain.Vendor;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

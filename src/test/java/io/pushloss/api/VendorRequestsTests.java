@@ -1,5 +1,9 @@
 package io.pushloss.api;
 
+import io.pushloss.domain.Region;
+
+import io.pushloss.domain.LossSource;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;

@@ -14,16 +14,16 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.pushloss.analysis.AnalysisProperties;
 import io.pushloss.analysis.AnomalyThresholds;
-import io.pushloss.analysis.PlannedWindow;
+import io.pushloss.store.PlannedWindow;
 import io.pushloss.analysis.RemediationCatalogue;
 import io.pushloss.analysis.ReportRequest;
 import io.pushloss.analysis.WeekOverWeekAnalyzer;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.ingest.FetchWindow;
+import io.pushloss.store.FetchWindow;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.H2Loopback;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Section 5, the analysis query: {@code analysis-rows} synthetic rows in the product's H2 file database (Flyway
@@ -67,7 +67,7 @@ final class AnalysisQueryBenchmark {
 			long rows = rowsPerWindow * planned.size();
 			long insertNanos = fill(jdbc, planned, rowsPerWindow);
 
-			WeekOverWeekAnalyzer analyzer = new WeekOverWeekAnalyzer(jdbc, RemediationCatalogue.bundled(),
+			WeekOverWeekAnalyzer analyzer = new WeekOverWeekAnalyzer(new io.pushloss.store.PlannedWindowAggregation(jdbc), RemediationCatalogue.bundled(),
 					AnomalyThresholds.DEFAULTS,
 					new AnalysisProperties(5, 3, new DefaultResourceLoader().getResource(RemediationCatalogue.BUNDLED)));
 			ReportRequest request = new ReportRequest(job.name(), APP, WEEK, job.zone(), job.baselineWeeks(), planned,

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pushloss.api.ApiClientSettings;
 import io.pushloss.api.LossQuery;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import io.pushloss.api.PushLossApiException;
 import io.pushloss.api.PushLossClient;
 import io.pushloss.simulator.Fault;

@@ -1,8 +1,14 @@
 package io.pushloss.cli;
 
+import io.pushloss.job.EmailState;
+
+import io.pushloss.job.RunStatus;
+
+import io.pushloss.domain.IsoWeek;
+
 import java.nio.file.Path;
 
-import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.job.RunSummary;
 import io.pushloss.simulator.Fault;
 import io.pushloss.simulator.FaultSchedules;
 import io.pushloss.simulator.FaultSettings;
@@ -58,9 +64,9 @@ class BackfillCommandTests {
 		assertThat(cli.simulator.calls() - callsBefore).as("W43 and W44 for W44, W46 for W46").isEqualTo(4);
 		assertThat(cli.err()).contains("backfill skip: week 2026-W44 (1/3)", "backfill skip: week 2026-W45 (2/3)",
 				"backfill skip: week 2026-W46 (3/3)");
-		assertThat(cli.history(data)).extracting(RunRecord::week, RunRecord::status, RunRecord::emailState)
-			.containsExactly(tuple("2026-W46", "COMPLETED", "DISABLED"), tuple("2026-W44", "COMPLETED", "DISABLED"),
-					tuple("2026-W45", "COMPLETED", "SENT"));
+		assertThat(cli.history(data)).extracting(RunSummary::week, RunSummary::status, RunSummary::emailState)
+			.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, EmailState.DISABLED), tuple(IsoWeek.parse("2026-W44"), RunStatus.COMPLETED, EmailState.DISABLED),
+					tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, EmailState.SENT));
 		assertThat(data.resolve("archive/skip/2026")).isDirectoryContaining("glob:**/2026-W44")
 			.isDirectoryContaining("glob:**/2026-W46");
 	}
@@ -101,9 +107,9 @@ class BackfillCommandTests {
 					(line) -> assertThat(line).startsWith("resume 2026-W45: COMPLETED"),
 					(line) -> assertThat(line).startsWith("resume 2026-W46: COMPLETED"));
 		assertThat(cli.simulator.calls() - callsBefore).as("W45's two windows, then W46's").isEqualTo(4);
-		assertThat(cli.history(data)).extracting(RunRecord::week, RunRecord::status)
-			.containsExactly(tuple("2026-W46", "COMPLETED"), tuple("2026-W45", "COMPLETED"),
-					tuple("2026-W45", "FAILED"), tuple("2026-W44", "COMPLETED"));
+		assertThat(cli.history(data)).extracting(RunSummary::week, RunSummary::status)
+			.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED), tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED),
+					tuple(IsoWeek.parse("2026-W45"), RunStatus.FAILED), tuple(IsoWeek.parse("2026-W44"), RunStatus.COMPLETED));
 	}
 
 	@Test
@@ -135,9 +141,9 @@ class BackfillCommandTests {
 			.contains("force 2026-W46: COMPLETED");
 		assertThat(cli.simulator.calls() - callsBefore).as("W46's refresh continues: W45 and W46 again")
 			.isEqualTo(4);
-		assertThat(cli.history(data)).extracting(RunRecord::week, RunRecord::status, RunRecord::forced)
-			.containsExactly(tuple("2026-W46", "COMPLETED", true), tuple("2026-W46", "FAILED", true),
-					tuple("2026-W45", "COMPLETED", true), tuple("2026-W45", "COMPLETED", false));
+		assertThat(cli.history(data)).extracting(RunSummary::week, RunSummary::status, RunSummary::forced)
+			.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, true), tuple(IsoWeek.parse("2026-W46"), RunStatus.FAILED, true),
+					tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, true), tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, false));
 		assertThat(data.resolve("archive/force/2026/2026-W45/rev-2")).isDirectory();
 	}
 

@@ -6,9 +6,9 @@ import java.time.Period;
 import java.util.List;
 
 import io.pushloss.ingest.TestJobs;
-import io.pushloss.job.FetchProgressListener.Progress;
+import io.pushloss.ingest.FetchProgressListener.Progress;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
-import io.pushloss.job.ApiProperties;
+import io.pushloss.api.ApiProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,8 +14,8 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.pushloss.job.RunHistory;
-import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.runs.RunHistory;
+import io.pushloss.job.RunSummary;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 
@@ -82,7 +82,7 @@ final class OperationsCli implements AutoCloseable {
 	}
 
 	/** The run history of a data directory, newest first, read through the application as {@code runs} does. */
-	List<RunRecord> history(Path dataDir) {
+	List<RunSummary> history(Path dataDir) {
 		try (ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, (name) -> null,
 				Map.of("logging.threshold.console", "WARN"), false)) {
 			return context.getBean(RunHistory.class).recent(null, 100);

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package io.pushloss.cli;
 
+import io.pushloss.job.RunStatus;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,13 +32,13 @@ import org.quartz.Scheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.pushloss.job.RunHistory;
-import io.pushloss.job.RunHistory.RunRecord;
-import io.pushloss.job.VendorApiProvider;
+import io.pushloss.runs.RunHistory;
+import io.pushloss.job.RunSummary;
+import io.pushloss.ingest.VendorApiProvider;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.Fault;
 import io.pushloss.simulator.FaultSettings;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,7 +87,7 @@ class ServeModeTests {
 			assertThat(received).hasSize(1);
 			assertThat(received[0].getSubject()).contains(week.toString());
 			assertThat(history.recent(job.name(), 10)).singleElement()
-				.satisfies((run) -> assertThat(run.week()).isEqualTo(week.toString()));
+				.satisfies((run) -> assertThat(run.week()).isEqualTo(week));
 
 			int port = ServeMode.managementPort(served.context());
 			assertThat(port).isPositive();
@@ -132,10 +134,10 @@ class ServeModeTests {
 			RunHistory history = second.context().getBean(RunHistory.class);
 			await().atMost(PATIENCE).until(() -> completed(history, job.name()));
 
-			List<RunRecord> runs = history.recent(job.name(), 10);
-			assertThat(runs).extracting(RunRecord::status).containsExactly("COMPLETED", "STOPPED");
-			RunRecord stopped = runs.get(1);
-			RunRecord resumed = runs.get(0);
+			List<RunSummary> runs = history.recent(job.name(), 10);
+			assertThat(runs).extracting(RunSummary::status).containsExactly(RunStatus.COMPLETED, RunStatus.STOPPED);
+			RunSummary stopped = runs.get(1);
+			RunSummary resumed = runs.get(0);
 			assertThat(stopped.windowsFetched()).as("committed before the stop, not all").isBetween(2, 27);
 			assertThat(this.out.toString()).contains("resuming " + stopped.week() + " of graceful (execution "
 					+ stopped.executionId() + ", STOPPED)");
@@ -164,7 +166,7 @@ class ServeModeTests {
 	}
 
 	private static boolean completed(RunHistory history, String job) {
-		return history.recent(job, 1).stream().anyMatch((run) -> "COMPLETED".equals(run.status()));
+		return history.recent(job, 1).stream().anyMatch((run) -> run.status() == RunStatus.COMPLETED);
 	}
 
 	private Path writeJob(String name, String zone, String cron, String window) throws IOException {

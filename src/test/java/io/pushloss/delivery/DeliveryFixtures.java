@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-import io.pushloss.api.Region;
+import io.pushloss.domain.Region;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinition.ApiSettings;
 import io.pushloss.jobdef.JobDefinition.ArchiveSettings;

@@ -6,15 +6,15 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pushloss.api.ApiErrorKind;
-import io.pushloss.api.EventType;
+import io.pushloss.domain.EventType;
 import io.pushloss.api.LossQuery;
 import io.pushloss.api.LossResponse;
-import io.pushloss.api.LossRow;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
 import io.pushloss.api.PushLossApi;
 import io.pushloss.api.PushLossApiException;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * An in-memory {@link PushLossApi}: deterministic rows per (source, task, start, end, generation), a call counter,

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import io.pushloss.api.Region;
+import io.pushloss.domain.Region;
 import io.pushloss.jobdef.JobDefinition;
 
 /**

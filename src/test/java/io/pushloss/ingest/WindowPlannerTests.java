@@ -1,5 +1,7 @@
 package io.pushloss.ingest;
 
+import io.pushloss.store.FetchWindow;
+
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.Period;
@@ -9,9 +11,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.pushloss.api.LossQuery;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,5 +1,7 @@
 package io.pushloss.job;
 
+import io.pushloss.ingest.VendorApiProvider;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.pushloss.PushLossReportApplication;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

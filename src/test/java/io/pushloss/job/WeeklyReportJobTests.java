@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import io.pushloss.api.LossRow;
-import io.pushloss.api.LossSource;
-import io.pushloss.ingest.FetchWindow;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
+import io.pushloss.store.FetchWindow;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.Fault;
@@ -21,7 +21,7 @@ import io.pushloss.simulator.FaultSettings;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 import io.pushloss.simulator.SyntheticLossData;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

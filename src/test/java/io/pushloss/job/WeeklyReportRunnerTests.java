@@ -1,5 +1,11 @@
 package io.pushloss.job;
 
+import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
+
+import io.pushloss.ingest.PushLossApiProvider;
+
+import io.pushloss.ingest.FetchSession;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -14,14 +20,14 @@ import java.util.List;
 import java.util.Properties;
 
 import io.pushloss.api.LossQuery;
-import io.pushloss.api.LossRow;
+import io.pushloss.domain.LossRow;
 import io.pushloss.ingest.FakePushLossApi;
-import io.pushloss.ingest.FetchWindow;
+import io.pushloss.store.FetchWindow;
 import io.pushloss.ingest.TestJobs;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.LossStore;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import org.h2.engine.SysProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,8 +151,7 @@ class WeeklyReportRunnerTests {
 			.isEqualTo(failedExecution.getJobInstanceId());
 		assertThat(resumed.calls()).as("28 windows, 4 committed before the failure").isEqualTo(24);
 		assertThat(this.api.queries().get(5)).isEqualTo(inFlight);
-		assertThat(fetchStep(this.jobRepository.getJobExecution(resumed.executionId())).getExecutionContext()
-			.getInt(FetchSession.RETRIES)).isEqualTo(1);
+		assertThat(RunContext.fetchCounts(fetchStep(this.jobRepository.getJobExecution(resumed.executionId()))).retries()).isEqualTo(1);
 		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 0));
 	}
 
@@ -271,7 +276,7 @@ class WeeklyReportRunnerTests {
 
 	/** An execution marked STARTED, as a process killed while running leaves it. */
 	private JobExecution deadExecution(JobDefinition job, IsoWeek week) {
-		JobParameters parameters = WeeklyReportParameters.of(job, week, null);
+		JobParameters parameters = WeeklyReportParameters.of(job, week).toJobParameters();
 		JobInstance instance = this.jobRepository.createJobInstance(WeeklyReportJobConfiguration.JOB_NAME,
 				parameters);
 		JobExecution dead = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
@@ -297,7 +302,7 @@ class WeeklyReportRunnerTests {
 	private static StepExecution fetchStep(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStepName().equals(WeeklyReportJobConfiguration.FETCH_STEP))
+			.filter((step) -> step.getStepName().equals(FetchLossWindowsStepConfiguration.STEP_NAME))
 			.findFirst()
 			.orElseThrow();
 	}

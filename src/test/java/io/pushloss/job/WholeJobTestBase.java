@@ -1,5 +1,9 @@
 package io.pushloss.job;
 
+import io.pushloss.ingest.VendorApiProvider;
+
+import io.pushloss.ingest.FetchProgressListener;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,11 +29,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
-import io.pushloss.api.Region;
+import io.pushloss.domain.Region;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.store.LossStore;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * The whole weekly job against the embedded simulator and a real SMTP server (GreenMail on a loopback port). Every

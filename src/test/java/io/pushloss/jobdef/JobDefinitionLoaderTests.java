@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Period;
 import java.time.ZoneId;
 
-import io.pushloss.api.Region;
+import io.pushloss.domain.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,11 @@
 package io.pushloss.scheduling;
 
+import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
+
+import io.pushloss.job.RunContext;
+
+import io.pushloss.job.RunStatus;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -45,17 +51,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.pushloss.ingest.TestJobs;
-import io.pushloss.job.FetchSession;
+import io.pushloss.ingest.FetchSession;
 import io.pushloss.job.GracefulStop;
-import io.pushloss.job.PushLossApiProvider;
-import io.pushloss.job.RunHistory;
-import io.pushloss.job.RunHistory.RunRecord;
+import io.pushloss.ingest.PushLossApiProvider;
+import io.pushloss.runs.RunHistory;
+import io.pushloss.job.RunSummary;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.WeeklyReportJobConfiguration;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -143,10 +149,10 @@ class ReportSchedulerTests {
 		assertThat(firings.ended()).hasSize(1);
 		assertThat(schedule.jobs()).singleElement()
 			.satisfies((scheduled) -> assertThat(scheduled.zone()).isEqualTo(job.zone()));
-		List<RunRecord> runs = this.history.recent(job.name(), 10);
+		List<RunSummary> runs = this.history.recent(job.name(), 10);
 		assertThat(runs).singleElement().satisfies((run) -> {
-			assertThat(run.status()).isEqualTo("COMPLETED");
-			assertThat(run.week()).isEqualTo(IsoWeek.lastComplete(job.zone(), Clock.systemUTC()).toString());
+			assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+			assertThat(run.week()).isEqualTo(IsoWeek.lastComplete(job.zone(), Clock.systemUTC()));
 		});
 	}
 
@@ -184,7 +190,7 @@ class ReportSchedulerTests {
 		assertThat(ended.get(1).trigger()).isEqualTo(other);
 		assertThat(this.history.recent(job.name(), 10)).as("the second found the week complete and ran nothing")
 			.singleElement()
-			.satisfies((run) -> assertThat(run.status()).isEqualTo("COMPLETED"));
+			.satisfies((run) -> assertThat(run.status()).isEqualTo(RunStatus.COMPLETED));
 	}
 
 	@Test
@@ -210,7 +216,7 @@ class ReportSchedulerTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		StepExecution fetch = fetchStep(execution);
 		assertThat(fetch.getStatus()).isEqualTo(BatchStatus.STOPPED);
-		assertThat(fetch.getExecutionContext().getInt(FetchSession.WINDOWS_FETCHED))
+		assertThat(RunContext.fetchCounts(fetch).windowsFetched())
 			.as("the chunk in flight when the stop came committed, then the step stopped")
 			.isEqualTo(4);
 
@@ -233,7 +239,7 @@ class ReportSchedulerTests {
 	private static StepExecution fetchStep(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStepName().equals(WeeklyReportJobConfiguration.FETCH_STEP))
+			.filter((step) -> step.getStepName().equals(FetchLossWindowsStepConfiguration.STEP_NAME))
 			.findFirst()
 			.orElseThrow();
 	}

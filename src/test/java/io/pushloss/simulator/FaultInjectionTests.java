@@ -11,8 +11,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

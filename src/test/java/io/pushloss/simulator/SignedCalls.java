@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pushloss.api.LossRow;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
 import io.pushloss.api.UserSig;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;

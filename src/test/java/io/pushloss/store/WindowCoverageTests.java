@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.ingest.FetchWindow;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Deletes a job's oldest archived weeks beyond {@code keepWeeks}: only {@code <job>/<yyyy>/<yyyy-Www>} folders of

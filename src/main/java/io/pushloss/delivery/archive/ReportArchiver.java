@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Copies a week's documents (summary.json, PDF, workbook) to {@code <archive>/<job>/<yyyy>/<yyyy-Www>/} and records

@@ -3,7 +3,7 @@ package io.pushloss.delivery.mail;
 import java.util.Locale;
 
 import io.pushloss.analysis.WeekOverWeek;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import io.pushloss.analysis.WeeklyReport;
 
 /**

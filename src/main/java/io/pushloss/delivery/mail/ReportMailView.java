@@ -13,7 +13,7 @@ import io.pushloss.analysis.ReportHeader;
 import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 
 /**
  * What the email templates show, already formatted ({@code 12,345}, {@code +8.1%}), so the HTML and the plain-text

@@ -9,7 +9,7 @@ import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.TaskLoss.TaskCode;
 import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * The flat, filterable tables: by vendor, by error code, by task and the top codes of each task. Each sheet has one

@@ -1,5 +1,7 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.store.RawRowSource;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;

@@ -13,10 +13,10 @@ import io.pushloss.analysis.TrendPoint;
 import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * A tiny made-up report the warm-up fills and exports (to no file) so that the first real report finds the fill

@@ -1,5 +1,7 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.store.RawRowSource;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

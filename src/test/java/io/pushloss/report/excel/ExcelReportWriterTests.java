@@ -22,9 +22,9 @@ import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.TrendPoint;
 import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 import io.pushloss.store.StoredLossRow;
 
 import static io.pushloss.report.excel.WorkbookReading.format;

@@ -1,5 +1,7 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.store.RawRowSource;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +23,10 @@ import io.pushloss.analysis.StageTotal;
 import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 import io.pushloss.store.StoredLossRow;
 
 import static io.pushloss.report.excel.WorkbookReading.row;

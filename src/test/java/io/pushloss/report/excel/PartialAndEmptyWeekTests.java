@@ -1,5 +1,7 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.store.RawRowSource;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;

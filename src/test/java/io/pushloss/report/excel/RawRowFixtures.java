@@ -1,5 +1,7 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.store.RawRowSource;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -7,10 +9,10 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import io.pushloss.analysis.SampleReports;
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 import io.pushloss.store.StoredLossRow;
 
 /**

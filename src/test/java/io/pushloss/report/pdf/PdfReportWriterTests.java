@@ -20,7 +20,7 @@ import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;

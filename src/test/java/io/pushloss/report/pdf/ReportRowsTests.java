@@ -8,7 +8,7 @@ import io.pushloss.analysis.Baseline;
 import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.api.LossSource;
+import io.pushloss.domain.LossSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.pushloss.week;
+package io.pushloss.domain;
 
 import java.time.Clock;
 import java.time.DayOfWeek;

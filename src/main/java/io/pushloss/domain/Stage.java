@@ -1,4 +1,4 @@
-package io.pushloss.api;
+package io.pushloss.domain;
 
 /**
  * The stage at which a push was lost.

@@ -1,4 +1,6 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
+
+import io.pushloss.api.ApiProperties;
 
 import java.time.Clock;
 import java.time.Duration;

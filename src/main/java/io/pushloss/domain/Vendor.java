@@ -1,4 +1,4 @@
-package io.pushloss.api;
+package io.pushloss.domain;
 
 /**
  * Push vendors as numbered by the API's {@code PushPlatform} field (0 to 8).
@@ -7,6 +7,9 @@ public enum Vendor {
 
 	UNKNOWN(0, "Unknown"), APNS(1, "APNs"), XIAOMI(2, "Xiaomi"), HUAWEI(3, "Huawei"), FCM(4, "FCM"), MEIZU(5, "Meizu"),
 	OPPO(6, "OPPO"), VIVO(7, "vivo"), HONOR(8, "Honor");
+
+	private static final CodeIndex<Integer, Vendor> BY_CODE = CodeIndex.of(Vendor.class, Vendor::code,
+			(code) -> "PushPlatform " + code + " is outside 0..8");
 
 	private final int code;
 
@@ -32,12 +35,7 @@ public enum Vendor {
 	 * @throws IllegalArgumentException when the number is outside 0..8
 	 */
 	public static Vendor fromCode(int code) {
-		for (Vendor vendor : values()) {
-			if (vendor.code == code) {
-				return vendor;
-			}
-		}
-		throw new IllegalArgumentException("PushPlatform " + code + " is outside 0..8");
+		return BY_CODE.get(code);
 	}
 
 }

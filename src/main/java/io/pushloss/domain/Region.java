@@ -1,4 +1,4 @@
-package io.pushloss.api;
+package io.pushloss.domain;
 
 import java.util.Locale;
 
@@ -10,6 +10,10 @@ public enum Region {
 	CHINA("console.tim.qq.com"), SINGAPORE("adminapisgp.im.qcloud.com"), SEOUL("adminapikr.im.qcloud.com"),
 	FRANKFURT("adminapiger.im.qcloud.com"), SILICON_VALLEY("adminapiusa.im.qcloud.com"),
 	JAKARTA("adminapiidn.im.qcloud.com");
+
+	private static final CodeIndex<String, Region> BY_KEY = CodeIndex.of(Region.class, Region::key,
+			(key) -> "unknown region '" + key
+					+ "'; expected china, singapore, seoul, frankfurt, silicon-valley or jakarta");
 
 	private final String domain;
 
@@ -36,13 +40,7 @@ public enum Region {
 	 * @throws IllegalArgumentException listing the valid names
 	 */
 	public static Region fromKey(String key) {
-		for (Region region : values()) {
-			if (region.key().equals(key)) {
-				return region;
-			}
-		}
-		throw new IllegalArgumentException("unknown region '" + key
-				+ "'; expected china, singapore, seoul, frankfurt, silicon-valley or jakarta");
+		return BY_KEY.get(key);
 	}
 
 }

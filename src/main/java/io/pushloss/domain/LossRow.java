@@ -1,4 +1,4 @@
-package io.pushloss.api;
+package io.pushloss.domain;
 
 import java.util.Objects;
 

@@ -1,11 +1,11 @@
-package io.pushloss.ingest;
+package io.pushloss.store;
 
 import java.util.List;
 import java.util.Objects;
 
 import io.pushloss.api.LossQuery;
-import io.pushloss.api.LossSource;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * One call's worth of loss data: a source, up to five TaskIDs (none for overall statistics and for normal push)

@@ -1,7 +1,6 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
 
-import io.pushloss.ingest.FetchWindow;
-import io.pushloss.ingest.FetchedWindow;
+import io.pushloss.store.FetchWindow;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

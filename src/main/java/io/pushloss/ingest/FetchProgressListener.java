@@ -1,8 +1,8 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
 
 import java.util.List;
 
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * Hears the fetch step's progress, for example to draw {@code backfill}'s progress bar. Called in the step's

@@ -1,4 +1,4 @@
-package io.pushloss.api;
+package io.pushloss.domain;
 
 /**
  * The API's {@code EventType}: offline (vendor channel) or online push. Some responses omit it.
@@ -11,6 +11,9 @@ public enum EventType {
 	OFFLINE(1, "Offline"),
 
 	ONLINE(2, "Online");
+
+	private static final CodeIndex<Integer, EventType> BY_CODE = CodeIndex.of(EventType.class, EventType::code,
+			(code) -> "EventType " + code + " is not 1 (offline) or 2 (online)");
 
 	private final int code;
 
@@ -34,12 +37,7 @@ public enum EventType {
 	 * @throws IllegalArgumentException for any other number
 	 */
 	public static EventType fromCode(int code) {
-		for (EventType type : values()) {
-			if (type.code == code) {
-				return type;
-			}
-		}
-		throw new IllegalArgumentException("EventType " + code + " is not 1 (offline) or 2 (online)");
+		return BY_CODE.get(code);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.pushloss.analysis;
+package io.pushloss.store;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,9 +1,8 @@
-package io.pushloss.report.excel;
+package io.pushloss.store;
 
 import java.util.Iterator;
 import java.util.List;
 
-import io.pushloss.store.StoredLossRow;
 
 /**
  * The stored rows of one week for the Raw sheet: how many there are, known before any is written (the Raw sheets,

@@ -1,10 +1,10 @@
-package io.pushloss.analysis;
+package io.pushloss.store;
 
 import java.time.Instant;
 import java.util.Objects;
 
-import io.pushloss.api.LossSource;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.IsoWeek;
 
 /**
  * One query window the ingest plan needs for a week: the analysis sums the stored rows of exactly these windows, so

@@ -1,10 +1,11 @@
-package io.pushloss.job;
+package io.pushloss.jobdef;
+
+import io.pushloss.job.WeeklyReportRunner;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.pushloss.jobdef.JobDefinition;
 
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
 
-import io.pushloss.ingest.FetchWindow;
+import io.pushloss.store.FetchWindow;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -12,13 +12,16 @@ class PendingWindowReader implements ItemStreamReader<FetchWindow> {
 
 	private final FetchSession session;
 
-	PendingWindowReader(FetchSession session) {
+	private final FetchCheckpoint.Store checkpoints;
+
+	PendingWindowReader(FetchSession session, FetchCheckpoint.Store checkpoints) {
 		this.session = session;
+		this.checkpoints = checkpoints;
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		this.session.open(executionContext);
+		this.session.open(this.checkpoints.in(executionContext));
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.pushloss.job;
+package io.pushloss.store;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,17 +16,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.pushloss.analysis.PlannedWindow;
-import io.pushloss.api.EventType;
-import io.pushloss.api.LossRow;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
-import io.pushloss.api.Vendor;
-import io.pushloss.ingest.FetchWindow;
-import io.pushloss.store.H2Loopback;
-import io.pushloss.store.LossStore;
-import io.pushloss.store.StoredLossRow;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
+import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

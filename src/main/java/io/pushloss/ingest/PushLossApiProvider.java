@@ -1,4 +1,4 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
 
 import io.pushloss.api.PushLossApi;
 import io.pushloss.jobdef.JobDefinition;

@@ -1,4 +1,4 @@
-package io.pushloss.api;
+package io.pushloss.domain;
 
 /**
  * The two vendor APIs this product reads. They are separate sources of loss statistics and are
@@ -34,16 +34,6 @@ public enum LossSource {
 	/** A human label for reports. */
 	public String displayName() {
 		return this.displayName;
-	}
-
-	/** Finds a source by its API name. */
-	public static LossSource fromApiName(String apiName) {
-		for (LossSource source : values()) {
-			if (source.apiName.equals(apiName)) {
-				return source;
-			}
-		}
-		throw new IllegalArgumentException("Unknown push-loss API '" + apiName + "'");
 	}
 
 }

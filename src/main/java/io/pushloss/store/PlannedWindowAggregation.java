@@ -1,8 +1,10 @@
-package io.pushloss.analysis;
+package io.pushloss.store;
+
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -11,22 +13,24 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
 
-import io.pushloss.analysis.LossFigures.PlatformCount;
-import io.pushloss.api.LossSource;
-import io.pushloss.api.Stage;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 /**
- * Sums the store of record over exactly the planned windows of a report: the per-vendor sums in SQL, the stage
- * counts and descriptions of W and W-1 in one pass over their rows ({@link WeekRows}), which costs half of the two
- * queries (a sum and a window function) it replaces.
+ * Sums the store of record over exactly the planned windows of a report: the per-vendor sums in SQL, and the rows
+ * the stage counts and descriptions of W and W-1 come from handed to the caller in one pass, which costs half of the
+ * two queries (a sum and a window function) it replaces.
  * <p>
  * The planned windows go into a session-local temporary table; every query starts from that table and LEFT JOINs
  * {@code loss_row} on its full window key, which H2 never reorders: each planned window is one primary-key range
  * lookup, so the cost follows the rows of the report's windows, not the size of the store, and rows stored under
  * another window granularity are never read.
  */
-class PlannedWindowAggregation {
+@Component
+public class PlannedWindowAggregation {
 
 	private static final String WINDOWS = "pushloss_planned_window";
 
@@ -58,20 +62,27 @@ class PlannedWindowAggregation {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	PlannedWindowAggregation(JdbcTemplate jdbcTemplate) {
+	public PlannedWindowAggregation(JdbcTemplate jdbcTemplate) {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	/** Reads the figures of a request's planned windows (one connection, the caller's transaction if any). */
-	LossFigures read(ReportRequest request) {
-		return this.jdbcTemplate.execute((ConnectionCallback<LossFigures>) (connection) -> {
+	/**
+	 * Reads the sums of an application's planned windows (one connection, the caller's transaction if any).
+	 * @param appId the SDKAppID
+	 * @param windows the planned windows; {@link Sums#storedWindows()} holds indexes into this list
+	 * @param weekIndex how many weeks before the report week a window's week is (0 for the report week)
+	 * @param weekRows receives the stage-level rows of every planned window and every row of the overall windows,
+	 * of the report week and the week before
+	 */
+	public Sums read(long appId, List<PlannedWindow> windows, ToIntFunction<IsoWeek> weekIndex, WeekRowSink weekRows) {
+		return this.jdbcTemplate.execute((ConnectionCallback<Sums>) (connection) -> {
 			DataSource single = new SingleConnectionDataSource(connection, true);
 			JdbcTemplate template = new JdbcTemplate(single);
 			template.execute(CREATE);
 			template.update("DELETE FROM " + WINDOWS);
 			try {
-				insertWindows(template, request);
-				return query(JdbcClient.create(single), request.sdkAppId());
+				insertWindows(template, windows, weekIndex);
+				return query(JdbcClient.create(single), appId, weekRows);
 			}
 			finally {
 				template.update("DELETE FROM " + WINDOWS);
@@ -79,19 +90,18 @@ class PlannedWindowAggregation {
 		});
 	}
 
-	private static void insertWindows(JdbcTemplate template, ReportRequest request) {
-		List<PlannedWindow> windows = request.plannedWindows();
+	private static void insertWindows(JdbcTemplate template, List<PlannedWindow> windows,
+			ToIntFunction<IsoWeek> weekIndex) {
 		List<Object[]> rows = IntStream.range(0, windows.size()).mapToObj((i) -> {
 			PlannedWindow window = windows.get(i);
 			return new Object[] { i, window.source().name(), window.taskId(), window.start(), window.end(),
-					request.weekIndex(window.week()) };
+					weekIndex.applyAsInt(window.week()) };
 		}).toList();
 		template.batchUpdate("INSERT INTO " + WINDOWS
 				+ " (ordinal, source, task_id, window_start, window_end, week_index) VALUES (?, ?, ?, ?, ?, ?)", rows);
 	}
 
-	private static LossFigures query(JdbcClient jdbc, long appId) {
-		WeekRows weekRows = new WeekRows();
+	private static Sums query(JdbcClient jdbc, long appId, WeekRowSink weekRows) {
 		jdbc.sql(WEEK_ROWS).param("app", appId).query((rs) -> {
 			String source = rs.getString(2);
 			if (source == null) {
@@ -106,7 +116,37 @@ class PlannedWindowAggregation {
 			.query(PlatformCount.class)
 			.list();
 		Set<Integer> stored = new HashSet<>(jdbc.sql(STORED).param("app", appId).query(Integer.class).list());
-		return new LossFigures(weekRows.stageCounts(), platformCounts, weekRows.descriptions(), stored);
+		return new Sums(platformCounts, stored);
+	}
+
+	/** Receives the rows of the report week and the week before, one at a time. */
+	@FunctionalInterface
+	public interface WeekRowSink {
+
+		/** One stored row; {@code vendor} is -1 for stage-level rows, {@code taskId} {@code ""} for overall ones. */
+		void add(int weekIndex, LossSource source, String taskId, int vendor, Stage stage, int eventType,
+				String errCode, long errCount, String errInfo, long windowStart);
+
+	}
+
+	/**
+	 * The sums of a report's planned windows.
+	 *
+	 * @param platformCounts per-vendor rows of the overall statistics, every report week
+	 * @param storedWindows indexes into the planned windows of those found in {@code fetched_window}
+	 */
+	public record Sums(List<PlatformCount> platformCounts, Set<Integer> storedWindows) {
+
+		public Sums {
+			platformCounts = List.copyOf(platformCounts);
+			storedWindows = Set.copyOf(storedWindows);
+		}
+
+	}
+
+	/** Lost pushes of a per-vendor code in one week (overall statistics only). */
+	public record PlatformCount(int weekIndex, LossSource source, int vendor, Stage stage, int eventType,
+			String errCode, long errCount) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.pushloss.job;
+package io.pushloss.api;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.pushloss.job;
+package io.pushloss.store;
 
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,10 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.pushloss.analysis.PlannedWindow;
-import io.pushloss.report.excel.RawRowSource;
-import io.pushloss.store.LossStore;
-import io.pushloss.store.StoredLossRow;
 
 /**
  * The Raw sheet's rows: the stored rows of exactly the report week's planned windows (those the analysis sums), in
@@ -26,7 +22,7 @@ import io.pushloss.store.StoredLossRow;
  * connection: reading and mapping the rows costs about as much as writing them, and the two then run side by side.
  * Closing the source stops the reader.
  */
-final class PlannedWindowRawRows implements RawRowSource, AutoCloseable {
+public final class PlannedWindowRawRows implements RawRowSource, AutoCloseable {
 
 	/** Windows read ahead of the sheet: a few hundred rows each, so a few megabytes at most. */
 	static final int WINDOWS_AHEAD = 64;
@@ -48,7 +44,7 @@ final class PlannedWindowRawRows implements RawRowSource, AutoCloseable {
 
 	private volatile boolean closed;
 
-	PlannedWindowRawRows(LossStore store, long appId, List<PlannedWindow> windows) {
+	public PlannedWindowRawRows(LossStore store, long appId, List<PlannedWindow> windows) {
 		this.store = store;
 		this.appId = appId;
 		this.windows = windows.stream().sorted(SHEET_ORDER).toList();

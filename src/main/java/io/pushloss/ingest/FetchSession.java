@@ -1,4 +1,4 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,47 +8,23 @@ import java.util.Deque;
 import java.util.List;
 
 import io.pushloss.api.PushLossApi;
-import io.pushloss.ingest.FetchWindow;
-import io.pushloss.ingest.FetchedWindow;
-import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.store.FetchWindow;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.LossStore;
 import io.pushloss.store.WindowCoverage;
-import io.pushloss.week.IsoWeek;
+import io.pushloss.domain.IsoWeek;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * The state of one execution of the {@code fetchLossWindows} step (step-scoped): the plan, the windows still to
- * fetch, and the counters recorded in the step's execution context.
+ * fetch, and the counters it records through its {@link FetchCheckpoint}.
  * <p>
  * What is pending is worked out from the store when the step opens, so a restarted or repeated run skips whatever
  * an earlier one committed. A forced refresh treats only windows committed since it was asked for as done.
  */
 public class FetchSession {
-
-	/** Execution-context key: windows in the plan (report week and baseline weeks). */
-	public static final String WINDOWS_PLANNED = "windowsPlanned";
-
-	/** Execution-context key: planned windows found in the store when the step opened. */
-	public static final String WINDOWS_ALREADY_STORED = "windowsAlreadyStored";
-
-	/** Execution-context key: windows fetched and committed by this step execution. */
-	public static final String WINDOWS_FETCHED = "windowsFetched";
-
-	/** Execution-context key: calls to the API made by this step execution. */
-	public static final String CALLS = "calls";
-
-	/** Execution-context key: windows fetched again because an earlier execution failed while fetching them. */
-	public static final String RETRIES = "retries";
-
-	/** Execution-context key: loss rows stored by this step execution. */
-	public static final String ROWS_STORED = "rowsStored";
-
-	/** Execution-context key: the window being fetched, kept when the execution fails. */
-	static final String IN_FLIGHT = "inFlight";
 
 	private static final Log logger = LogFactory.getLog(FetchSession.class);
 
@@ -68,7 +44,7 @@ public class FetchSession {
 
 	private final Deque<FetchWindow> pending = new ArrayDeque<>();
 
-	private ExecutionContext context;
+	private FetchCheckpoint checkpoint;
 
 	private String failedBefore;
 
@@ -115,14 +91,14 @@ public class FetchSession {
 	}
 
 	/** Plans the weeks and finds what is not stored yet. */
-	public void open(ExecutionContext executionContext) {
+	public void open(FetchCheckpoint checkpoint) {
 		if (!this.job.zone().equals(this.zone)) {
 			throw new IllegalStateException("Job '" + this.job.name() + "' now uses zone " + this.job.zone()
 					+ ", but this run of " + this.week + " was started for " + this.zone
 					+ "; run the week again (with --force to refresh it)");
 		}
-		this.context = executionContext;
-		this.failedBefore = executionContext.getString(IN_FLIGHT, null);
+		this.checkpoint = checkpoint;
+		this.failedBefore = checkpoint.inFlight();
 		List<FetchWindow> plan = WindowPlanner.plan(this.job, this.week);
 		long from = plan.stream().mapToLong(FetchWindow::start).min().orElseThrow();
 		long to = plan.stream().mapToLong(FetchWindow::end).max().orElseThrow();
@@ -164,9 +140,8 @@ public class FetchSession {
 		if (window.key().equals(this.failedBefore)) {
 			this.retries++;
 		}
-		// Kept in the context until the window commits: if this call fails, a restart knows it is a retry.
-		this.context.putString(IN_FLIGHT, window.key());
-		record();
+		// Kept in the checkpoint until the window commits: if this call fails, a restart knows it is a retry.
+		this.checkpoint.record(counts(), window.key());
 		return new FetchedWindow(window, this.api.fetch(window.toQuery()).rows());
 	}
 
@@ -178,7 +153,6 @@ public class FetchSession {
 			this.fetched++;
 			this.rowsStored += window.rows().size();
 		}
-		this.context.remove(IN_FLIGHT);
 		record();
 		logger.info(String.format("week %s: %d/%d windows, %d calls, %d retries", this.week,
 				this.alreadyStored + this.fetched, this.planned, this.calls, this.retries));
@@ -194,13 +168,14 @@ public class FetchSession {
 		return this.job.api().sdkAppId();
 	}
 
+	/** What this step execution has done so far. */
+	public FetchCounts counts() {
+		return new FetchCounts(this.planned, this.alreadyStored, this.fetched, this.calls, this.retries,
+				this.rowsStored);
+	}
+
 	private void record() {
-		this.context.putInt(WINDOWS_PLANNED, this.planned);
-		this.context.putInt(WINDOWS_ALREADY_STORED, this.alreadyStored);
-		this.context.putInt(WINDOWS_FETCHED, this.fetched);
-		this.context.putInt(CALLS, this.calls);
-		this.context.putInt(RETRIES, this.retries);
-		this.context.putLong(ROWS_STORED, this.rowsStored);
+		this.checkpoint.record(counts(), null);
 	}
 
 }

@@ -1,6 +1,5 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
 
-import io.pushloss.ingest.FetchedWindow;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

@@ -1,4 +1,4 @@
-package io.pushloss.job;
+package io.pushloss.ingest;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

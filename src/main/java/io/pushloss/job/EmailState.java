@@ -1,0 +1,31 @@
+package io.pushloss.job;
+
+import io.pushloss.delivery.mail.MailOutcome;
+
+/**
+ * What became of a run's email, recorded by the {@code deliver} step.
+ */
+public enum EmailState {
+
+	/** Sent to the recipients (or written to the outbox) by this run. */
+	SENT,
+
+	/** Not sent again: the ledger says this week's email was already sent. */
+	ALREADY_SENT,
+
+	/** Not sent: the job has no recipients. */
+	NO_RECIPIENTS,
+
+	/** Not sent: the run was asked not to email ({@code run --no-email}, a backfill without {@code --email}). */
+	DISABLED;
+
+	/** The state of a delivery's mail result. */
+	static EmailState of(MailOutcome.Status status) {
+		return switch (status) {
+			case SENT -> SENT;
+			case ALREADY_SENT -> ALREADY_SENT;
+			case NO_RECIPIENTS -> NO_RECIPIENTS;
+		};
+	}
+
+}

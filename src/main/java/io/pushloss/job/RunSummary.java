@@ -1,0 +1,37 @@
+package io.pushloss.job;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.pushloss.domain.IsoWeek;
+
+/**
+ * One run (a Spring Batch job execution) of a report week, as {@code runs}, the health endpoint and the scheduler
+ * report it.
+ *
+ * @param executionId the Spring Batch job execution id
+ * @param job the job name
+ * @param week the report week
+ * @param status where the run stands
+ * @param start when it started, or {@code null}
+ * @param duration how long it ran, or {@code null} while running
+ * @param windowsPlanned windows in the fetch plan
+ * @param windowsFetched windows this execution fetched
+ * @param calls API calls of this execution
+ * @param partial whether the report was partial
+ * @param forced whether it was a forced refresh
+ * @param emailState what became of the email, or {@code null} before delivery
+ * @param archivePath the archive folder, or {@code null} before delivery
+ * @param headline the headline figures, or {@code null} before the analysis
+ * @param message the exit description (the failure's operator message), or {@code null}
+ */
+public record RunSummary(long executionId, String job, IsoWeek week, RunStatus status, Instant start,
+		Duration duration, int windowsPlanned, int windowsFetched, int calls, boolean partial, boolean forced,
+		EmailState emailState, String archivePath, String headline, String message) {
+
+	/** When it ended, or {@code null} while running. */
+	public Instant end() {
+		return (this.start != null && this.duration != null) ? this.start.plus(this.duration) : null;
+	}
+
+}
