@@ -3,6 +3,7 @@ package io.pushloss.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationContext;
 
@@ -11,8 +12,7 @@ import io.pushloss.job.EmailState;
 import io.pushloss.job.RunSummary;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.report.ReportDocuments;
-import io.pushloss.store.DataDirectoryProperties;
+import io.pushloss.domain.DataDirectoryProperties;
 
 /**
  * Prints the short result of {@code run}, {@code restart} and each week of {@code backfill}: status and week, then
@@ -101,11 +101,15 @@ final class RunResultPrinter {
 			out.println(field("totals", run.headline()));
 		}
 		Path dataDir = context.getBean(DataDirectoryProperties.class).absoluteDataDir();
-		ReportDocuments documents = ReportDocuments.in(dataDir.resolve("reports"), job.name(),
-				run.week().toString());
-		out.println(field("documents", SpringReportOperations.relative(documents.directory().toString()) + "/ ("
-				+ documents.summaryJson().getFileName() + ", " + documents.excel().getFileName() + ", "
-				+ documents.pdf().getFileName() + ")"));
+		if (!run.documents().isEmpty()) {
+			out.println(field("documents",
+					SpringReportOperations.relative(run.documents().get(0).getParent().toString()) + "/ ("
+							+ run.documents()
+								.stream()
+								.map((document) -> document.getFileName().toString())
+								.collect(Collectors.joining(", "))
+							+ ")"));
+		}
 		out.println(field("email", describeEmail(run.emailState(), dataDir, context)));
 		if (run.archivePath() != null) {
 			out.println(field("archive", SpringReportOperations.relative(run.archivePath())));

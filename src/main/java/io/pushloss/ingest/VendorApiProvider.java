@@ -59,6 +59,18 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 		return (client != null) ? client.stats() : null;
 	}
 
+	/** HTTP requests the job's client sent to the vendor, retries included (0 before its first call). */
+	public long requests(JobDefinition job) {
+		ClientStats stats = stats(job);
+		return (stats != null) ? stats.calls() : 0;
+	}
+
+	/** The job's client's requests retried after a retryable error (0 before its first call). */
+	public long retriedRequests(JobDefinition job) {
+		ClientStats stats = stats(job);
+		return (stats != null) ? stats.retries() : 0;
+	}
+
 	/** The embedded simulator serving a simulator job, or {@code null} when none was started for it. */
 	public PushLossSimulator simulatorFor(JobDefinition job) {
 		return this.simulators.get(job.name());

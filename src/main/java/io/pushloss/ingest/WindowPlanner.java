@@ -1,6 +1,7 @@
 package io.pushloss.ingest;
 
 import io.pushloss.store.FetchWindow;
+import io.pushloss.store.PlannedWindow;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -52,6 +53,23 @@ public final class WindowPlanner {
 			weeks.add(reportWeek.minusWeeks(back));
 		}
 		return List.copyOf(weeks);
+	}
+
+	/**
+	 * The plan of a report week and its baseline as the analysis sums it: one planned window per fetch window and
+	 * task.
+	 */
+	public static List<PlannedWindow> plannedWindows(JobDefinition job, IsoWeek reportWeek) {
+		return plan(job, reportWeek).stream()
+			.flatMap((window) -> window.taskKeys()
+				.stream()
+				.map((task) -> new PlannedWindow(window.week(), window.source(), task, window.start(), window.end())))
+			.toList();
+	}
+
+	/** The planned windows of the report week alone (those of the Raw sheet), one per fetch window and task. */
+	public static List<PlannedWindow> plannedWindowsOfWeek(JobDefinition job, IsoWeek reportWeek) {
+		return plannedWindows(job, reportWeek).stream().filter((window) -> window.week().equals(reportWeek)).toList();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.pushloss.job;
 
 import java.util.List;
 
-import io.pushloss.api.PushLossApiException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -74,7 +73,8 @@ public class OperatorMessages implements JobExecutionListener {
 	}
 
 	private static boolean isOwn(Throwable failure) {
-		return failure instanceof PushLossApiException || failure.getClass().getName().startsWith(OWN_PACKAGE);
+		// the API's failures, like every other failure of this program, carry an operator-facing message
+		return failure.getClass().getName().startsWith(OWN_PACKAGE);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.pushloss.job;
 
-import io.pushloss.store.PlannedWindowRawRows;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +18,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import io.pushloss.store.PlannedWindow;
 import io.pushloss.analysis.SummaryJsonWriter;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.domain.LossSource;
@@ -34,15 +31,14 @@ import io.pushloss.delivery.ReportDelivery;
 import io.pushloss.delivery.archive.ReportArchiver;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
-import io.pushloss.report.excel.ExcelReportWriter;
 import io.pushloss.report.pdf.PdfReportWriter;
-import io.pushloss.store.LossStore;
 import io.pushloss.analysis.WeekOverWeekAnalyzer;
-import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.ingest.FetchSession;
-import io.pushloss.ingest.PushLossApiProvider;
+import io.pushloss.ingest.FetchSessions;
+import io.pushloss.report.excel.StoredWeekWorkbook;
+import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinitionRegistry;
-import io.pushloss.store.DataDirectoryProperties;
+import io.pushloss.domain.DataDirectoryProperties;
 import java.time.Clock;
 
 /**
@@ -79,12 +75,10 @@ class ReportStepsConfiguration {
 	@Bean
 	@StepScope
 	FetchSession fetchSession(@Value("#{stepExecution}") StepExecution step, JobDefinitionRegistry registry,
-			LossStore store, PushLossApiProvider apiProvider, Clock clock,
-			ObjectProvider<FetchProgressListener> progress) {
+			FetchSessions sessions) {
 		WeeklyReportParameters parameters = WeeklyReportParameters.from(step.getJobParameters());
-		return new FetchSession(registry.get(parameters.job()), parameters.week(), parameters.zone(),
-				parameters.refresh(), store, apiProvider, clock,
-				FetchProgressListener.all(progress.orderedStream().toList()));
+		return sessions.create(registry.get(parameters.job()), parameters.week(), parameters.zone(),
+				parameters.refresh());
 	}
 
 	@Bean(AGGREGATE_STEP)
@@ -101,17 +95,13 @@ class ReportStepsConfiguration {
 
 	@Bean(EXCEL_STEP)
 	Step renderExcel(JobRepository repository, PlatformTransactionManager tm, WeeklyReportSession session,
-			ExcelReportWriter writer, LossStore store) {
+			StoredWeekWorkbook writer) {
 		return step(EXCEL_STEP, repository, tm, (execution) -> {
 			WeeklyReport report = session.report();
 			JobDefinition job = session.job();
-			List<PlannedWindow> weekWindows = WeeklyReportSession.plannedWindows(job, report.header().week())
-				.stream()
-				.filter((window) -> window.week().equals(report.header().week()))
-				.toList();
-			try (PlannedWindowRawRows raw = new PlannedWindowRawRows(store, job.api().sdkAppId(), weekWindows)) {
-				writer.write(report, raw, session.documents().excel(), report.header().generatedAt());
-			}
+			writer.write(report, job.api().sdkAppId(),
+					WindowPlanner.plannedWindowsOfWeek(job, report.header().week()), session.documents().excel(),
+					report.header().generatedAt());
 		});
 	}
 

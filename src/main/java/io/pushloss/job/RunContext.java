@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.pushloss.ingest.FetchCheckpoint;
 import io.pushloss.ingest.FetchCounts;
 import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
+import io.pushloss.report.ReportDocuments;
 
 /**
  * The one owner of the keys this product keeps in Spring Batch's execution contexts: the fetch step's counts and
@@ -134,6 +136,15 @@ public class RunContext implements FetchCheckpoint.Store {
 		context.putString(EMAIL_STATE, email.name());
 	}
 
+	private static List<Path> documents(String directory, WeeklyReportParameters parameters) {
+		if (directory == null) {
+			return List.of();
+		}
+		Path reports = Path.of(directory).getParent().getParent();
+		ReportDocuments documents = ReportDocuments.in(reports, parameters.job(), parameters.week().toString());
+		return List.of(documents.summaryJson(), documents.excel(), documents.pdf());
+	}
+
 	/** What a job execution did, read from its parameters, status and execution contexts. */
 	public static RunSummary summarize(JobExecution execution) {
 		WeeklyReportParameters parameters = WeeklyReportParameters.from(execution.getJobParameters());
@@ -151,7 +162,8 @@ public class RunContext implements FetchCheckpoint.Store {
 				fetch.windowsPlanned(), fetch.windowsFetched(), fetch.calls(),
 				Boolean.TRUE.equals(context.get(PARTIAL)), parameters.forced(),
 				(email != null) ? EmailState.valueOf(email) : null, context.getString(ARCHIVE_PATH, null),
-				context.getString(HEADLINE, null), (message == null || message.isBlank()) ? null : message);
+				context.getString(HEADLINE, null), (message == null || message.isBlank()) ? null : message,
+				documents(context.getString(DOCUMENTS_PATH, null), parameters));
 	}
 
 }

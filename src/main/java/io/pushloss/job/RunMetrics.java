@@ -27,7 +27,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import io.pushloss.api.ClientStats;
 import io.pushloss.jobdef.JobDefinition;
 
 /**
@@ -147,11 +146,7 @@ public class RunMetrics implements JobExecutionListener {
 	}
 
 	private static double clientCount(VendorApiProvider provider, JobDefinition job, boolean retries) {
-		ClientStats stats = provider.stats(job);
-		if (stats == null) {
-			return 0;
-		}
-		return retries ? stats.retries() : stats.calls();
+		return retries ? provider.retriedRequests(job) : provider.requests(job);
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.pushloss.job;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.pushloss.domain.IsoWeek;
 
@@ -24,10 +26,15 @@ import io.pushloss.domain.IsoWeek;
  * @param archivePath the archive folder, or {@code null} before delivery
  * @param headline the headline figures, or {@code null} before the analysis
  * @param message the exit description (the failure's operator message), or {@code null}
+ * @param documents the documents written (summary.json, workbook, PDF), empty before the analysis
  */
 public record RunSummary(long executionId, String job, IsoWeek week, RunStatus status, Instant start,
 		Duration duration, int windowsPlanned, int windowsFetched, int calls, boolean partial, boolean forced,
-		EmailState emailState, String archivePath, String headline, String message) {
+		EmailState emailState, String archivePath, String headline, String message, List<Path> documents) {
+
+	public RunSummary {
+		documents = List.copyOf(documents);
+	}
 
 	/** When it ended, or {@code null} while running. */
 	public Instant end() {

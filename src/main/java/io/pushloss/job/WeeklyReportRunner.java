@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.store.DataDirectoryProperties;
+import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.domain.IsoWeek;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

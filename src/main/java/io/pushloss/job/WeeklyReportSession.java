@@ -2,7 +2,6 @@ package io.pushloss.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 
@@ -13,8 +12,6 @@ import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
-import io.pushloss.store.FetchWindow;
-import io.pushloss.store.PlannedWindow;
 
 /**
  * What the steps after the fetch share about one job execution (job-scoped: Spring Batch makes one per execution
@@ -84,18 +81,8 @@ public class WeeklyReportSession {
 	private WeeklyReport compute() {
 		IsoWeek week = this.parameters.week();
 		return this.analyzer.analyze(new ReportRequest(this.job.name(), this.job.api().sdkAppId(), week,
-				this.job.zone(), this.job.baselineWeeks(), plannedWindows(this.job, week),
+				this.job.zone(), this.job.baselineWeeks(), WindowPlanner.plannedWindows(this.job, week),
 				this.job.sources().allMemberTasks(), RunContext.generatedAt(this.execution, this.clock.instant())));
-	}
-
-	/** The fetch plan of the week and its baseline, one planned window per task. */
-	static List<PlannedWindow> plannedWindows(JobDefinition job, IsoWeek week) {
-		return WindowPlanner.plan(job, week)
-			.stream()
-			.flatMap((FetchWindow window) -> window.taskKeys()
-				.stream()
-				.map((task) -> new PlannedWindow(window.week(), window.source(), task, window.start(), window.end())))
-			.toList();
 	}
 
 }

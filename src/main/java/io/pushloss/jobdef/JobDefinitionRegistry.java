@@ -1,6 +1,5 @@
 package io.pushloss.jobdef;
 
-import io.pushloss.job.WeeklyReportRunner;
 
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The job definitions this process knows, by name. Whoever launches a run (the CLI, the scheduler,
- * {@link WeeklyReportRunner}) registers the definition it loaded; the job's steps look it up by the {@code job}
+ * the job's runner) registers the definition it loaded; the job's steps look it up by the {@code job}
  * parameter.
  */
 @Component

@@ -1,5 +1,7 @@
 package io.pushloss.store;
 
+import io.pushloss.domain.DataDirectoryProperties;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ class StoreDatabaseConfiguration {
 	DataSource dataSource(DataDirectoryProperties dataDirectory) {
 		H2Loopback.apply();
 		try {
-			Files.createDirectories(dataDirectory.databaseBase().getParent());
+			Files.createDirectories(EmbeddedDatabase.base(dataDirectory).getParent());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.absoluteDataDir()
@@ -35,7 +37,7 @@ class StoreDatabaseConfiguration {
 		return DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.driverClassName("org.h2.Driver")
-			.url(dataDirectory.jdbcUrl())
+			.url(EmbeddedDatabase.jdbcUrl(dataDirectory))
 			.username("sa")
 			.password("")
 			.build();

@@ -55,7 +55,8 @@ final class AnalysisQueryBenchmark {
 
 	List<Figure> run() throws Exception {
 		H2Loopback.apply();
-		String url = new io.pushloss.store.DataDirectoryProperties(this.options.workDir().resolve("analysis")).jdbcUrl();
+		String url = io.pushloss.store.EmbeddedDatabase
+			.jdbcUrl(new io.pushloss.domain.DataDirectoryProperties(this.options.workDir().resolve("analysis")));
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
 		try {
 			Flyway.configure().dataSource(dataSource).load().migrate();

@@ -1,5 +1,7 @@
 package io.pushloss.store;
 
+import io.pushloss.domain.DataDirectoryProperties;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,7 +45,7 @@ class CommitDurabilityTests {
 	}
 
 	private static String jdbcUrl(Path dataDir) {
-		return new DataDirectoryProperties(dataDir).jdbcUrl();
+		return io.pushloss.store.EmbeddedDatabase.jdbcUrl(new DataDirectoryProperties(dataDir));
 	}
 
 	/** Commits row after row with the application's JDBC URL, then dies without any shutdown. */

@@ -1,5 +1,7 @@
 package io.pushloss.report.excel;
 
+import java.util.List;
+
 import io.pushloss.store.RawRowSource;
 
 import java.io.BufferedOutputStream;
