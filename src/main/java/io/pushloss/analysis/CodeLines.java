@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pushloss.store.PlannedWindowAggregation.PlatformCount;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
+import io.pushloss.store.PlannedWindowAggregation.PlatformCount;
 
 /**
  * Turns the per-vendor sums into the report's code lines: status, baseline, anomaly flag, description and

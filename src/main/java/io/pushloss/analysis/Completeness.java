@@ -3,8 +3,8 @@ package io.pushloss.analysis;
 import java.time.Instant;
 import java.util.List;
 
-import io.pushloss.domain.LossSource;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
 
 /**
  * Whether every planned window of W and its baseline weeks is in the store. A report with any window missing is

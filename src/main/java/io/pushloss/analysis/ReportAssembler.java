@@ -1,7 +1,5 @@
 package io.pushloss.analysis;
 
-import io.pushloss.store.PlannedWindow;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,13 +11,14 @@ import java.util.TreeMap;
 
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
-import io.pushloss.store.PlannedWindowAggregation.PlatformCount;
 import io.pushloss.analysis.LossFigures.StageCount;
 import io.pushloss.domain.EventType;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.store.PlannedWindow;
+import io.pushloss.store.PlannedWindowAggregation.PlatformCount;
 
 /**
  * Builds the {@link WeeklyReport} from the sums of the planned windows: plain Java, no database.

@@ -1,7 +1,5 @@
 package io.pushloss.analysis;
 
-import io.pushloss.store.PlannedWindow;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.store.PlannedWindow;
 
 /**
  * What {@link WeekOverWeekAnalyzer#analyze(ReportRequest)} computes a report for.

@@ -1,8 +1,8 @@
 package io.pushloss.analysis;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Lost pushes of one vendor in one week (both stages), for the trend over W and its baseline weeks.

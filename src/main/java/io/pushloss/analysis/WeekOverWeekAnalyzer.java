@@ -1,11 +1,10 @@
 package io.pushloss.analysis;
 
-import io.pushloss.store.PlannedWindowAggregation;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.stereotype.Component;
+
+import io.pushloss.store.PlannedWindowAggregation;
 
 /**
  * Computes the week-over-week report of one job and week from the store of record: sums the stored rows of exactly

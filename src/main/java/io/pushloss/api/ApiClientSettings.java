@@ -1,15 +1,14 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.Region;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.pushloss.domain.Region;
 
 /**
  * How {@link PushLossClient} reaches the vendor: where, as whom, how fast and how persistently.

@@ -1,9 +1,9 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.LossSource;
-
 import java.util.List;
 import java.util.Objects;
+
+import io.pushloss.domain.LossSource;
 
 /**
  * One request to a push-loss API: a half-open time range {@code [startTime, endTime)} in epoch seconds and, for

@@ -1,9 +1,9 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.LossRow;
-
 import java.util.List;
 import java.util.Objects;
+
+import io.pushloss.domain.LossRow;
 
 /**
  * The loss rows one successful call returned, flattened.

@@ -1,19 +1,15 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.LossRow;
-
-import io.pushloss.domain.EventType;
-
-import io.pushloss.domain.Stage;
-
-import io.pushloss.domain.Vendor;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.pushloss.api.LenientJson.JsonObject;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * Turns a response body into a {@link VendorAnswer}: tolerant of the vendor's documented defects (trailing commas,

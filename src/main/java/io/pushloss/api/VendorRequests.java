@@ -1,13 +1,13 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.LossSource;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Collectors;
+
+import io.pushloss.domain.LossSource;
 
 /**
  * The wire form of a call: the signed URL and the JSON body.

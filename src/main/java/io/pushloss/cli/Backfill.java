@@ -5,11 +5,11 @@ import java.util.List;
 
 import org.springframework.context.ApplicationContext;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * {@code backfill}: every week of a range in order, oldest first.

@@ -3,8 +3,6 @@ package io.pushloss.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
 
 @Command(name = "backfill", sortOptions = false,
 		description = { "Produce the reports of a range of past weeks, oldest first, e.g. after installing or after "

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
-import io.pushloss.ingest.WindowPlanner;
-import io.pushloss.ingest.FetchProgressListener;
-import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.FetchProgressListener;
+import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.jobdef.JobDefinition;
 
 /**
  * {@code backfill}'s progress on standard error. On a terminal one line redrawn in place:

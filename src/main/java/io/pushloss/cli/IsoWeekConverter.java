@@ -1,8 +1,9 @@
 package io.pushloss.cli;
 
-import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+
+import io.pushloss.domain.IsoWeek;
 
 /** {@code YYYY-Www} options; the message says why a week does not exist (e.g. 2026 has no W54). */
 final class IsoWeekConverter implements ITypeConverter<IsoWeek> {

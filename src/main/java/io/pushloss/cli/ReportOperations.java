@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
 
 /**
  * The commands that need the store, the job repository and delivery. The CLI has validated every input before it

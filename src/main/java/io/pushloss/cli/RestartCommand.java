@@ -3,14 +3,15 @@ package io.pushloss.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
 
 @Command(name = "restart", sortOptions = false,
 		description = { "Restart the failed or stopped run of one week, continuing where it stopped (the windows "

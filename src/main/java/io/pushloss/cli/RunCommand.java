@@ -3,8 +3,6 @@ package io.pushloss.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
 
 @Command(name = "run", sortOptions = false,
 		description = { "Produce the report of one week: fetch the week's push-loss statistics, store them, "

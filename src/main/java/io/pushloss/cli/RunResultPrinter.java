@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationContext;
 
-import io.pushloss.runs.RunHistory;
-import io.pushloss.job.EmailState;
-import io.pushloss.job.RunSummary;
-import io.pushloss.job.RunOutcome;
-import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.job.EmailState;
+import io.pushloss.job.RunOutcome;
+import io.pushloss.job.RunSummary;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.runs.RunHistory;
 
 /**
  * Prints the short result of {@code run}, {@code restart} and each week of {@code backfill}: status and week, then

@@ -9,15 +9,15 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
-import io.pushloss.runs.RunHistory;
-import io.pushloss.job.RunSummary;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
+import io.pushloss.job.RunSummary;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.runs.RunHistory;
 
 /**
  * The commands backed by the Spring application: each starts the application for the data directory, does its

@@ -3,10 +3,11 @@ package io.pushloss.cli;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
 
 /** Week checks shared by the commands: a report is only made for a week that has ended in the job's zone. */
 final class Weeks {

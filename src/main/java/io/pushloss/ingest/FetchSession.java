@@ -7,14 +7,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-import io.pushloss.api.PushLossApi;
-import io.pushloss.store.FetchWindow;
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.store.LossStore;
-import io.pushloss.store.WindowCoverage;
-import io.pushloss.domain.IsoWeek;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.pushloss.api.PushLossApi;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.store.FetchWindow;
+import io.pushloss.store.LossStore;
+import io.pushloss.store.WindowCoverage;
 
 
 /**

@@ -1,11 +1,10 @@
 package io.pushloss.ingest;
 
-import io.pushloss.store.FetchWindow;
-
 import java.util.List;
 import java.util.Objects;
 
 import io.pushloss.domain.LossRow;
+import io.pushloss.store.FetchWindow;
 
 /**
  * A window and the rows the vendor returned for it, on its way to the store.

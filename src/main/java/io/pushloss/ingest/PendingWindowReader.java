@@ -1,9 +1,9 @@
 package io.pushloss.ingest;
 
-import io.pushloss.store.FetchWindow;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import io.pushloss.store.FetchWindow;
 
 /**
  * Yields the planned windows that are not in the store yet.

@@ -1,7 +1,5 @@
 package io.pushloss.ingest;
 
-import io.pushloss.api.ApiProperties;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 
 import io.pushloss.api.ApiClientSettings;
+import io.pushloss.api.ApiProperties;
 import io.pushloss.api.ClientStats;
 import io.pushloss.api.PushLossApi;
 import io.pushloss.api.PushLossClient;

@@ -1,8 +1,8 @@
 package io.pushloss.ingest;
 
-import io.pushloss.store.FetchWindow;
-
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import io.pushloss.store.FetchWindow;
 
 /**
  * Fetches a window's rows from the vendor.

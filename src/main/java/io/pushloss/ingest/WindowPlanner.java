@@ -1,8 +1,5 @@
 package io.pushloss.ingest;
 
-import io.pushloss.store.FetchWindow;
-import io.pushloss.store.PlannedWindow;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -12,9 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.pushloss.api.LossQuery;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.store.FetchWindow;
+import io.pushloss.store.PlannedWindow;
 
 /**
  * Cuts the weeks a report needs into the windows the vendor is asked for.

@@ -5,20 +5,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
 
 /**
  * Finds the weeks of a job whose last run did not end: stopped (by a graceful shutdown or Ctrl-C) or still marked

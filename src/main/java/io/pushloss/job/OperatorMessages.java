@@ -2,7 +2,6 @@ package io.pushloss.job;
 
 import java.util.List;
 
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;

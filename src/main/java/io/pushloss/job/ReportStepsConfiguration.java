@@ -1,23 +1,21 @@
 package io.pushloss.job;
 
-
-import java.util.List;
+import java.time.Clock;
 import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.core.configuration.annotation.JobScope;
-import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,21 +23,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.pushloss.analysis.SummaryJsonWriter;
 import io.pushloss.analysis.WeekOverWeek;
-import io.pushloss.domain.LossSource;
+import io.pushloss.analysis.WeekOverWeekAnalyzer;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.delivery.ReportDelivery;
 import io.pushloss.delivery.archive.ReportArchiver;
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.report.ReportDocuments;
-import io.pushloss.report.pdf.PdfReportWriter;
-import io.pushloss.analysis.WeekOverWeekAnalyzer;
+import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.domain.LossSource;
 import io.pushloss.ingest.FetchSession;
 import io.pushloss.ingest.FetchSessions;
-import io.pushloss.report.excel.StoredWeekWorkbook;
 import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinitionRegistry;
-import io.pushloss.domain.DataDirectoryProperties;
-import java.time.Clock;
+import io.pushloss.report.ReportDocuments;
+import io.pushloss.report.excel.StoredWeekWorkbook;
+import io.pushloss.report.pdf.PdfReportWriter;
 
 /**
  * The steps after {@code fetchLossWindows}, in run order: {@code aggregateWeekOverWeek} (the model and
@@ -174,6 +171,5 @@ class ReportStepsConfiguration {
 		void run(JobExecution execution) throws Exception;
 
 	}
-
 
 }

@@ -1,12 +1,5 @@
 package io.pushloss.job;
 
-import io.pushloss.ingest.VendorApiProvider;
-
-import io.pushloss.ingest.PushLossApiProvider;
-
-import io.pushloss.ingest.FetchCounts;
-import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -18,15 +11,17 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.pushloss.ingest.FetchCounts;
+import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
+import io.pushloss.ingest.PushLossApiProvider;
+import io.pushloss.ingest.VendorApiProvider;
 import io.pushloss.jobdef.JobDefinition;
 
 /**

@@ -1,42 +1,35 @@
 package io.pushloss.job;
 
-import io.pushloss.jobdef.JobDefinitionRegistry;
-
-import io.pushloss.ingest.FetchCounts;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.DataDirectoryProperties;
-import io.pushloss.domain.IsoWeek;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+
+import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.FetchCounts;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.jobdef.JobDefinitionRegistry;
 
 /**
  * Runs the {@code weeklyPushLossReport} job for a job definition and a week, in the calling thread.

@@ -8,10 +8,11 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 
-import io.pushloss.domain.Region;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.quartz.CronExpression;
+
+import io.pushloss.domain.Region;
 
 /**
  * The text formats of job file values, each with the check behind {@link TextFormat} and the conversion that

@@ -8,10 +8,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import io.pushloss.runs.RunHistory;
 import io.pushloss.job.RunStatus;
 import io.pushloss.job.RunSummary;
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.runs.RunHistory;
 
 /**
  * Health component {@code lastRuns}: the last run of each served job (week, status, end time, and the reason when

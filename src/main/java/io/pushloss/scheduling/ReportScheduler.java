@@ -12,14 +12,13 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Component;
 
-import io.pushloss.job.InterruptedRuns;
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
-import io.pushloss.jobdef.JobDefinitionRegistry;
+import io.pushloss.job.InterruptedRuns;
 import io.pushloss.job.RunMetrics;
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.jobdef.JobDefinitionRegistry;
 
 /**
  * Starts {@code serve}'s scheduling: registers the job definitions, makes the Quartz job store match them, starts

@@ -10,14 +10,14 @@ import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.pushloss.job.InterruptedRuns;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
-import io.pushloss.jobdef.JobDefinitionRegistry;
+import io.pushloss.job.InterruptedRuns;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinitionRegistry;
 
 /**
  * The Quartz job: a thin bridge to {@link WeeklyReportRunner}, in the Quartz worker thread.

@@ -1,7 +1,6 @@
 package io.pushloss.scheduling;
 
 import org.quartz.Scheduler;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

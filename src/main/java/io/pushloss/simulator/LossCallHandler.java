@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.pushloss.domain.LossSource;
-import io.pushloss.api.UserSig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.pushloss.api.UserSig;
+import io.pushloss.domain.LossSource;
 
 /**
  * Answers both push-loss APIs as the vendor does. A call goes through, in this order: fault draw (502 and delay

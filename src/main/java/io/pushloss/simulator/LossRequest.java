@@ -3,10 +3,11 @@ package io.pushloss.simulator;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pushloss.domain.LossSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.pushloss.domain.LossSource;
 
 /**
  * A validated request body: {@code {"StartTime": s, "EndTime": e, "TaskID": [..]}}. Anything the vendor documents as

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.pushloss.domain.EventType;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * The events planted in the synthetic data so that every weekly report has something to surface, whatever week it

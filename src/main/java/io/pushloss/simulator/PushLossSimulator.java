@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
-import io.pushloss.domain.LossSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.pushloss.domain.LossSource;
 
 /**
  * A faithful stand-in for the vendor's two push-loss REST APIs, served over real HTTP on 127.0.0.1: UserSig

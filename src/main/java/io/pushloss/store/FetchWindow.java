@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pushloss.api.LossQuery;
-import io.pushloss.domain.LossSource;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
 
 /**
  * One call's worth of loss data: a source, up to five TaskIDs (none for overall statistics and for normal push)

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.pushloss.api.LossQuery;
-import io.pushloss.domain.LossRow;
-import io.pushloss.domain.LossSource;
-
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.pushloss.api.LossQuery;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
 
 /**
  * The store of record (tables {@code fetched_window} and {@code loss_row}, see {@code V1__store_of_record.sql}):

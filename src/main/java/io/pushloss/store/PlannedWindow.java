@@ -3,8 +3,8 @@ package io.pushloss.store;
 import java.time.Instant;
 import java.util.Objects;
 
-import io.pushloss.domain.LossSource;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
 
 /**
  * One query window the ingest plan needs for a week: the analysis sums the stored rows of exactly these windows, so

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.ConnectionCallback;

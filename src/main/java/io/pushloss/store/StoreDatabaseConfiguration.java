@@ -1,19 +1,17 @@
 package io.pushloss.store;
 
-import io.pushloss.domain.DataDirectoryProperties;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.pushloss.domain.DataDirectoryProperties;
 
 /**
  * The one H2 file database under the data directory, shared by the Spring Batch job repository and the store of

@@ -3,7 +3,6 @@ package io.pushloss.analysis;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.io.ByteArrayResource;
 
 import io.pushloss.domain.Vendor;

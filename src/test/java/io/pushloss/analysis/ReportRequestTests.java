@@ -1,15 +1,14 @@
 package io.pushloss.analysis;
 
-import io.pushloss.store.PlannedWindow;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.pushloss.domain.LossSource;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.store.PlannedWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -13,10 +13,10 @@ import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
 import io.pushloss.analysis.TaskLoss.TaskCode;
 import io.pushloss.domain.EventType;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Ready-made {@link WeeklyReport}s for tests of everything that presents a report (summary.json, Excel, PDF, email),

@@ -1,8 +1,5 @@
 package io.pushloss.analysis;
 
-import io.pushloss.store.PlannedWindowAggregation;
-import io.pushloss.store.PlannedWindow;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
@@ -20,10 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
 import io.pushloss.domain.EventType;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.store.PlannedWindow;
+import io.pushloss.store.PlannedWindowAggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

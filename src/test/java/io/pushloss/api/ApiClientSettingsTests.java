@@ -1,13 +1,13 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.Region;
-
 import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.pushloss.domain.Region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

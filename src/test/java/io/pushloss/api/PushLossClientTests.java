@@ -1,13 +1,5 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.LossRow;
-
-import io.pushloss.domain.LossSource;
-
-import io.pushloss.domain.EventType;
-
-import io.pushloss.domain.Stage;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import io.pushloss.api.StubVendor.Received;
 import io.pushloss.api.StubVendor.Reply;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,15 +1,5 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.LossRow;
-
-import io.pushloss.domain.LossSource;
-
-import io.pushloss.domain.EventType;
-
-import io.pushloss.domain.Stage;
-
-import io.pushloss.domain.Vendor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

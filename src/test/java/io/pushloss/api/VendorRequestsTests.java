@@ -1,12 +1,11 @@
 package io.pushloss.api;
 
-import io.pushloss.domain.Region;
-
-import io.pushloss.domain.LossSource;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,11 +1,8 @@
 package io.pushloss.bench;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -14,16 +11,16 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.pushloss.analysis.AnalysisProperties;
 import io.pushloss.analysis.AnomalyThresholds;
-import io.pushloss.store.PlannedWindow;
 import io.pushloss.analysis.RemediationCatalogue;
 import io.pushloss.analysis.ReportRequest;
 import io.pushloss.analysis.WeekOverWeekAnalyzer;
 import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.store.FetchWindow;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.store.FetchWindow;
 import io.pushloss.store.H2Loopback;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.store.PlannedWindow;
 
 /**
  * Section 5, the analysis query: {@code analysis-rows} synthetic rows in the product's H2 file database (Flyway

@@ -7,14 +7,14 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.VendorApiProvider;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
-import io.pushloss.ingest.VendorApiProvider;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.PushLossSimulator;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Section 2, incremental fetching, through {@link WeeklyReportRunner} in the application's Spring context against

@@ -14,8 +14,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossRow;
-import io.pushloss.store.FetchWindow;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
@@ -23,8 +23,8 @@ import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.SimulatorSettings;
 import io.pushloss.simulator.SyntheticLossData;
+import io.pushloss.store.FetchWindow;
 import io.pushloss.store.LossStore;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Section 3, pipeline overhead: a week of {@code pipeline-tasks} push-to-all tasks whose windows (the week and its

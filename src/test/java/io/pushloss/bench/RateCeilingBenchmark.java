@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pushloss.api.ApiClientSettings;
 import io.pushloss.api.LossQuery;
-import io.pushloss.domain.LossSource;
 import io.pushloss.api.PushLossApiException;
 import io.pushloss.api.PushLossClient;
+import io.pushloss.domain.LossSource;
 import io.pushloss.simulator.Fault;
 import io.pushloss.simulator.FaultSettings;
 import io.pushloss.simulator.PushLossSimulator;

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Section 6, start-up: the time from starting a process that runs {@code run <job> --week ...} (the packaged jar,

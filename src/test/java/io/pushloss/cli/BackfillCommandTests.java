@@ -1,21 +1,19 @@
 package io.pushloss.cli;
 
-import io.pushloss.job.EmailState;
-
-import io.pushloss.job.RunStatus;
-
-import io.pushloss.domain.IsoWeek;
-
 import java.nio.file.Path;
 
-import io.pushloss.job.RunSummary;
-import io.pushloss.simulator.Fault;
-import io.pushloss.simulator.FaultSchedules;
-import io.pushloss.simulator.FaultSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.job.EmailState;
+import io.pushloss.job.RunStatus;
+import io.pushloss.job.RunSummary;
+import io.pushloss.simulator.Fault;
+import io.pushloss.simulator.FaultSchedules;
+import io.pushloss.simulator.FaultSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

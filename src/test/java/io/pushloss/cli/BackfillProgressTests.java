@@ -5,11 +5,12 @@ import java.io.StringWriter;
 import java.time.Period;
 import java.util.List;
 
-import io.pushloss.ingest.TestJobs;
-import io.pushloss.ingest.FetchProgressListener.Progress;
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.FetchProgressListener.Progress;
+import io.pushloss.ingest.TestJobs;
+import io.pushloss.jobdef.JobDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

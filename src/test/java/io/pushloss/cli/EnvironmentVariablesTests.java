@@ -3,7 +3,6 @@ package io.pushloss.cli;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -14,8 +14,8 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.pushloss.runs.RunHistory;
 import io.pushloss.job.RunSummary;
+import io.pushloss.runs.RunHistory;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 

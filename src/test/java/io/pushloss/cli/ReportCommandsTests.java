@@ -9,9 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

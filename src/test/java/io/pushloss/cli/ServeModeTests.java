@@ -1,7 +1,5 @@
 package io.pushloss.cli;
 
-import io.pushloss.job.RunStatus;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,13 +30,14 @@ import org.quartz.Scheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.pushloss.runs.RunHistory;
-import io.pushloss.job.RunSummary;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.VendorApiProvider;
+import io.pushloss.job.RunStatus;
+import io.pushloss.job.RunSummary;
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.runs.RunHistory;
 import io.pushloss.simulator.Fault;
 import io.pushloss.simulator.FaultSettings;
-import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

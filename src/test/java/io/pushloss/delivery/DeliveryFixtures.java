@@ -13,22 +13,20 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import io.pushloss.domain.Region;
-import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinition.ApiSettings;
 import io.pushloss.jobdef.JobDefinition.ArchiveSettings;
 import io.pushloss.jobdef.JobDefinition.Recipients;
 import io.pushloss.jobdef.JobDefinition.Sources;
+import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
 
 /**

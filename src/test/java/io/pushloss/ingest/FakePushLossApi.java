@@ -6,13 +6,13 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pushloss.api.ApiErrorKind;
-import io.pushloss.domain.EventType;
 import io.pushloss.api.LossQuery;
 import io.pushloss.api.LossResponse;
-import io.pushloss.domain.LossRow;
-import io.pushloss.domain.LossSource;
 import io.pushloss.api.PushLossApi;
 import io.pushloss.api.PushLossApiException;
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
 

@@ -1,7 +1,5 @@
 package io.pushloss.ingest;
 
-import io.pushloss.store.FetchWindow;
-
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.Period;
@@ -10,15 +8,17 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.pushloss.api.LossQuery;
-import io.pushloss.domain.LossSource;
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.pushloss.api.LossQuery;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.store.FetchWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,7 +1,5 @@
 package io.pushloss.job;
 
-import io.pushloss.ingest.VendorApiProvider;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,19 +15,19 @@ import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-
-import io.pushloss.PushLossReportApplication;
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.pushloss.PushLossReportApplication;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.VendorApiProvider;
+import io.pushloss.jobdef.JobDefinition;
 
 /**
  * The application context the reliability tests share (one context for all of them, so it starts once): the real

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossRow;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
@@ -30,7 +31,6 @@ import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.LossCode;
 import io.pushloss.simulator.PlantedEvents;
 import io.pushloss.simulator.SyntheticLossData;
-import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

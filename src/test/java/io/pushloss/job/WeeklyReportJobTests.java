@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossRow;
 import io.pushloss.domain.LossSource;
-import io.pushloss.store.FetchWindow;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.Fault;
@@ -21,7 +21,7 @@ import io.pushloss.simulator.FaultSettings;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 import io.pushloss.simulator.SyntheticLossData;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.store.FetchWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

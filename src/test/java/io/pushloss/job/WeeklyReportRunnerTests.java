@@ -1,11 +1,5 @@
 package io.pushloss.job;
 
-import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
-
-import io.pushloss.ingest.PushLossApiProvider;
-
-import io.pushloss.ingest.FetchSession;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -19,21 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import io.pushloss.api.LossQuery;
-import io.pushloss.domain.LossRow;
-import io.pushloss.ingest.FakePushLossApi;
-import io.pushloss.store.FetchWindow;
-import io.pushloss.ingest.TestJobs;
-import io.pushloss.ingest.WindowPlanner;
-import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.store.LossStore;
-import io.pushloss.domain.IsoWeek;
 import org.h2.engine.SysProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -50,6 +34,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import io.pushloss.api.LossQuery;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossRow;
+import io.pushloss.ingest.FakePushLossApi;
+import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
+import io.pushloss.ingest.PushLossApiProvider;
+import io.pushloss.ingest.TestJobs;
+import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.store.FetchWindow;
+import io.pushloss.store.LossStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,5 @@
 package io.pushloss.job;
 
-import io.pushloss.ingest.VendorApiProvider;
-
-import io.pushloss.ingest.FetchProgressListener;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,7 +15,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,11 +24,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.Region;
+import io.pushloss.ingest.FetchProgressListener;
+import io.pushloss.ingest.VendorApiProvider;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.store.LossStore;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * The whole weekly job against the embedded simulator and a real SMTP server (GreenMail on a loopback port). Every

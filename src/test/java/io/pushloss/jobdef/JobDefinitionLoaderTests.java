@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.time.Period;
 import java.time.ZoneId;
 
-import io.pushloss.domain.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.pushloss.domain.Region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

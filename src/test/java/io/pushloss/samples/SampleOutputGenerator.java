@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 import io.pushloss.cli.CliEnvironment;
 import io.pushloss.cli.Main;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.report.ReportDocuments;
 import io.pushloss.report.pdf.PdfPageRenderer;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Regenerates {@code sample-output/}: runs the demo job ({@code jobs/demo.yml}, embedded simulator, seed 42) for

@@ -1,11 +1,5 @@
 package io.pushloss.scheduling;
 
-import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
-
-import io.pushloss.job.RunContext;
-
-import io.pushloss.job.RunStatus;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -37,7 +31,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -50,18 +43,19 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.pushloss.ingest.TestJobs;
-import io.pushloss.ingest.FetchSession;
-import io.pushloss.job.GracefulStop;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
 import io.pushloss.ingest.PushLossApiProvider;
-import io.pushloss.runs.RunHistory;
-import io.pushloss.job.RunSummary;
+import io.pushloss.ingest.TestJobs;
+import io.pushloss.job.GracefulStop;
+import io.pushloss.job.RunContext;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
-import io.pushloss.job.WeeklyReportJobConfiguration;
+import io.pushloss.job.RunStatus;
+import io.pushloss.job.RunSummary;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
-import io.pushloss.domain.IsoWeek;
+import io.pushloss.runs.RunHistory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,8 +1,5 @@
 package io.pushloss.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -11,14 +8,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pushloss.domain.LossSource;
-import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultInjectionTests {
 

@@ -1,9 +1,5 @@
 package io.pushloss.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +17,19 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.pushloss.domain.LossSource;
-import io.pushloss.api.UserSig;
-import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+
+import io.pushloss.api.UserSig;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PushLossSimulatorTests {
 

@@ -12,12 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pushloss.domain.LossRow;
-import io.pushloss.domain.LossSource;
-import io.pushloss.api.UserSig;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.pushloss.api.UserSig;
+import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
 
 /** Calls a simulator the way a client does: signed with {@link UserSig}, over java.net.http. */
 final class SignedCalls {

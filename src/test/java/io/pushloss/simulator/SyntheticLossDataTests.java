@@ -1,22 +1,23 @@
 package io.pushloss.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import io.pushloss.domain.EventType;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossRow;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SyntheticLossDataTests {
 

@@ -1,7 +1,5 @@
 package io.pushloss.store;
 
-import io.pushloss.domain.DataDirectoryProperties;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.pushloss.domain.DataDirectoryProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pushloss.domain.LossSource;
-import io.pushloss.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
+
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Copies a week's documents (summary.json, PDF, workbook) to {@code <archive>/<job>/<yyyy>/<yyyy-Www>/} and records

@@ -3,8 +3,8 @@ package io.pushloss.delivery.mail;
 import java.util.Locale;
 
 import io.pushloss.analysis.WeekOverWeek;
-import io.pushloss.domain.LossSource;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.LossSource;
 
 /**
  * Subjects that tell the story in a phone's notification: {@code [PARTIAL] [demo] Push loss 2026-W46: Push to all

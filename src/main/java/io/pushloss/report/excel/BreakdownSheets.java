@@ -5,8 +5,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.StageTotal;
-import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.TaskLoss.TaskCode;
+import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.IsoWeek;

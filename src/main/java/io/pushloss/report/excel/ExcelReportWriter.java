@@ -1,9 +1,5 @@
 package io.pushloss.report.excel;
 
-import java.util.List;
-
-import io.pushloss.store.RawRowSource;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.store.RawRowSource;
 
 /**
  * Writes a weekly report as an Excel workbook ({@code push-loss-<job>-<week>.xlsx}): Summary (with a native bar

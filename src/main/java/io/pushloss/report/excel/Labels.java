@@ -4,8 +4,8 @@ import java.util.Locale;
 
 import io.pushloss.analysis.CodeStatus;
 import io.pushloss.analysis.Remediation;
-import io.pushloss.domain.Vendor;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.Vendor;
 
 /**
  * The words the workbook uses for model values.

@@ -1,7 +1,5 @@
 package io.pushloss.report.excel;
 
-import io.pushloss.store.RawRowSource;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
@@ -11,6 +9,7 @@ import java.util.List;
 
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
+import io.pushloss.store.RawRowSource;
 import io.pushloss.store.StoredLossRow;
 
 /**

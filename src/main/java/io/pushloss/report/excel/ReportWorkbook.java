@@ -1,7 +1,5 @@
 package io.pushloss.report.excel;
 
-import io.pushloss.store.RawRowSource;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.pushloss.analysis.ReportHeader;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.store.RawRowSource;
 
 /**
  * Builds the workbook of one report and writes it to a stream.

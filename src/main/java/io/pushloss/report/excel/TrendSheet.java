@@ -15,9 +15,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import io.pushloss.analysis.TrendPoint;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * The Trend sheet: one row per source and vendor, one column per week (baseline weeks and W, oldest first), and a

@@ -12,9 +12,9 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * The Summary's loss per vendor, both stages summed, and beside it one native bar chart per source (W against

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.pushloss.analysis.Completeness;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
+import io.pushloss.analysis.Completeness;
 import io.pushloss.analysis.ReportHeader;
 import io.pushloss.analysis.StageTotal;
 import io.pushloss.analysis.TopMovers;
@@ -13,10 +13,10 @@ import io.pushloss.analysis.TrendPoint;
 import io.pushloss.analysis.VendorLoss;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * A tiny made-up report the warm-up fills and exports (to no file) so that the first real report finds the fill

@@ -20,9 +20,9 @@ import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.TrendPoint;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
-import io.pushloss.domain.IsoWeek;
 
 /**
  * Turns the report model into the rows the templates read, one map per row keyed by the templates' field names.

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.pushloss.delivery.DeliveryFixtures;
-import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.jobdef.JobDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.pushloss.delivery.DeliveryFixtures;
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
-import io.pushloss.domain.IsoWeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

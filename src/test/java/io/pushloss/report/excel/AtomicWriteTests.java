@@ -1,7 +1,5 @@
 package io.pushloss.report.excel;
 
-import io.pushloss.store.RawRowSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.report.ReportDocuments;
+import io.pushloss.store.RawRowSource;
 import io.pushloss.store.StoredLossRow;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,5 @@
 package io.pushloss.report.excel;
 
-import io.pushloss.store.RawRowSource;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import io.pushloss.domain.EventType;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
+import io.pushloss.store.RawRowSource;
 import io.pushloss.store.StoredLossRow;
 
 import static io.pushloss.report.excel.WorkbookReading.row;

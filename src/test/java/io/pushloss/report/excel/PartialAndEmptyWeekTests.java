@@ -1,7 +1,5 @@
 package io.pushloss.report.excel;
 
-import io.pushloss.store.RawRowSource;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.store.RawRowSource;
 
 import static io.pushloss.report.excel.WorkbookReading.number;
 import static io.pushloss.report.excel.WorkbookReading.row;

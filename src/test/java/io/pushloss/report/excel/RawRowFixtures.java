@@ -1,7 +1,5 @@
 package io.pushloss.report.excel;
 
-import io.pushloss.store.RawRowSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -13,6 +11,7 @@ import io.pushloss.domain.EventType;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
+import io.pushloss.store.RawRowSource;
 import io.pushloss.store.StoredLossRow;
 
 /**

@@ -1,7 +1,5 @@
 package io.pushloss.report.excel;
 
-import io.pushloss.store.RawRowSource;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import io.pushloss.domain.EventType;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
+import io.pushloss.store.RawRowSource;
 import io.pushloss.store.StoredLossRow;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,15 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
-import io.pushloss.analysis.CodeLoss;
-import io.pushloss.analysis.SampleReports;
-import io.pushloss.analysis.TaskLoss;
-import io.pushloss.analysis.WeekOverWeek;
-import io.pushloss.analysis.WeeklyReport;
-import io.pushloss.domain.LossSource;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -34,8 +27,14 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.pushloss.analysis.CodeLoss;
+import io.pushloss.analysis.SampleReports;
+import io.pushloss.analysis.TaskLoss;
+import io.pushloss.analysis.WeekOverWeek;
+import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.LossSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

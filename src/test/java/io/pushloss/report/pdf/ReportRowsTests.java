@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.pushloss.analysis.Baseline;
 import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.LossSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
