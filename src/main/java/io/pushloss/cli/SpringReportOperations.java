@@ -119,7 +119,7 @@ final class SpringReportOperations implements ReportOperations {
 		if (!hasSecretKey(request.job(), output)) {
 			return INVALID_INPUT;
 		}
-		if (!ReportContexts.hasDatabase(request.dataDir())) {
+		if (!hasDatabase(request.dataDir())) {
 			output.err().println("No run of " + request.week() + " for job '" + request.job().name() + "' in "
 					+ request.dataDir() + " to restart; use run");
 			return INVALID_INPUT;
@@ -144,7 +144,7 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int runs(RunsRequest request, CommandOutput output) {
-		if (!ReportContexts.hasDatabase(request.dataDir())) {
+		if (!hasDatabase(request.dataDir())) {
 			RunsPrinter.print(List.of(), request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
@@ -189,6 +189,22 @@ final class SpringReportOperations implements ReportOperations {
 		properties.put("logging.threshold.console", consoleThreshold);
 		properties.putAll(this.extraProperties);
 		return ReportContexts.start(dataDir, this.clock, this.environment, properties, false);
+	}
+
+	/**
+	 * Whether there is a database to read: a configured one ({@code spring.datasource.url}, e.g. PostgreSQL), or the
+	 * embedded one in the data directory, which read-only commands never create.
+	 */
+	private boolean hasDatabase(Path dataDir) {
+		String url = this.environment.apply("SPRING_DATASOURCE_URL");
+		if (url == null || url.isBlank()) {
+			url = System.getProperty("spring.datasource.url");
+		}
+		if (url == null || url.isBlank()) {
+			Object property = this.extraProperties.get("spring.datasource.url");
+			url = (property != null) ? property.toString() : null;
+		}
+		return (url != null && !url.isBlank()) || ReportContexts.hasDatabase(dataDir);
 	}
 
 	/**

@@ -2,17 +2,26 @@ package io.pushloss.scheduling;
 
 import org.quartz.Scheduler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.pushloss.runs.RunHistory;
+import io.pushloss.store.StoreDatabase;
 
 /**
- * The health components of {@code serve} (named after their beans: {@code scheduler}, {@code lastRuns}).
+ * The Quartz job store for the database in use, and the health components of {@code serve} (named after their
+ * beans: {@code scheduler}, {@code lastRuns}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServeProperties.class)
 class SchedulingConfiguration {
+
+	@Bean
+	ClusteredQuartzCustomizer clusteredQuartzCustomizer(QuartzProperties quartz, StoreDatabase database,
+			ServeProperties serve) {
+		return new ClusteredQuartzCustomizer(quartz, database, serve);
+	}
 
 	@Bean
 	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler) {

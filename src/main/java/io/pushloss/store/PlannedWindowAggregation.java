@@ -33,10 +33,15 @@ public class PlannedWindowAggregation {
 
 	private static final String WINDOWS = "pushloss_planned_window";
 
+	private static final String COLUMNS = " (ordinal INT NOT NULL PRIMARY KEY, source VARCHAR(16) NOT NULL,"
+			+ " task_id VARCHAR(256) NOT NULL, window_start BIGINT NOT NULL, window_end BIGINT NOT NULL,"
+			+ " week_index INT NOT NULL)";
+
 	// TRANSACTIONAL: creating the temporary table does not commit the caller's transaction.
-	static final String CREATE = "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + WINDOWS
-			+ " (ordinal INT NOT NULL PRIMARY KEY, source VARCHAR(16) NOT NULL, task_id VARCHAR(256) NOT NULL,"
-			+ " window_start BIGINT NOT NULL, window_end BIGINT NOT NULL, week_index INT NOT NULL) TRANSACTIONAL";
+	static final String CREATE = "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + WINDOWS + COLUMNS + " TRANSACTIONAL";
+
+	// PostgreSQL: a temporary table lives as long as the (pooled) connection; DDL is transactional anyway.
+	static final String CREATE_POSTGRESQL = "CREATE TEMPORARY TABLE IF NOT EXISTS " + WINDOWS + COLUMNS;
 
 	private static final String ON_WINDOW = " ON l.app_id = :app AND l.source = w.source AND l.task_id = w.task_id"
 			+ " AND l.window_start = w.window_start AND l.window_end = w.window_end";
@@ -77,7 +82,8 @@ public class PlannedWindowAggregation {
 		return this.jdbcTemplate.execute((ConnectionCallback<Sums>) (connection) -> {
 			DataSource single = new SingleConnectionDataSource(connection, true);
 			JdbcTemplate template = new JdbcTemplate(single);
-			template.execute(CREATE);
+			boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+			template.execute(postgres ? CREATE_POSTGRESQL : CREATE);
 			template.update("DELETE FROM " + WINDOWS);
 			try {
 				insertWindows(template, windows, weekIndex);

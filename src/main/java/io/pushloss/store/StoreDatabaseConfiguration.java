@@ -8,14 +8,18 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 import io.pushloss.domain.DataDirectoryProperties;
 
 /**
- * The one H2 file database under the data directory, shared by the Spring Batch job repository and the store of
- * record. Spring Boot does not treat a file URL as embedded, so schema set-up is explicit in application.yml.
+ * The one database of the program, shared by the store of record, the Spring Batch job repository, the delivery
+ * ledger and the Quartz job store: PostgreSQL when {@code spring.datasource.url} is set (with Boot's
+ * {@code spring.datasource.username} / {@code password}, e.g. {@code SPRING_DATASOURCE_URL}), otherwise the H2 file
+ * under the data directory. Flyway creates the tables of either (application.yml names the locations).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DataDirectoryProperties.class)
@@ -23,7 +27,10 @@ class StoreDatabaseConfiguration {
 
 	// Created only when something needs the database, that is when a command that runs jobs starts its context.
 	@Bean
-	DataSource dataSource(DataDirectoryProperties dataDirectory) {
+	DataSource dataSource(DataDirectoryProperties dataDirectory, DataSourceProperties properties) {
+		if (StringUtils.hasText(properties.getUrl())) {
+			return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		}
 		H2Loopback.apply();
 		try {
 			Files.createDirectories(EmbeddedDatabase.base(dataDirectory).getParent());
@@ -39,6 +46,11 @@ class StoreDatabaseConfiguration {
 			.username("sa")
 			.password("")
 			.build();
+	}
+
+	@Bean
+	StoreDatabase storeDatabase(DataSource dataSource) {
+		return StoreDatabase.of(dataSource);
 	}
 
 }

@@ -43,10 +43,21 @@ final class OperationsCli implements AutoCloseable {
 
 	private final Map<String, String> environment = new HashMap<>(Map.of(SECRET_KEY_ENV, SECRET_KEY));
 
-	private final Map<String, Object> properties = Map.of("pushloss.api.calls-per-second", 50, SECRET_KEY_ENV,
-			SECRET_KEY);
+	private final Map<String, Object> properties;
 
 	private StringWriter out = new StringWriter();
+
+	OperationsCli() {
+		this(Map.of());
+	}
+
+	/** @param extra more Spring properties of every command, e.g. a PostgreSQL database */
+	OperationsCli(Map<String, Object> extra) {
+		Map<String, Object> properties = new HashMap<>(Map.of("pushloss.api.calls-per-second", 50, SECRET_KEY_ENV,
+				SECRET_KEY));
+		properties.putAll(extra);
+		this.properties = Map.copyOf(properties);
+	}
 
 	private StringWriter err = new StringWriter();
 
@@ -83,8 +94,10 @@ final class OperationsCli implements AutoCloseable {
 
 	/** The run history of a data directory, newest first, read through the application as {@code runs} does. */
 	List<RunSummary> history(Path dataDir) {
+		Map<String, Object> properties = new HashMap<>(this.properties);
+		properties.put("logging.threshold.console", "WARN");
 		try (ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, (name) -> null,
-				Map.of("logging.threshold.console", "WARN"), false)) {
+				properties, false)) {
 			return context.getBean(RunHistory.class).recent(null, 100);
 		}
 	}
