@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,8 @@ public final class PushLossClient implements PushLossApi {
 
 	private final CallWindowRateLimiter limiter;
 
+	private final SharedSlotGate sharedSlots;
+
 	private final SignatureCache signatures;
 
 	private final HttpClient http;
@@ -49,12 +52,26 @@ public final class PushLossClient implements PushLossApi {
 
 	/** A client whose calls are rate-limited JVM-wide together with every other client of the same application. */
 	public PushLossClient(ApiClientSettings settings) {
-		this(settings, CallWindowRateLimiter.system());
+		this(settings, SharedCallSlots.NONE, Duration.ZERO);
+	}
+
+	/**
+	 * A client whose calls are rate-limited JVM-wide with every other client of the same application, and across
+	 * processes through {@code sharedSlots}.
+	 * @param arrivalMargin added to the shared spacing: how much a call may arrive later than its slot
+	 */
+	public PushLossClient(ApiClientSettings settings, SharedCallSlots sharedSlots, Duration arrivalMargin) {
+		this(settings, CallWindowRateLimiter.system(), new SharedSlotGate(sharedSlots, arrivalMargin));
 	}
 
 	PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter) {
+		this(settings, limiter, new SharedSlotGate(SharedCallSlots.NONE, Duration.ZERO));
+	}
+
+	private PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedSlotGate sharedSlots) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.limiter = limiter;
+		this.sharedSlots = sharedSlots;
 		this.signatures = new SignatureCache(settings);
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
@@ -116,6 +133,8 @@ public final class PushLossClient implements PushLossApi {
 		String key = limiterKey(query);
 		long start;
 		try {
+			// first the slot shared with other processes, then this JVM's own limiter (usually free by then)
+			this.sharedSlots.await(key, this.settings.callSpacing());
 			start = this.limiter.acquire(key, this.settings.callsPerWindow(), this.settings.callSpacing());
 		}
 		catch (InterruptedException ex) {

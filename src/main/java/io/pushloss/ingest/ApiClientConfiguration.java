@@ -9,10 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.pushloss.api.ApiProperties;
+import io.pushloss.api.SharedCallSlots;
 
 /**
- * The vendor API clients of the fetch step: one per job, to the vendor or to the embedded simulator, unless the
- * application (a test) registered its own {@link PushLossApiProvider}.
+ * The vendor API clients of the fetch step: one per job, to the vendor or to the embedded simulator, their calls
+ * spaced with every other process on the same application through the shared call slots, unless the application
+ * (a test) registered its own {@link PushLossApiProvider}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
@@ -20,8 +22,9 @@ class ApiClientConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PushLossApiProvider.class)
-	VendorApiProvider vendorApiProvider(ApiProperties properties, Environment environment, Clock clock) {
-		return new VendorApiProvider(properties, environment, clock);
+	VendorApiProvider vendorApiProvider(ApiProperties properties, Environment environment, Clock clock,
+			SharedCallSlots sharedSlots) {
+		return new VendorApiProvider(properties, environment, clock, sharedSlots);
 	}
 
 }

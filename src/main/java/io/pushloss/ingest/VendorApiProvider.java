@@ -15,6 +15,7 @@ import io.pushloss.api.ApiProperties;
 import io.pushloss.api.ClientStats;
 import io.pushloss.api.PushLossApi;
 import io.pushloss.api.PushLossClient;
+import io.pushloss.api.SharedCallSlots;
 import io.pushloss.api.UserSig;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.PushLossSimulator;
@@ -40,7 +41,16 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 
 	private final Map<String, PushLossSimulator> simulators = new ConcurrentHashMap<>();
 
+	private final SharedCallSlots sharedSlots;
+
 	public VendorApiProvider(ApiProperties properties, Environment environment, Clock clock) {
+		this(properties, environment, clock, SharedCallSlots.NONE);
+	}
+
+	/** @param sharedSlots spaces the calls of every process on one application (through the database) */
+	public VendorApiProvider(ApiProperties properties, Environment environment, Clock clock,
+			SharedCallSlots sharedSlots) {
+		this.sharedSlots = sharedSlots;
 		this.properties = properties;
 		this.environment = environment;
 		this.clock = clock;
@@ -104,7 +114,7 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 			.withClock(this.clock);
 		logger.info("Job {} calls {} as {} of sdkappid {} (key {})", job.name(), baseUrl, api.identifier(),
 				api.sdkAppId(), UserSig.fingerprint(secretKey));
-		return new PushLossClient(settings);
+		return new PushLossClient(settings, this.sharedSlots, this.properties.arrivalMargin());
 	}
 
 	/**

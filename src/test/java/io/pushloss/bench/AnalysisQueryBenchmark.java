@@ -56,7 +56,7 @@ final class AnalysisQueryBenchmark {
 			.jdbcUrl(new io.pushloss.domain.DataDirectoryProperties(this.options.workDir().resolve("analysis")));
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
 		try {
-			Flyway.configure().dataSource(dataSource).load().migrate();
+			io.pushloss.TestMigrations.migrateH2(dataSource);
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			JobDefinition job = BenchJobs.job("bench-analysis", APP, BenchJobs.tasks(TASKS), null, null);
 			List<FetchWindow> plan = WindowPlanner.plan(job, WEEK);

@@ -38,6 +38,7 @@ class DeliveryConfigurationTests {
 					DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
 			.withUserConfiguration(DeliveryConfiguration.class)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}",
 					"pushloss.data-dir=" + this.temp.resolve("data"));
 	}
 

@@ -87,7 +87,7 @@ public final class DeliveryFixtures {
 	public static Database database() {
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
 				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure().dataSource(dataSource).load().migrate();
+		io.pushloss.TestMigrations.migrateH2(dataSource);
 		return new Database(dataSource, JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
 	}
 

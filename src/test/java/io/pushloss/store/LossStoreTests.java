@@ -47,7 +47,7 @@ class LossStoreTests {
 		H2Loopback.apply();
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(dataSource).load().migrate();
+		io.pushloss.TestMigrations.migrateH2(dataSource);
 		store = new LossStore(new NamedParameterJdbcTemplate(dataSource));
 		jdbc = JdbcClient.create(dataSource);
 	}

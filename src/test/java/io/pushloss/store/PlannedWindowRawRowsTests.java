@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class PlannedWindowRawRowsTests {
 		H2Loopback.apply();
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(dataSource).load().migrate();
+		io.pushloss.TestMigrations.migrateH2(dataSource);
 		store = new LossStore(new NamedParameterJdbcTemplate(dataSource));
 		Instant fetched = Instant.parse("2026-11-16T07:00:00Z");
 		for (long day = 1; day >= 0; day--) {
@@ -111,7 +110,7 @@ class PlannedWindowRawRowsTests {
 	void handsAFailedReadToTheSheet() {
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(dataSource).load().migrate();
+		io.pushloss.TestMigrations.migrateH2(dataSource);
 		JdbcClient.create(dataSource).sql("DROP TABLE loss_row").update();
 		PlannedWindowRawRows raw = new PlannedWindowRawRows(new LossStore(new NamedParameterJdbcTemplate(dataSource)),
 				APP, planned());
