@@ -1,8 +1,7 @@
 package io.pushloss.analysis;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ AnalysisProperties.class, AnomalyThresholds.class })
 class AnalysisConfiguration {
 
-	private static final Log logger = LogFactory.getLog(AnalysisConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(AnalysisConfiguration.class);
 
 	@Bean
 	RemediationCatalogue remediationCatalogue(AnalysisProperties properties) {

@@ -1,7 +1,7 @@
 package io.pushloss.analysis;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.pushloss.store.PlannedWindowAggregation;
@@ -14,7 +14,7 @@ import io.pushloss.store.PlannedWindowAggregation;
 @Component
 public class WeekOverWeekAnalyzer {
 
-	private static final Log logger = LogFactory.getLog(WeekOverWeekAnalyzer.class);
+	private static final Logger logger = LoggerFactory.getLogger(WeekOverWeekAnalyzer.class);
 
 	private final PlannedWindowAggregation aggregation;
 

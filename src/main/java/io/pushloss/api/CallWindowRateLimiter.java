@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  * answer is in ({@link #finished}), it counts as having started at that moment: it arrived before its answer came
  * back, whenever that was. At {@code k = 1} this costs one answer's latency per cold call.
  */
-final class CallWindowRateLimiter {
+public final class CallWindowRateLimiter {
 
 	/** Sleeps for a number of nanoseconds; may return early (the limiter checks the time again). */
 	@FunctionalInterface
@@ -44,14 +44,6 @@ final class CallWindowRateLimiter {
 	 */
 	static final Duration COLD_AFTER = Duration.ofSeconds(30);
 
-	// parkNanos rather than Thread.sleep(millis, nanos), which on Java 17 rounds up to whole milliseconds: at 20
-	// calls per second that alone was 1% of the rate. A park may return early; acquire() checks the time again.
-	private static final CallWindowRateLimiter SYSTEM = new CallWindowRateLimiter(System::nanoTime, (nanos) -> {
-		LockSupport.parkNanos(nanos);
-		if (Thread.interrupted()) {
-			throw new InterruptedException("interrupted while waiting for the rate limit");
-		}
-	});
 
 	private final LongSupplier nanoTime;
 
@@ -60,14 +52,24 @@ final class CallWindowRateLimiter {
 	/** Per key: its starts and reservations; also the lock of every decision. */
 	private final Map<String, CallStartLog> logs = new HashMap<>();
 
+	/**
+	 * A limiter on the real clock. One per process is shared by every client of the process (the API client
+	 * provider owns it), so that two jobs of one application cannot burst it.
+	 */
+	public CallWindowRateLimiter() {
+		// parkNanos rather than Thread.sleep(millis, nanos), which on Java 17 rounds up to whole milliseconds: at 20
+		// calls per second that alone was 1% of the rate. A park may return early; acquire() checks the time again.
+		this(System::nanoTime, (nanos) -> {
+			LockSupport.parkNanos(nanos);
+			if (Thread.interrupted()) {
+				throw new InterruptedException("interrupted while waiting for the rate limit");
+			}
+		});
+	}
+
 	CallWindowRateLimiter(LongSupplier nanoTime, Sleeper sleeper) {
 		this.nanoTime = nanoTime;
 		this.sleeper = sleeper;
-	}
-
-	/** The JVM-wide limiter on the real clock, shared by all clients so two jobs cannot burst one application. */
-	static CallWindowRateLimiter system() {
-		return SYSTEM;
 	}
 
 	/**

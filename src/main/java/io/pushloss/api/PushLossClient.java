@@ -50,18 +50,19 @@ public final class PushLossClient implements PushLossApi {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** A client whose calls are rate-limited JVM-wide together with every other client of the same application. */
+	/** A client on its own: its calls are rate-limited by a limiter of its own. */
 	public PushLossClient(ApiClientSettings settings) {
-		this(settings, SharedCallSlots.NONE, Duration.ZERO);
+		this(settings, new CallWindowRateLimiter(), SharedCallSlots.NONE, Duration.ZERO);
 	}
 
 	/**
-	 * A client whose calls are rate-limited JVM-wide with every other client of the same application, and across
-	 * processes through {@code sharedSlots}.
+	 * A client whose calls are rate-limited with every other client of the process through {@code limiter}, and
+	 * across processes through {@code sharedSlots}.
 	 * @param arrivalMargin added to the shared spacing: how much a call may arrive later than its slot
 	 */
-	public PushLossClient(ApiClientSettings settings, SharedCallSlots sharedSlots, Duration arrivalMargin) {
-		this(settings, CallWindowRateLimiter.system(), new SharedSlotGate(sharedSlots, arrivalMargin));
+	public PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedCallSlots sharedSlots,
+			Duration arrivalMargin) {
+		this(settings, limiter, new SharedSlotGate(sharedSlots, arrivalMargin));
 	}
 
 	PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter) {

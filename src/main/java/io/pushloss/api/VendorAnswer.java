@@ -9,8 +9,4 @@ package io.pushloss.api;
  */
 record VendorAnswer(int errorCode, String errorInfo, LossResponse response) {
 
-	VendorAnswer withErrorInfo(String info) {
-		return new VendorAnswer(this.errorCode, info, this.response);
-	}
-
 }

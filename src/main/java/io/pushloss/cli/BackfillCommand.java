@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.pushloss.domain.IsoWeek;
@@ -25,8 +24,8 @@ final class BackfillCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job file, e.g. jobs/demo.yml.")
-	Path jobFile;
+	@Mixin
+	JobFileParameter jobFile;
 
 	@Option(names = "--from", required = true, paramLabel = "YYYY-Www", converter = IsoWeekConverter.class,
 			description = "The first week of the range.")
@@ -58,7 +57,7 @@ final class BackfillCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(),
 					"--from " + this.from + " is after --to " + this.to);
 		}
-		JobDefinition job = JobFiles.load(this.jobFile);
+		JobDefinition job = this.jobFile.load();
 		Weeks.requireComplete(this.spec, job, this.to, "--to", this.environment.clock());
 		Path data = this.dataDir.checked();
 		return this.environment.operations()

@@ -50,36 +50,6 @@ public record CliEnvironment(Clock clock, UnaryOperator<String> environment, Rep
 				new EmbeddedSimulatorLauncher(), Path.of("jobs"), output);
 	}
 
-	public CliEnvironment withClock(Clock clock) {
-		return new CliEnvironment(clock, this.environment, this.operations, this.simulator, this.jobsDirectory,
-				this.output);
-	}
-
-	public CliEnvironment withEnvironment(UnaryOperator<String> environment) {
-		return new CliEnvironment(this.clock, environment, this.operations, this.simulator, this.jobsDirectory,
-				this.output);
-	}
-
-	public CliEnvironment withOperations(ReportOperations operations) {
-		return new CliEnvironment(this.clock, this.environment, operations, this.simulator, this.jobsDirectory,
-				this.output);
-	}
-
-	public CliEnvironment withSimulator(SimulatorLauncher simulator) {
-		return new CliEnvironment(this.clock, this.environment, this.operations, simulator, this.jobsDirectory,
-				this.output);
-	}
-
-	public CliEnvironment withJobsDirectory(Path jobsDirectory) {
-		return new CliEnvironment(this.clock, this.environment, this.operations, this.simulator, jobsDirectory,
-				this.output);
-	}
-
-	public CliEnvironment withOutput(CommandOutput output) {
-		return new CliEnvironment(this.clock, this.environment, this.operations, this.simulator, this.jobsDirectory,
-				output);
-	}
-
 	private static Clock systemClock() {
 		String fixed = System.getProperty(CLOCK_PROPERTY);
 		if (fixed == null || fixed.isBlank()) {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.pushloss.domain.IsoWeek;
@@ -24,8 +23,8 @@ final class RestartCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job file, e.g. jobs/demo.yml.")
-	Path jobFile;
+	@Mixin
+	JobFileParameter jobFile;
 
 	@Option(names = "--week", required = true, paramLabel = "YYYY-Www", converter = IsoWeekConverter.class,
 			description = "The week whose failed run to resume, e.g. 2026-W46.")
@@ -43,7 +42,7 @@ final class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JobDefinition job = JobFiles.load(this.jobFile);
+		JobDefinition job = this.jobFile.load();
 		Weeks.requireComplete(this.spec, job, this.week, "--week", this.environment.clock());
 		Path data = this.dataDir.checked();
 		return this.environment.operations()

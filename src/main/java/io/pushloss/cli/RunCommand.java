@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.pushloss.domain.IsoWeek;
@@ -24,8 +23,8 @@ final class RunCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job file, e.g. jobs/demo.yml.")
-	Path jobFile;
+	@Mixin
+	JobFileParameter jobFile;
 
 	@Option(names = "--week", paramLabel = "YYYY-Www", converter = IsoWeekConverter.class,
 			description = "The ISO week to report on, e.g. 2026-W46; it must have ended in the job's zone "
@@ -51,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JobDefinition job = JobFiles.load(this.jobFile);
+		JobDefinition job = this.jobFile.load();
 		IsoWeek reported = (this.week != null)
 				? Weeks.requireComplete(this.spec, job, this.week, "--week", this.environment.clock())
 				: IsoWeek.lastComplete(job.zone(), this.environment.clock());

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.pushloss.api.ApiProperties;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
@@ -87,7 +88,7 @@ final class SpringReportOperations implements ReportOperations {
 		// The progress (bar or lines) and each week's result say what happens; the full log is in the log file.
 		// On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
 		try (ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN")) {
-			double rate = context.getEnvironment().getProperty("pushloss.api.calls-per-second", Double.class, 1.0);
+			double rate = context.getBean(ApiProperties.class).callsPerSecond();
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
 			try (TerminationSignals signals = stopOnSignal(context, output)) {

@@ -1,6 +1,5 @@
 package io.pushloss.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.pushloss.api.UserSig;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "usersig", sortOptions = false,
@@ -27,8 +25,8 @@ final class UserSigCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job file, e.g. jobs/demo.yml.")
-	Path jobFile;
+	@Mixin
+	JobFileParameter jobFile;
 
 	@Option(names = "--expire", paramLabel = "SECONDS", defaultValue = "86400",
 			description = "Lifetime of the UserSig in seconds (default: ${DEFAULT-VALUE}, one day).")
@@ -47,7 +45,7 @@ final class UserSigCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(),
 					"--expire " + this.expireSeconds + " must be a positive number of seconds");
 		}
-		JobDefinition job = JobFiles.load(this.jobFile);
+		JobDefinition job = this.jobFile.load();
 		UserSig userSig = new UserSig(secretKey(job), this.environment.clock());
 		this.environment.output()
 			.out()

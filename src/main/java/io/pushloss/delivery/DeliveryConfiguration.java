@@ -1,21 +1,20 @@
 package io.pushloss.delivery;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.util.StringUtils;
 
 import io.pushloss.delivery.archive.ReportArchiver;
+import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.report.pdf.PdfReportProperties;
 import io.pushloss.delivery.mail.DeliveryLedger;
 import io.pushloss.delivery.mail.DeliveryProperties;
 import io.pushloss.delivery.mail.FailureNotifier;
@@ -32,14 +31,14 @@ import io.pushloss.delivery.mail.SmtpMailTransport;
  * is set; without one, mail goes to {@code <pushloss.data-dir>/outbox/} as {@code .eml} files.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DeliveryProperties.class)
+@EnableConfigurationProperties({ DeliveryProperties.class, DataDirectoryProperties.class, PdfReportProperties.class })
 class DeliveryConfiguration {
 
 	@Bean
-	MailTransport mailTransport(ObjectProvider<JavaMailSender> mailSender,
-			@Value("${pushloss.data-dir:./data}") Path dataDir) {
+	MailTransport mailTransport(ObjectProvider<JavaMailSender> mailSender, DataDirectoryProperties dataDirectory) {
 		JavaMailSender sender = mailSender.getIfAvailable();
-		return (sender != null) ? new SmtpMailTransport(sender) : new OutboxMailTransport(dataDir.resolve("outbox"));
+		return (sender != null) ? new SmtpMailTransport(sender)
+				: new OutboxMailTransport(dataDirectory.absoluteDataDir().resolve("outbox"));
 	}
 
 	@Bean
@@ -48,8 +47,8 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	MailTemplates mailTemplates(@Value("${pushloss.report.templates-dir:}") String templatesDir) {
-		return new MailTemplates(StringUtils.hasText(templatesDir) ? Path.of(templatesDir) : null);
+	MailTemplates mailTemplates(PdfReportProperties report) {
+		return new MailTemplates(report.templatesDir());
 	}
 
 	/**
@@ -57,15 +56,14 @@ class DeliveryConfiguration {
 	 * suspend whatever transaction the calling Batch step holds on that DataSource, whichever manager began it.
 	 */
 	@Bean
-	DeliveryLedger deliveryLedger(DataSource dataSource, ObjectProvider<Clock> clock) {
-		return new DeliveryLedger(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
-				clock.getIfAvailable(Clock::systemUTC));
+	DeliveryLedger deliveryLedger(DataSource dataSource, Clock clock) {
+		return new DeliveryLedger(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource), clock);
 	}
 
 	@Bean
 	ReportMessageComposer reportMessageComposer(MailTemplates templates, DeliveryProperties properties,
-			ObjectProvider<Clock> clock) {
-		return new ReportMessageComposer(templates, properties, clock.getIfAvailable(Clock::systemUTC));
+			Clock clock) {
+		return new ReportMessageComposer(templates, properties, clock);
 	}
 
 	@Bean
@@ -76,13 +74,13 @@ class DeliveryConfiguration {
 
 	@Bean
 	FailureNotifier failureNotifier(MailTransport transport, MailSendRetry retry, DeliveryProperties properties,
-			ObjectProvider<Clock> clock) {
-		return new FailureNotifier(transport, retry, properties, clock.getIfAvailable(Clock::systemUTC));
+			Clock clock) {
+		return new FailureNotifier(transport, retry, properties, clock);
 	}
 
 	@Bean
-	ReportArchiver reportArchiver(@Value("${pushloss.data-dir:./data}") Path dataDir) {
-		return new ReportArchiver(dataDir.resolve("archive"));
+	ReportArchiver reportArchiver(DataDirectoryProperties dataDirectory) {
+		return new ReportArchiver(dataDirectory.absoluteDataDir().resolve("archive"));
 	}
 
 	@Bean

@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.pushloss.api.PushLossApi;
 import io.pushloss.domain.IsoWeek;
@@ -27,7 +27,7 @@ import io.pushloss.store.WindowCoverage;
  */
 public class FetchSession {
 
-	private static final Log logger = LogFactory.getLog(FetchSession.class);
+	private static final Logger logger = LoggerFactory.getLogger(FetchSession.class);
 
 	private final JobDefinition job;
 
@@ -64,15 +64,6 @@ public class FetchSession {
 	private long rowsStored;
 
 	private final FetchProgressListener progress;
-
-	/**
-	 * @param refreshSince for a forced refresh, when it was asked for; {@code null} for an incremental run
-	 * @param apiProvider may be {@code null} until the application configures one
-	 */
-	public FetchSession(JobDefinition job, IsoWeek week, ZoneId zone, Instant refreshSince, LossStore store,
-			PushLossApiProvider apiProvider, Clock clock) {
-		this(job, week, zone, refreshSince, store, apiProvider, clock, FetchProgressListener.NONE);
-	}
 
 	/**
 	 * @param refreshSince for a forced refresh, when it was asked for; {@code null} for an incremental run

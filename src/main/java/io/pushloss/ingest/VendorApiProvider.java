@@ -11,6 +11,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 
 import io.pushloss.api.ApiClientSettings;
+import io.pushloss.api.CallWindowRateLimiter;
 import io.pushloss.api.ApiProperties;
 import io.pushloss.api.ClientStats;
 import io.pushloss.api.PushLossApi;
@@ -42,6 +43,9 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 	private final Map<String, PushLossSimulator> simulators = new ConcurrentHashMap<>();
 
 	private final SharedCallSlots sharedSlots;
+
+	/** Spaces the calls of every client of this process. */
+	private final CallWindowRateLimiter limiter = new CallWindowRateLimiter();
 
 	public VendorApiProvider(ApiProperties properties, Environment environment, Clock clock) {
 		this(properties, environment, clock, SharedCallSlots.NONE);
@@ -114,7 +118,7 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 			.withClock(this.clock);
 		logger.info("Job {} calls {} as {} of sdkappid {} (key {})", job.name(), baseUrl, api.identifier(),
 				api.sdkAppId(), UserSig.fingerprint(secretKey));
-		return new PushLossClient(settings, this.sharedSlots, this.properties.arrivalMargin());
+		return new PushLossClient(settings, this.limiter, this.sharedSlots, this.properties.arrivalMargin());
 	}
 
 	/**

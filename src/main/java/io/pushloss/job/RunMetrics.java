@@ -1,5 +1,6 @@
 package io.pushloss.job;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -53,10 +54,13 @@ public class RunMetrics implements JobExecutionListener {
 
 	private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
-	RunMetrics(ObjectProvider<MeterRegistry> registry, WeeklyReportExecutions executions,
+	private final Clock clock;
+
+	RunMetrics(ObjectProvider<MeterRegistry> registry, WeeklyReportExecutions executions, Clock clock,
 			ObjectProvider<PushLossApiProvider> apiProvider) {
 		this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
 		this.executions = executions;
+		this.clock = clock;
 		this.apiProvider = apiProvider;
 	}
 
@@ -111,7 +115,7 @@ public class RunMetrics implements JobExecutionListener {
 		}
 		if (status == BatchStatus.COMPLETED) {
 			Instant end = (execution.getEndTime() != null)
-					? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : Instant.now();
+					? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : this.clock.instant();
 			lastSuccess(job).accumulateAndGet(end.getEpochSecond(), Math::max);
 		}
 	}

@@ -25,6 +25,32 @@ public record RunOutcome(Status status, IsoWeek week, Long executionId, int wind
 		Objects.requireNonNull(message, "message");
 	}
 
+	/** Nothing ran: {@code restart} found no run of the week. */
+	public static RunOutcome nothingToRestart(IsoWeek week, String message) {
+		return new RunOutcome(Status.NOTHING_TO_RESTART, week, null, 0, 0, 0, message);
+	}
+
+	/** Nothing ran: the week is being run here or by another process. */
+	public static RunOutcome alreadyRunning(IsoWeek week, String message) {
+		return new RunOutcome(Status.ALREADY_RUNNING, week, null, 0, 0, 0, message);
+	}
+
+	/** Nothing ran: the week's last run, execution {@code executionId}, had completed. */
+	public static RunOutcome alreadyComplete(IsoWeek week, long executionId, String message) {
+		return new RunOutcome(Status.ALREADY_COMPLETE, week, executionId, 0, 0, 0, message);
+	}
+
+	/** Nothing ran: the run could not be started or continued ({@code executionId} {@code null} when none exists). */
+	public static RunOutcome notStarted(IsoWeek week, Long executionId, String message) {
+		return new RunOutcome(Status.FAILED, week, executionId, 0, 0, 0, message);
+	}
+
+	/** An execution ended (completed, failed or stopped) with these counts. */
+	public static RunOutcome ended(Status status, IsoWeek week, long executionId, int windowsPlanned,
+			int windowsFetched, int calls, String message) {
+		return new RunOutcome(status, week, executionId, windowsPlanned, windowsFetched, calls, message);
+	}
+
 	/** Whether the week's report is (now or already) complete. */
 	public boolean succeeded() {
 		return this.status == Status.COMPLETED || this.status == Status.ALREADY_COMPLETE;

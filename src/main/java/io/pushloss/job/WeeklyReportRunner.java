@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,7 +21,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +43,7 @@ import io.pushloss.jobdef.JobDefinitionRegistry;
 @Service
 public class WeeklyReportRunner {
 
-	private static final Log logger = LogFactory.getLog(WeeklyReportRunner.class);
+	private static final Logger logger = LoggerFactory.getLogger(WeeklyReportRunner.class);
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -66,13 +65,13 @@ public class WeeklyReportRunner {
 
 	public WeeklyReportRunner(JobOperator jobOperator, WeeklyReportExecutions executions,
 			@Qualifier(WeeklyReportJobConfiguration.JOB_NAME) Job job, JobDefinitionRegistry registry,
-			ObjectProvider<Clock> clock, GracefulStop gracefulStop, DataDirectoryProperties dataDirectory) {
+			Clock clock, GracefulStop gracefulStop, DataDirectoryProperties dataDirectory) {
 		this.jobOperator = jobOperator;
 		this.gracefulStop = gracefulStop;
 		this.executions = executions;
 		this.job = job;
 		this.registry = registry;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 		this.dataDir = dataDirectory.absoluteDataDir();
 	}
 
@@ -115,7 +114,7 @@ public class WeeklyReportRunner {
 		return exclusively(definition, week, () -> {
 			JobExecution last = lastExecution(definition, week);
 			if (last == null) {
-				return new RunOutcome(RunOutcome.Status.NOTHING_TO_RESTART, week, null, 0, 0, 0,
+				return RunOutcome.nothingToRestart(week,
 						"No run of " + week + " for job '" + definition.name() + "' to restart; use run");
 			}
 			return resume(definition, week, last);
@@ -130,14 +129,14 @@ public class WeeklyReportRunner {
 	private RunOutcome exclusively(JobDefinition definition, IsoWeek week, Supplier<RunOutcome> run) {
 		String key = definition.name() + " " + week;
 		if (!this.runningHere.add(key)) {
-			return new RunOutcome(RunOutcome.Status.ALREADY_RUNNING, week, null, 0, 0, 0,
+			return RunOutcome.alreadyRunning(week,
 					week + " of job '" + definition.name() + "' is already running in this process");
 		}
 		try {
 			Path lockFile = WeekRunLock.file(this.dataDir, definition.name(), week);
 			Optional<WeekRunLock> lock = WeekRunLock.tryAcquire(lockFile);
 			if (lock.isEmpty()) {
-				return new RunOutcome(RunOutcome.Status.ALREADY_RUNNING, week, null, 0, 0, 0,
+				return RunOutcome.alreadyRunning(week,
 						week + " of job '" + definition.name() + "' is being run by process "
 								+ WeekRunLock.holder(lockFile) + " (it holds " + lockFile
 								+ "); wait for it to end");
@@ -156,7 +155,7 @@ public class WeeklyReportRunner {
 		BatchStatus status = last.getStatus();
 		switch (status) {
 			case COMPLETED:
-				return new RunOutcome(RunOutcome.Status.ALREADY_COMPLETE, week, last.getId(), 0, 0, 0,
+				return RunOutcome.alreadyComplete(week, last.getId(),
 						week + " already completed at " + describeTime(last, definition.zone())
 								+ ": nothing to do, 0 API calls; use backfill --force to refresh");
 			case FAILED:
@@ -167,7 +166,7 @@ public class WeeklyReportRunner {
 			case STOPPING:
 				return restartExecution(week, recoverStale(week, last));
 			default:
-				return new RunOutcome(RunOutcome.Status.FAILED, week, last.getId(), 0, 0, 0,
+				return RunOutcome.notStarted(week, last.getId(),
 						"The last run of " + week + " (execution " + last.getId() + ") is " + status
 								+ " and cannot be continued; use backfill --force to run the week again");
 		}
@@ -187,7 +186,7 @@ public class WeeklyReportRunner {
 		}
 		catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException
 				| InvalidJobParametersException | JobRestartException ex) {
-			return new RunOutcome(RunOutcome.Status.FAILED, week, null, 0, 0, 0,
+			return RunOutcome.notStarted(week, null,
 					"Cannot start " + week + ": " + ex.getMessage());
 		}
 		finally {
@@ -202,7 +201,7 @@ public class WeeklyReportRunner {
 			return outcome(week, this.jobOperator.restart(last));
 		}
 		catch (JobRestartException ex) {
-			return new RunOutcome(RunOutcome.Status.FAILED, week, last.getId(), 0, 0, 0,
+			return RunOutcome.notStarted(week, last.getId(),
 					"Cannot restart " + week + ": " + ex.getMessage());
 		}
 		finally {
@@ -232,7 +231,7 @@ public class WeeklyReportRunner {
 			case STOPPED -> week + " stopped after " + fetched + " windows; run it again to continue";
 			default -> failureMessage(execution);
 		};
-		return new RunOutcome(status, week, execution.getId(), planned, fetched, calls, message);
+		return RunOutcome.ended(status, week, execution.getId(), planned, fetched, calls, message);
 	}
 
 	private static String failureMessage(JobExecution execution) {

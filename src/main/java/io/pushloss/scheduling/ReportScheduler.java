@@ -1,5 +1,6 @@
 package io.pushloss.scheduling;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,16 +42,19 @@ public class ReportScheduler {
 
 	private final ServeProperties properties;
 
+	private final Clock clock;
+
 	private volatile List<JobDefinition> served = List.of();
 
 	ReportScheduler(Scheduler scheduler, JobDefinitionRegistry definitions, InterruptedRuns interruptedRuns,
-			RunMetrics metrics, ServeProperties properties) {
+			RunMetrics metrics, ServeProperties properties, Clock clock) {
 		this.scheduler = scheduler;
 		this.registrar = new ReportScheduleRegistrar(scheduler);
 		this.definitions = definitions;
 		this.interruptedRuns = interruptedRuns;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -85,7 +89,7 @@ public class ReportScheduler {
 	/** A stopped week is resumed at once; one marked running once it has not been updated for the stale time. */
 	private List<Resumption> scheduleResumptions(JobDefinition job) throws SchedulerException {
 		List<Resumption> resumptions = new ArrayList<>();
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		for (InterruptedRun run : this.interruptedRuns.of(job)) {
 			Instant at = now;
 			if (run.markedRunning() && run.lastUpdated() != null) {

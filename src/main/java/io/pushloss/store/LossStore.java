@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -120,30 +118,6 @@ public class LossStore {
 	}
 
 	/**
-	 * Streams the rows of windows inside {@code [from, to)} (epoch seconds) in time, source, task, stage (in
-	 * pipeline order), event type, vendor and code order, without holding them all in memory.
-	 */
-	public void streamRows(long appId, long from, long to, Consumer<StoredLossRow> consumer) {
-		try (Stream<StoredRow> rows = this.client.sql("""
-				-- aliased to StoredRow's components so that DataClassRowMapper finds each column at once
-				SELECT app_id AS "appId", source, task_id AS "taskId", window_start AS "windowStart",
-				       window_end AS "windowEnd", stage, event_type AS "eventType", vendor, err_code AS "errCode",
-				       err_count AS "errCount", err_info AS "errInfo"
-				FROM loss_row
-				WHERE app_id = :appId AND window_start >= :from AND window_end <= :to
-				ORDER BY window_start, window_end, source, task_id,
-				         CASE stage WHEN 'READY_TO_SEND' THEN 0 ELSE 1 END, event_type, vendor, err_code""")
-			.withFetchSize(STREAM_FETCH_SIZE)
-			.param("appId", appId)
-			.param("from", from)
-			.param("to", to)
-			.query(StoredRow.class)
-			.stream()) {
-			rows.map(StoredRow::toStoredLossRow).forEach(consumer);
-		}
-	}
-
-	/**
 	 * The rows of one stored window of one task, in stage (pipeline order), event type, vendor and code order: one
 	 * short primary-key range, so reading a week window by window never sorts the week.
 	 * @param taskId the TaskID, {@code ""} for overall statistics and normal push
@@ -186,18 +160,6 @@ public class LossStore {
 			.query(Long.class)
 			.optional()
 			.orElse(0L);
-	}
-
-	/** How many rows the windows inside {@code [from, to)} (epoch seconds) hold. */
-	public long countRows(long appId, long from, long to) {
-		return this.client.sql("""
-				SELECT COUNT(*) FROM loss_row
-				WHERE app_id = :appId AND window_start >= :from AND window_end <= :to""")
-			.param("appId", appId)
-			.param("from", from)
-			.param("to", to)
-			.query(Long.class)
-			.single();
 	}
 
 	// The client adds up repeated keys already; doing it again here keeps the primary key safe whatever the source.

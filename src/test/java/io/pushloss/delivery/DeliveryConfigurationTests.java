@@ -1,5 +1,6 @@
 package io.pushloss.delivery;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,7 @@ class DeliveryConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
 					DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
 			.withUserConfiguration(DeliveryConfiguration.class)
+			.withBean(Clock.class, Clock::systemUTC)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
 					"spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}",
 					"pushloss.data-dir=" + this.temp.resolve("data"));

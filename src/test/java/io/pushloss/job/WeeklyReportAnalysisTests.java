@@ -31,6 +31,7 @@ import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.LossCode;
 import io.pushloss.simulator.PlantedEvents;
 import io.pushloss.simulator.SyntheticLossData;
+import io.pushloss.store.StoredRows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,7 +130,7 @@ class WeeklyReportAnalysisTests extends WholeJobTestBase {
 	@Test
 	void theRawSheetHoldsEveryRowTheStoreHoldsForTheWeek() throws IOException {
 		demoWeek();
-		long stored = this.store.countRows(DEMO.api().sdkAppId(), W46.start(SHANGHAI).toEpochSecond(),
+		long stored = StoredRows.count(this.dataSource, DEMO.api().sdkAppId(), W46.start(SHANGHAI).toEpochSecond(),
 				W46.end(SHANGHAI).toEpochSecond());
 
 		try (XSSFWorkbook workbook = workbook()) {

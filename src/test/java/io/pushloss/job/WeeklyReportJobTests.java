@@ -19,6 +19,7 @@ import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 import io.pushloss.simulator.SyntheticLossData;
 import io.pushloss.store.FetchWindow;
+import io.pushloss.store.StoredRows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,14 +100,14 @@ class WeeklyReportJobTests extends WholeJobTestBase {
 				.doesNotContain(WRONG_SECRET_KEY)
 				.doesNotContain("\tat ");
 			assertThat(vendor.calls()).as("a fatal error is not retried").isEqualTo(1);
-			assertThat(this.store.countRows(1400000104L, 0, Long.MAX_VALUE)).isZero();
+			assertThat(StoredRows.count(this.dataSource, 1400000104L, 0, Long.MAX_VALUE)).isZero();
 		}
 	}
 
 	/** Lost pushes per (source, task, stage, vendor, event type, code) that the store holds for the week. */
 	private Map<String, Long> storedTotals(JobDefinition job, IsoWeek week) {
 		Map<String, Long> totals = new TreeMap<>();
-		this.store.streamRows(job.api().sdkAppId(), week.start(job.zone()).toEpochSecond(),
+		StoredRows.stream(this.dataSource, job.api().sdkAppId(), week.start(job.zone()).toEpochSecond(),
 				week.end(job.zone()).toEpochSecond(),
 				(row) -> totals.merge(String.join("|", row.source().name(), row.taskId(), row.stage().name(),
 						String.valueOf(row.vendor()), row.eventType().name(), row.errCode()), row.errCount(),
@@ -163,7 +164,7 @@ class WeeklyReportJobTests extends WholeJobTestBase {
 		long from = plan.stream().mapToLong(FetchWindow::start).min().orElseThrow();
 		long to = plan.stream().mapToLong(FetchWindow::end).max().orElseThrow();
 		List<String> rows = new ArrayList<>();
-		this.store.streamRows(job.api().sdkAppId(), from, to,
+		StoredRows.stream(this.dataSource, job.api().sdkAppId(), from, to,
 				(row) -> rows.add(String.join("|", row.source().name(), row.taskId(),
 						String.valueOf(row.windowStart().getEpochSecond()),
 						String.valueOf(row.windowEnd().getEpochSecond()), row.stage().name(),

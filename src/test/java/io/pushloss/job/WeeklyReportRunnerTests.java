@@ -12,6 +12,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 import org.h2.engine.SysProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.FetchWindow;
 import io.pushloss.store.LossStore;
+import io.pushloss.store.StoredRows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +77,9 @@ class WeeklyReportRunnerTests {
 
 	@Autowired
 	private LossStore store;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Autowired
 	private JobRepository jobRepository;
@@ -165,7 +170,7 @@ class WeeklyReportRunnerTests {
 		assertThat(failed.calls()).isEqualTo(1);
 		assertThat(this.jobRepository.getJobExecution(failed.executionId()).getExitStatus().getExitDescription())
 			.isEqualTo(message);
-		assertThat(this.store.countRows(1003, 0, Long.MAX_VALUE)).isZero();
+		assertThat(StoredRows.count(this.dataSource, 1003, 0, Long.MAX_VALUE)).isZero();
 
 		this.api.failFatally(null);
 		RunOutcome fixed = this.runner.restart(job, W46);
@@ -306,7 +311,7 @@ class WeeklyReportRunnerTests {
 	private List<String> storedRows(JobDefinition job, IsoWeek week) {
 		List<FetchWindow> plan = WindowPlanner.plan(job, week);
 		List<String> rows = new ArrayList<>();
-		this.store.streamRows(job.api().sdkAppId(), plan.get(0).start(), plan.get(plan.size() - 1).end(),
+		StoredRows.stream(this.dataSource, job.api().sdkAppId(), plan.get(0).start(), plan.get(plan.size() - 1).end(),
 				(row) -> rows.add(String.join("|", row.source().name(), row.taskId(),
 						String.valueOf(row.windowStart().getEpochSecond()),
 						String.valueOf(row.windowEnd().getEpochSecond()), row.stage().name(),

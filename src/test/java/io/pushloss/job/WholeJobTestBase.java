@@ -10,6 +10,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -96,6 +97,9 @@ abstract class WholeJobTestBase {
 
 	@Autowired
 	LossStore store;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	FaultSwitch faultSwitch;

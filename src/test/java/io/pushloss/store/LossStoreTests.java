@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -42,11 +43,14 @@ class LossStoreTests {
 
 	private static JdbcClient jdbc;
 
+	private static DataSource dataSource;
+
 	@BeforeAll
 	static void migrate() {
 		H2Loopback.apply();
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		dataSource = h2;
 		io.pushloss.TestMigrations.migrateH2(dataSource);
 		store = new LossStore(new NamedParameterJdbcTemplate(dataSource));
 		jdbc = JdbcClient.create(dataSource);
@@ -184,12 +188,12 @@ class LossStoreTests {
 		store.replaceWindow(APP + 1, overall(MONDAY, MONDAY + DAY), List.of(stageRow("", "4", 4)), FETCHED);
 
 		List<StoredLossRow> rows = new ArrayList<>();
-		store.streamRows(APP, MONDAY, nextMonday, rows::add);
+		StoredRows.stream(dataSource, APP, MONDAY, nextMonday, rows::add);
 
 		assertThat(rows).extracting(StoredLossRow::errCode).containsExactly("1", "2");
 		assertThat(rows).allSatisfy((row) -> assertThat(row.appId()).isEqualTo(APP));
-		assertThat(store.countRows(APP, MONDAY, nextMonday)).isEqualTo(2);
-		assertThat(store.countRows(APP, MONDAY, nextMonday + 7 * DAY)).isEqualTo(3);
+		assertThat(StoredRows.count(dataSource, APP, MONDAY, nextMonday)).isEqualTo(2);
+		assertThat(StoredRows.count(dataSource, APP, MONDAY, nextMonday + 7 * DAY)).isEqualTo(3);
 	}
 
 	@Test
@@ -224,7 +228,7 @@ class LossStoreTests {
 
 	private List<StoredLossRow> streamAll() {
 		List<StoredLossRow> rows = new ArrayList<>();
-		store.streamRows(APP, 0, Long.MAX_VALUE, rows::add);
+		StoredRows.stream(dataSource, APP, 0, Long.MAX_VALUE, rows::add);
 		return rows;
 	}
 

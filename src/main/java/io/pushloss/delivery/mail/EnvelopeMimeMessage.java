@@ -33,11 +33,6 @@ public class EnvelopeMimeMessage extends MimeMessage {
 		return this.messageId;
 	}
 
-	/** The blind recipients, never written to a header. */
-	public List<InternetAddress> envelopeOnlyRecipients() {
-		return this.envelopeOnly;
-	}
-
 	/** Keeps the ledger's Message-ID instead of generating a new one on every {@code saveChanges()}. */
 	@Override
 	protected void updateMessageID() throws MessagingException {

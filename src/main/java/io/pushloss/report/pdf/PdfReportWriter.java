@@ -43,6 +43,8 @@ public class PdfReportWriter {
 
 	private final ReportTemplates templates;
 
+	private final SrgbIccProfile iccProfile = new SrgbIccProfile();
+
 	/** Uses the default template location. */
 	public PdfReportWriter() {
 		this((Path) null);
@@ -60,7 +62,7 @@ public class PdfReportWriter {
 	 */
 	public PdfReportWriter(Path templatesDir) {
 		this.templates = ReportTemplates.in(templatesDir, this.context);
-		SrgbIccProfile.path();
+		this.iccProfile.path();
 		logger.debug("PDF templates from {}", (this.templates.folder() != null)
 				? this.templates.folder().toAbsolutePath() + " (packaged copies for any missing)" : "the jar");
 	}
@@ -144,7 +146,7 @@ public class PdfReportWriter {
 				+ (report.partial() ? " (PARTIAL)" : "");
 		String subject = "Lost pushes of SDKAppID " + header.sdkAppId() + " in " + header.week() + " against "
 				+ header.previousWeek();
-		PdfaExport.export(this.context, print, title, subject, header.generatedAt(), out);
+		PdfaExport.export(this.context, print, this.iccProfile.path(), title, subject, header.generatedAt(), out);
 	}
 
 	private static String noLossMessage(ReportHeader header) {

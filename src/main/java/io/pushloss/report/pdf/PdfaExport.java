@@ -1,6 +1,7 @@
 package io.pushloss.report.pdf;
 
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Calendar;
@@ -39,11 +40,11 @@ final class PdfaExport {
 	private PdfaExport() {
 	}
 
-	static void export(JasperReportsContext context, JasperPrint print, String title, String subject, Instant created,
-			OutputStream out) throws JRException {
+	static void export(JasperReportsContext context, JasperPrint print, Path iccProfile, String title, String subject,
+			Instant created, OutputStream out) throws JRException {
 		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
 		configuration.setPdfaConformance(CONFORMANCE);
-		configuration.setIccProfilePath(SrgbIccProfile.path().toString());
+		configuration.setIccProfilePath(iccProfile.toString());
 		configuration.setTagLanguage("en");
 		configuration.setMetadataTitle(title);
 		configuration.setDisplayMetadataTitle(true);

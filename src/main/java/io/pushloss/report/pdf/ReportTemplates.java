@@ -25,8 +25,12 @@ final class ReportTemplates {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportTemplates.class);
 
-	/** Compiled templates by location; a JasperReport is immutable and safe to fill from several threads. */
-	private static final ConcurrentMap<String, JasperReport> compiled = new ConcurrentHashMap<>();
+	/**
+	 * Compiled templates by location, with the version they were compiled from (a file's last-modified time), so an
+	 * edited template is compiled again; a JasperReport is immutable and safe to fill from several threads. Owned by
+	 * the writer, so by the application context: nothing outlives it.
+	 */
+	private final ConcurrentMap<String, Compiled> compiled = new ConcurrentHashMap<>();
 
 	private final Path folder;
 
@@ -65,22 +69,28 @@ final class ReportTemplates {
 	 */
 	JasperReport get(ReportTemplate template) {
 		Location location = locate(template);
-		return compiled.computeIfAbsent(location.key(), (key) -> compile(key, location.source()));
+		return this.compiled.compute(location.key(), (key, known) -> (known != null
+				&& known.version() == location.version()) ? known
+						: new Compiled(location.version(), compile(key, location.source())))
+			.report();
 	}
 
-	/** Whether the template, from where {@link #get} would take it now, is already compiled. */
+	/** Whether the template, from where {@link #get} would take it now, is already compiled in its current version. */
 	boolean isCompiled(ReportTemplate template) {
-		return compiled.containsKey(locate(template).key());
+		Location location = locate(template);
+		Compiled known = this.compiled.get(location.key());
+		return known != null && known.version() == location.version();
 	}
 
 	/** The operator's copy if the folder has one, else the packaged copy. */
 	private Location locate(ReportTemplate template) {
 		Path file = (this.folder != null) ? this.folder.resolve(template.fileName()) : null;
 		if (file != null && Files.isRegularFile(file)) {
-			return new Location(file.toAbsolutePath().normalize().toString(), () -> Files.newInputStream(file));
+			return new Location(file.toAbsolutePath().normalize().toString(), lastModified(file),
+					() -> Files.newInputStream(file));
 		}
 		String resource = FOLDER_NAME + "/" + template.fileName();
-		return new Location("classpath:" + resource, () -> {
+		return new Location("classpath:" + resource, 0, () -> {
 			InputStream in = ReportTemplates.class.getClassLoader().getResourceAsStream(resource);
 			if (in == null) {
 				throw new PdfReportException("Template " + template.fileName() + " is neither in "
@@ -106,8 +116,24 @@ final class ReportTemplates {
 		return (folder != null) ? "folder " + folder.toAbsolutePath() : "no templates folder";
 	}
 
-	/** A template's cache key (its absolute path or classpath location) and how to read it. */
-	private record Location(String key, TemplateSource source) {
+	private static long lastModified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (IOException ex) {
+			return -1; // gone meanwhile: compiling it reports the error
+		}
+	}
+
+	/**
+	 * A template's cache key (its absolute path or classpath location), its version (a file's last-modified time,
+	 * 0 for a packaged copy) and how to read it.
+	 */
+	private record Location(String key, long version, TemplateSource source) {
+	}
+
+	/** A compiled template and the version it was compiled from. */
+	private record Compiled(long version, JasperReport report) {
 	}
 
 	@FunctionalInterface

@@ -9,30 +9,28 @@ import java.nio.file.Path;
 
 /**
  * The sRGB ICC profile a PDF/A file embeds as its output intent. JasperReports wants it as a file path; the JDK
- * ships the profile, so it is written to a temporary file once per process instead of being kept in the
+ * ships the profile, so it is written to a temporary file once per writer (per application context) instead of being kept in the
  * repository as a binary.
  */
 final class SrgbIccProfile {
 
-	private static Path path;
+	private Path path;
 
-	private SrgbIccProfile() {
-	}
-
-	static synchronized Path path() {
-		if (path == null || !Files.isRegularFile(path)) {
+	/** The profile's file, written the first time it is asked for (and again if it was deleted). */
+	synchronized Path path() {
+		if (this.path == null || !Files.isRegularFile(this.path)) {
 			try {
 				Path file = Files.createTempFile("pushloss-srgb-", ".icc");
 				file.toFile().deleteOnExit();
 				Files.write(file, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
-				path = file;
+				this.path = file;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not write the sRGB ICC profile the PDF/A output needs to the "
 						+ "temporary folder " + System.getProperty("java.io.tmpdir"), ex);
 			}
 		}
-		return path;
+		return this.path;
 	}
 
 }
