@@ -46,6 +46,9 @@ public final class SampleOutputGenerator {
 	/** The vendor allows 1 call per second; the simulator is told to allow as many as the client makes. */
 	static final String CALLS_PER_SECOND = "20";
 
+	/** The suffix of the email's picture, after the documents' base name. */
+	private static final String EMAIL_PREVIEW = "-email.png";
+
 	private static final List<String> GENERATED = List.of(".png", ".pdf", ".xlsx", ".json", ".eml");
 
 	private SampleOutputGenerator() {
@@ -98,6 +101,13 @@ public final class SampleOutputGenerator {
 		written.add(Files.copy(onlyEmail(dataDir.resolve("outbox")), output.resolve(base + ".eml"),
 				StandardCopyOption.REPLACE_EXISTING));
 		written.addAll(new PdfPageRenderer().renderPages(documents.pdf(), output, base));
+		if (EmailPreview.available()) {
+			written.add(EmailPreview.render(output.resolve(base + ".eml"), output.resolve(base + EMAIL_PREVIEW)));
+		}
+		else {
+			System.out.println("No /usr/bin/chromium: the email preview " + base + EMAIL_PREVIEW
+					+ " is not rendered again (apt-get install chromium)");
+		}
 		return written;
 	}
 
@@ -113,6 +123,10 @@ public final class SampleOutputGenerator {
 
 	private static boolean isGenerated(Path file) {
 		String name = file.getFileName().toString();
+		// the email preview is replaced only where a browser can render it again
+		if (name.endsWith(EMAIL_PREVIEW) && !EmailPreview.available()) {
+			return false;
+		}
 		return Files.isRegularFile(file) && GENERATED.stream().anyMatch(name::endsWith);
 	}
 
