@@ -34,7 +34,7 @@ record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, i
 		int excelHeapMb, long analysisRows, int startupRuns, Path workDir, Path jar) {
 
 	static final List<String> ALL_SECTIONS = List.of("rate", "incremental", "pipeline", "excel", "analysis",
-			"startup");
+			"startup", "shared");
 
 	static BenchOptions parse(String... args) {
 		Map<String, String> values = new LinkedHashMap<>();

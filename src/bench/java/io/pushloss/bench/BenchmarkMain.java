@@ -47,6 +47,9 @@ public final class BenchmarkMain {
 		if (options.runs("analysis")) {
 			figures.addAll(new AnalysisQueryBenchmark(options, progress).run());
 		}
+		if (options.runs("shared")) {
+			figures.addAll(new SharedLimitBenchmark(options, progress).run());
+		}
 		if (options.runs("startup")) {
 			figures.addAll(new StartupBenchmark(options, progress).run());
 		}

@@ -65,9 +65,8 @@ final class PipelineBenchmark {
 			int weekWindows = WindowPlanner.planWeek(job, WEEK).size();
 			double fetchSeconds = weekWindows; // one call per second
 			Map<String, Long> steps = stepMillis(context.getBean(JobRepository.class), outcome.executionId());
-			long weekRows = context.getBean(LossStore.class)
-				.countRows(job.api().sdkAppId(), WEEK.start(job.zone()).toEpochSecond(),
-						WEEK.end(job.zone()).toEpochSecond());
+			long weekRows = io.pushloss.store.StoredRows.count(context.getBean(javax.sql.DataSource.class),
+					job.api().sdkAppId(), WEEK.start(job.zone()).toEpochSecond(), WEEK.end(job.zone()).toEpochSecond());
 			long outbox = countFiles(dataDir.resolve("outbox"));
 			List<Figure> figures = new ArrayList<>();
 			figures.add(Figure.atMost("pipeline.overhead", SECTION,
