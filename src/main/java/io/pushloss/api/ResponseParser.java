@@ -1,13 +1,17 @@
 package io.pushloss.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.pushloss.api.LenientJson.JsonObject;
 import io.pushloss.domain.EventType;
 import io.pushloss.domain.LossRow;
+import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
 
@@ -18,6 +22,12 @@ import io.pushloss.domain.Vendor;
  * <p>
  * A body that is not JSON or ends early is {@link ApiErrorKind#RETRYABLE} (a network or gateway glitch); a JSON
  * body that breaks the contract is {@link ApiErrorKind#INVALID_RESPONSE}.
+ * <p>
+ * An answer is whole or refused: each asked TaskID (the blank one for overall statistics) appears in
+ * {@code Results} exactly once, {@code Results} is present for {@code all_member_push_loss}, and the four loss
+ * arrays are present for each task (an empty array is data, a missing or {@code null} one is not). An answer that is
+ * not whole is {@link ApiErrorKind#RETRYABLE} ("incomplete answer"): retried, and if it persists the window fails,
+ * so missing data is never read as zero loss.
  */
 final class ResponseParser {
 
@@ -30,6 +40,14 @@ final class ResponseParser {
 
 	/** Rows by key, in first-seen order; repeated keys add up. */
 	private final Map<RowKey, LossRow> rows = new LinkedHashMap<>();
+
+	/** The loss arrays present, by TaskID. */
+	private final Map<String, Set<String>> arraysByTask = new HashMap<>();
+
+	/** The index in {@code Results} of each TaskID seen there. */
+	private final Map<String, Integer> resultIndexByTask = new LinkedHashMap<>();
+
+	private boolean resultsPresent;
 
 	private ResponseParser(LossQuery query) {
 		this.query = query;
@@ -50,6 +68,9 @@ final class ResponseParser {
 		}
 		try {
 			return new ResponseParser(query).answer(root);
+		}
+		catch (Incomplete ex) {
+			throw Failures.retryable(query, null, "incomplete answer: " + ex.getMessage(), null);
 		}
 		catch (JsonValues.Violation ex) {
 			throw Failures.invalidResponse(query, ex.getMessage());
@@ -73,6 +94,7 @@ final class ResponseParser {
 			throw new JsonValues.Violation("ActionStatus is \"FAIL\" but ErrorCode is 0");
 		}
 		readContainer(root, "", "", true);
+		checkWhole();
 		return new VendorAnswer(0, errorInfo, new LossResponse(this.query, new ArrayList<>(this.rows.values())));
 	}
 
@@ -82,12 +104,14 @@ final class ResponseParser {
 			Object value = object.get(array.name());
 			if (value != null && value != LenientJson.NULL) {
 				readArray(value, array, taskId, path + array.name());
+				this.arraysByTask.computeIfAbsent(taskId, (task) -> new LinkedHashSet<>()).add(array.name());
 			}
 		}
 		for (JsonObject unnamed : object.unnamed()) {
 			readContainer(unnamed, taskId, path, top);
 		}
-		if (top && object.get("Results") != null) {
+		if (top && object.get("Results") != null && object.get("Results") != LenientJson.NULL) {
+			this.resultsPresent = true;
 			if (!(object.get("Results") instanceof List<?> results)) {
 				throw new JsonValues.Violation(path + "Results is " + JsonValues.describe(object.get("Results"))
 						+ ", not an array");
@@ -97,9 +121,44 @@ final class ResponseParser {
 				if (!(results.get(i) instanceof JsonObject result)) {
 					throw new JsonValues.Violation(resultPath + " is " + JsonValues.describe(results.get(i)) + ", not an object");
 				}
-				readContainer(result, taskIdOf(result, resultPath), resultPath + ".", false);
+				String resultTaskId = taskIdOf(result, resultPath);
+				Integer earlier = this.resultIndexByTask.putIfAbsent(resultTaskId, i);
+				if (earlier != null) {
+					throw new Incomplete(resultPath + ".TaskID " + shown(resultTaskId) + " repeats Results[" + earlier
+							+ "]");
+				}
+				readContainer(result, resultTaskId, resultPath + ".", false);
 			}
 		}
+	}
+
+	/** Each asked TaskID exactly once (repeats are refused while reading), with its four arrays. */
+	private void checkWhole() {
+		List<String> asked = this.query.taskIds().isEmpty() ? List.of("") : this.query.taskIds();
+		if (this.query.source() == LossSource.ALL_MEMBER && !this.resultsPresent) {
+			throw new Incomplete("Results is missing");
+		}
+		if (this.resultsPresent) {
+			List<String> missing = asked.stream().filter((task) -> !this.resultIndexByTask.containsKey(task)).toList();
+			if (!missing.isEmpty()) {
+				throw new Incomplete("Results lacks TaskID " + String.join(", ", missing.stream().map(ResponseParser::shown).toList())
+						+ " (asked: " + asked.stream().map(ResponseParser::shown).toList() + ")");
+			}
+		}
+		for (String task : asked) {
+			Set<String> present = this.arraysByTask.getOrDefault(task, Set.of());
+			List<String> missing = ARRAYS.stream().map(LossArray::name).filter((name) -> !present.contains(name)).toList();
+			if (!missing.isEmpty()) {
+				Integer index = this.resultIndexByTask.get(task);
+				String where = (index != null) ? "Results[" + index + "] lacks " : "the answer lacks ";
+				throw new Incomplete(where + String.join(", ", missing) + " (an empty array means no loss; a missing one is "
+						+ "not data)");
+			}
+		}
+	}
+
+	private static String shown(String taskId) {
+		return taskId.isEmpty() ? "\"\" (overall)" : "\"" + taskId + "\"";
 	}
 
 	private String taskIdOf(JsonObject result, String path) {
@@ -131,9 +190,11 @@ final class ResponseParser {
 	}
 
 	private void add(JsonObject row, LossArray array, String taskId, String path) {
-		String errCode = JsonValues.errCode(row.get("ErrCode"), path + ".ErrCode");
+		String errCode = JsonValues.maxLength(JsonValues.errCode(row.get("ErrCode"), path + ".ErrCode"),
+				LossRow.MAX_ERR_CODE_LENGTH, path + ".ErrCode");
 		long errCount = JsonValues.count(row.get("ErrCount"), path + ".ErrCount");
-		String errInfo = JsonValues.optionalString(row.get("ErrInfo"), path + ".ErrInfo");
+		String errInfo = JsonValues.maxLength(JsonValues.optionalString(row.get("ErrInfo"), path + ".ErrInfo"),
+				LossRow.MAX_ERR_INFO_LENGTH, path + ".ErrInfo");
 		EventType eventType = eventType(row.get("EventType"), path + ".EventType");
 		Vendor vendor = array.perVendor() ? vendor(row.get("PushPlatform"), path + ".PushPlatform") : null;
 		RowKey key = new RowKey(taskId, array.stage(), vendor, eventType, errCode);
@@ -179,6 +240,15 @@ final class ResponseParser {
 		}
 		String start = body.strip().replaceAll("\\s+", " ");
 		return " (body starts: " + ((start.length() > 80) ? start.substring(0, 80) + "..." : start) + ")";
+	}
+
+	/** The answer is valid JSON but not whole: a transient fault, retried. */
+	private static final class Incomplete extends JsonValues.Violation {
+
+		Incomplete(String message) {
+			super(message);
+		}
+
 	}
 
 	private record LossArray(String name, Stage stage, boolean perVendor) {
