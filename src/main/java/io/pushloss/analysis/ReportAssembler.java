@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
 import io.pushloss.analysis.LossFigures.StageCount;
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.EventType;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
@@ -87,7 +88,8 @@ class ReportAssembler {
 				long[] counts = new long[2];
 				for (StageCount count : figures.stageCounts()) {
 					if (count.source() == source && count.taskId().isEmpty() && count.stage() == stage) {
-						counts[count.weekIndex()] += count.errCount();
+						counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+								() -> source.displayName() + " " + stage + " lost pushes");
 					}
 				}
 				totals.add(new StageTotal(source, stage, new WeekOverWeek(counts[0], counts[1])));
@@ -101,15 +103,18 @@ class ReportAssembler {
 		Map<LossSource, Map<Stage, Map<Vendor, long[]>>> sums = new TreeMap<>();
 		for (PlatformCount count : figures.platformCounts()) {
 			if (count.weekIndex() <= 1) {
-				sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
+				long[] counts = sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
 					.computeIfAbsent(count.stage(), (s) -> new TreeMap<>())
-					.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[2])[count.weekIndex()] += count
-						.errCount();
+					.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[2]);
+				counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+						() -> count.source().displayName() + " " + count.stage() + " lost pushes of vendor "
+								+ Vendor.fromCode(count.vendor()));
 			}
 		}
 		List<VendorLoss> vendors = new ArrayList<>();
 		sums.forEach((source, stages) -> stages.forEach((stage, byVendor) -> {
-			long stageTotal = byVendor.values().stream().mapToLong((counts) -> counts[0]).sum();
+			long stageTotal = Counts.sum(byVendor.values().stream().map((counts) -> counts[0]).toList(),
+					source.displayName() + " " + stage + " lost pushes this week");
 			List<VendorLoss> lines = new ArrayList<>();
 			byVendor.forEach((vendor, counts) -> {
 				if (counts[0] > 0 || counts[1] > 0) {
@@ -133,10 +138,12 @@ class ReportAssembler {
 		Map<LossSource, Map<Stage, Map<EventType, long[]>>> sums = new TreeMap<>();
 		for (PlatformCount count : figures.platformCounts()) {
 			if (count.weekIndex() <= 1) {
-				sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
+				long[] counts = sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
 					.computeIfAbsent(count.stage(), (s) -> new TreeMap<>())
-					.computeIfAbsent(EventType.fromCode(count.eventType()), (t) -> new long[2])[count
-						.weekIndex()] += count.errCount();
+					.computeIfAbsent(EventType.fromCode(count.eventType()), (t) -> new long[2]);
+				counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+						() -> count.source().displayName() + " " + count.stage() + " lost pushes of event type "
+								+ EventType.fromCode(count.eventType()));
 			}
 		}
 		List<EventTypeSplit> splits = new ArrayList<>();
@@ -153,9 +160,11 @@ class ReportAssembler {
 		List<IsoWeek> weeks = request.weeks();
 		Map<LossSource, Map<Vendor, long[]>> sums = new TreeMap<>();
 		for (PlatformCount count : figures.platformCounts()) {
-			sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
-				.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[weeks.size()])[count
-					.weekIndex()] += count.errCount();
+			long[] counts = sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
+				.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[weeks.size()]);
+			counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+					() -> count.source().displayName() + " lost pushes of vendor " + Vendor.fromCode(count.vendor())
+							+ " in " + weeks.get(count.weekIndex()));
 		}
 		List<TrendPoint> trend = new ArrayList<>();
 		sums.forEach((source, byVendor) -> byVendor.forEach((vendor, counts) -> {

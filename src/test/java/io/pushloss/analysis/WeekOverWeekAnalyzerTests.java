@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
+import io.pushloss.domain.CountOverflowException;
 import io.pushloss.domain.EventType;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
@@ -24,6 +25,7 @@ import io.pushloss.store.PlannedWindow;
 import io.pushloss.store.PlannedWindowAggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -124,6 +126,22 @@ class WeekOverWeekAnalyzerTests {
 		this.jdbc.sql("INSERT INTO loss_row VALUES (?, 'ALL_MEMBER', '', ?, ?, 'POST_SEND_DELIVERED', 1, 1, '410', 777, '')")
 			.params(APP + 1, day(W, 0), day(W, 1))
 			.update();
+	}
+
+	@Test
+	void stageTotalsBeyond64BitsFailNamingTheFigureInsteadOfWrapping() {
+		stage(ALL, "", day(W, 4), day(W, 5), READY, "-2", Long.MAX_VALUE, "token not uploaded");
+
+		assertThatExceptionOfType(CountOverflowException.class).isThrownBy(this::analyze)
+			.withMessageStartingWith("the total of Push to all READY_TO_SEND lost pushes exceeds 64 bits (");
+	}
+
+	@Test
+	void vendorTotalsBeyond64BitsFailNamingTheFigureInsteadOfWrapping() {
+		platform(ALL, "", day(W, 4), day(W, 5), POST, 1, 1, "-9", Long.MAX_VALUE, "");
+
+		assertThatExceptionOfType(CountOverflowException.class).isThrownBy(this::analyze)
+			.withMessageContaining("exceeds 64 bits (");
 	}
 
 	@Test
