@@ -130,6 +130,8 @@ final class RunResultPrinter {
 			case ALREADY_SENT -> "not sent again: already sent for this week (run --resend sends it again)";
 			case DISABLED -> "not sent: not asked for (run --no-email, backfill without --email)";
 			case NO_RECIPIENTS -> "not sent: the job has no recipients";
+			case FAILED -> "failed: the SMTP server did not take it; it stays pending in the delivery ledger and the "
+					+ "next run or a restart sends it once";
 		};
 	}
 

@@ -92,6 +92,7 @@ final class RunsPrinter {
 			case ALREADY_SENT -> "already sent";
 			case DISABLED -> "not asked";
 			case NO_RECIPIENTS -> "no recipients";
+			case FAILED -> "failed (pending)";
 		};
 	}
 

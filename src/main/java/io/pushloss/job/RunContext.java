@@ -130,6 +130,14 @@ public class RunContext implements FetchCheckpoint.Store {
 		execution.getExecutionContext().put(PARTIAL, partial);
 	}
 
+	static void recordArchive(JobExecution execution, String archivePath) {
+		execution.getExecutionContext().putString(ARCHIVE_PATH, archivePath);
+	}
+
+	static void recordEmailState(JobExecution execution, EmailState email) {
+		execution.getExecutionContext().putString(EMAIL_STATE, email.name());
+	}
+
 	static void recordDelivery(JobExecution execution, String archivePath, EmailState email) {
 		ExecutionContext context = execution.getExecutionContext();
 		context.putString(ARCHIVE_PATH, archivePath);

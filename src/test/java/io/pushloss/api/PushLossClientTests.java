@@ -7,13 +7,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import io.pushloss.api.StubVendor.Received;
 import io.pushloss.api.StubVendor.Reply;
@@ -151,6 +156,30 @@ class PushLossClientTests {
 		assertThat(client.fetch(TASKS).rows()).hasSize(1);
 		assertThat(this.vendor.received()).hasSize(4);
 		assertThat(client.stats().retries()).isEqualTo(3);
+	}
+
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
+	void abortEndsACallWhoseBodyStallsWithoutRetryingAndRefusesLaterCallsUntilResumed() throws Exception {
+		this.vendor.otherwise(Reply.stalledBody());
+		// only the abort can end this call in time
+		PushLossClient client = client(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMinutes(10)));
+		CompletableFuture<LossResponse> calling = CompletableFuture.supplyAsync(() -> client.fetch(TASKS));
+		Awaitility.await().until(() -> !this.vendor.received().isEmpty());
+
+		client.abort();
+
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(calling::get)
+			.havingCause()
+			.isInstanceOf(PushLossApiException.class)
+			.withMessageContaining("gave up after 1 attempt")
+			.withMessageContaining("aborted: the application is stopping");
+		assertThat(this.vendor.received()).as("not retried").hasSize(1);
+		assertThat(fetchFailing(client, TASKS).getMessage()).contains("aborted: the application is stopping");
+		assertThat(this.vendor.received()).as("refused before sending").hasSize(1);
+		client.resume();
+		this.vendor.otherwise(Reply.ok(StubVendor.okBody()));
+		assertThat(client.fetch(TASKS).rows()).hasSize(1);
 	}
 
 	@Test
