@@ -246,7 +246,8 @@ public final class PushLossClient implements PushLossApi {
 		}
 		// A gateway error page may echo the request URL: never let the signature reach a message.
 		String body = Failures.scrub(response.body(), this.settings.secretKey(), userSig);
-		VendorAnswer answer = ResponseParser.parse(query, body);
+		VendorAnswer answer = ResponseParser.parse(query, body,
+				(text) -> Failures.scrub(text, this.settings.secretKey(), userSig));
 		if (ApiErrorClassifier.isFrequencyLimit(answer.errorCode())) {
 			this.stats.frequencyLimited();
 		}

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import io.pushloss.api.LenientJson.JsonObject;
 import io.pushloss.domain.EventType;
@@ -38,6 +39,9 @@ final class ResponseParser {
 
 	private final LossQuery query;
 
+	/** Applied to every vendor text (ErrorInfo, ErrInfo) as it is read. */
+	private final UnaryOperator<String> redact;
+
 	/** Rows by key, in first-seen order; repeated keys add up. */
 	private final Map<RowKey, LossRow> rows = new LinkedHashMap<>();
 
@@ -49,8 +53,9 @@ final class ResponseParser {
 
 	private boolean resultsPresent;
 
-	private ResponseParser(LossQuery query) {
+	private ResponseParser(LossQuery query, UnaryOperator<String> redact) {
 		this.query = query;
+		this.redact = redact;
 	}
 
 	/**
@@ -58,6 +63,17 @@ final class ResponseParser {
 	 * @throws PushLossApiException RETRYABLE for non-JSON or truncated bodies, INVALID_RESPONSE for contract breaks
 	 */
 	static VendorAnswer parse(LossQuery query, String body) {
+		return parse(query, body, UnaryOperator.identity());
+	}
+
+	/**
+	 * Parses the body of an HTTP 200 answer to {@code query}, passing every vendor text through {@code redact}
+	 * (which removes what the vendor may echo of the UserSig, also where JSON escapes hid it from a scrub of the
+	 * raw body).
+	 * @throws PushLossApiException RETRYABLE for non-JSON, truncated or incomplete bodies, INVALID_RESPONSE for
+	 * contract breaks
+	 */
+	static VendorAnswer parse(LossQuery query, String body, UnaryOperator<String> redact) {
 		Object root;
 		try {
 			root = LenientJson.parse(body);
@@ -67,7 +83,7 @@ final class ResponseParser {
 			throw Failures.retryable(query, null, kind + " " + ex.getMessage() + snippet(body), ex);
 		}
 		try {
-			return new ResponseParser(query).answer(root);
+			return new ResponseParser(query, redact).answer(root);
 		}
 		catch (Incomplete ex) {
 			throw Failures.retryable(query, null, "incomplete answer: " + ex.getMessage(), null);
@@ -86,7 +102,8 @@ final class ResponseParser {
 		}
 		int errorCode = JsonValues.intValue(root.get("ErrorCode"), "ErrorCode");
 		Object info = root.get("ErrorInfo");
-		String errorInfo = (info instanceof String text) ? text : (info == null) ? "" : JsonValues.describe(info);
+		String errorInfo = this.redact
+			.apply((info instanceof String text) ? text : (info == null) ? "" : JsonValues.describe(info));
 		if (errorCode != 0) {
 			return new VendorAnswer(errorCode, errorInfo, null);
 		}
@@ -193,7 +210,8 @@ final class ResponseParser {
 		String errCode = JsonValues.maxLength(JsonValues.errCode(row.get("ErrCode"), path + ".ErrCode"),
 				LossRow.MAX_ERR_CODE_LENGTH, path + ".ErrCode");
 		long errCount = JsonValues.count(row.get("ErrCount"), path + ".ErrCount");
-		String errInfo = JsonValues.maxLength(JsonValues.optionalString(row.get("ErrInfo"), path + ".ErrInfo"),
+		String errInfo = JsonValues.maxLength(
+				this.redact.apply(JsonValues.optionalString(row.get("ErrInfo"), path + ".ErrInfo")),
 				LossRow.MAX_ERR_INFO_LENGTH, path + ".ErrInfo");
 		EventType eventType = eventType(row.get("EventType"), path + ".EventType");
 		Vendor vendor = array.perVendor() ? vendor(row.get("PushPlatform"), path + ".PushPlatform") : null;

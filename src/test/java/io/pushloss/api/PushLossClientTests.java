@@ -183,6 +183,42 @@ class PushLossClientTests {
 	}
 
 	@Test
+	void partsOfTheUserSigEchoedByTheVendorAreRedactedFromItsTextsAndRows() {
+		PushLossClient client = client(settings());
+		client.fetch(NORMAL);
+		String usersig = this.vendor.received().get(0).params().get("usersig");
+		assertThat(usersig).hasSizeGreaterThan(80);
+		String prefix = usersig.substring(0, 60);
+		String middle = usersig.substring(30, 50);
+		// the middle part once with its tenth character as a JSON escape: hidden from a scrub of the raw body
+		String escaped = middle.substring(0, 10) + String.format("\\u%04x", (int) middle.charAt(10))
+				+ middle.substring(11);
+		this.vendor.reply(StubVendor.error(70003, "sig " + prefix + " rejected"));
+		this.vendor.reply(Reply.ok("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"ok " + escaped + "\","
+				+ "\"ReadyToSendLoss\":[{\"ErrCode\":\"-1\",\"ErrCount\":7,\"ErrInfo\":\"token " + middle + " and "
+				+ escaped + "\"}],\"PostSendDeliveredLoss\":[],\"PlatformReadyToSendLoss\":[],"
+				+ "\"PlatformPostSendDeliveredLoss\":[]}"));
+
+		PushLossApiException ex = fetchFailing(client, NORMAL);
+		LossResponse response = client.fetch(NORMAL);
+
+		assertThat(ex.getMessage()).contains("sig <redacted> rejected").doesNotContain(prefix.substring(0, 16));
+		assertThat(response.rows()).singleElement()
+			.satisfies((row) -> assertThat(row.errInfo()).isEqualTo("token <redacted> and <redacted>"));
+	}
+
+	@Test
+	void runsOfASecretAreRedactedWhereverTheyAppear() {
+		String secret = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+		assertThat(Failures.scrub("x " + secret.substring(3, 19) + " y " + secret.substring(20) + "!", secret))
+			.isEqualTo("x <redacted> y <redacted>!");
+		assertThat(Failures.scrub("short " + secret.substring(0, 15) + " stays", secret))
+			.as("15 characters in common can be chance").isEqualTo("short " + secret.substring(0, 15) + " stays");
+		assertThat(Failures.scrub("no secret here", secret)).isEqualTo("no secret here");
+	}
+
+	@Test
 	void givesUpAfterMaxAttempts() {
 		this.vendor.otherwise(StubVendor.error(90102, "internal error, please try again later"));
 		PushLossClient client = client(settings());
