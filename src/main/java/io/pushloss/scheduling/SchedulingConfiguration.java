@@ -1,17 +1,20 @@
 package io.pushloss.scheduling;
 
 import org.quartz.Scheduler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import io.pushloss.runs.RunHistory;
 import io.pushloss.store.StoreDatabase;
 
 /**
- * The Quartz job store for the database in use, and the health components of {@code serve} (named after their
- * beans: {@code scheduler}, {@code lastRuns}).
+ * The Quartz job store for the database in use, the health components of {@code serve} (named after their
+ * beans: {@code scheduler}, {@code lastRuns}), and the filter that keeps its management port to loopback names.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServeProperties.class)
@@ -26,6 +29,15 @@ class SchedulingConfiguration {
 	@Bean
 	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler) {
 		return new SchedulerHealthIndicator(scheduler, reportScheduler);
+	}
+
+	/** Before every other filter: a request for another host name is refused before anything reads it. */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	FilterRegistrationBean<LoopbackHostFilter> loopbackHostFilter() {
+		FilterRegistrationBean<LoopbackHostFilter> registration = new FilterRegistrationBean<>(new LoopbackHostFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
