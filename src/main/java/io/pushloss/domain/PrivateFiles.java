@@ -86,6 +86,15 @@ public final class PrivateFiles {
 	 * way is a symbolic link or not a directory
 	 */
 	public static Path directoryUnder(Path root, Path dir) throws IOException {
+		return directoryUnder(root, dir, true);
+	}
+
+	/**
+	 * {@link #directoryUnder(Path, Path)}, creating the missing folders owner-only or, for a place that others are
+	 * meant to read (an archive on a share), with the umask's mode.
+	 * @param ownerOnly whether missing folders are created {@code 0700}
+	 */
+	public static Path directoryUnder(Path root, Path dir, boolean ownerOnly) throws IOException {
 		Path base = root.toAbsolutePath().normalize();
 		Path target = dir.toAbsolutePath().normalize();
 		if (!target.startsWith(base)) {
@@ -102,12 +111,30 @@ public final class PrivateFiles {
 			current = current.resolve(name);
 			BasicFileAttributes attributes = attributes(current);
 			if (attributes == null) {
-				createOwnerOnly(current);
+				if (ownerOnly) {
+					createOwnerOnly(current);
+				}
+				else {
+					createPlain(current);
+				}
 				attributes = attributes(current);
 			}
 			requireRealDirectory(current, attributes);
 		}
 		return target;
+	}
+
+	/**
+	 * The folder a writer writes a file into: missing folders are created owner-only, and the folder itself must be a
+	 * real directory, not a symbolic link (one planted in its place would send the file elsewhere).
+	 * @throws UnsafePathException naming the folder when it is a link or not a directory
+	 */
+	public static Path writableFolder(Path dir) throws IOException {
+		Path target = dir.toAbsolutePath().normalize();
+		if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+			directory(target);
+		}
+		return realDirectory(target);
 	}
 
 	/**
@@ -133,7 +160,18 @@ public final class PrivateFiles {
 	 * @throws FileAlreadyExistsException when something (a file or a link) is already there
 	 */
 	public static FileChannel newFileChannel(Path file) throws IOException {
-		return open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+		return newFileChannel(file, true);
+	}
+
+	/**
+	 * Opens a new file for writing, never through a symbolic link.
+	 * @param ownerOnly {@code 0600} when set, else the umask's mode (a file others are meant to read)
+	 * @throws FileAlreadyExistsException when something (a file or a link) is already there
+	 */
+	public static FileChannel newFileChannel(Path file, boolean ownerOnly) throws IOException {
+		return ownerOnly ? open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+				: FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS);
 	}
 
 	/**
@@ -239,6 +277,15 @@ public final class PrivateFiles {
 			else {
 				Files.createDirectory(dir);
 			}
+		}
+		catch (FileAlreadyExistsException ex) {
+			// created by someone else meanwhile: the callers check what it is
+		}
+	}
+
+	private static void createPlain(Path dir) throws IOException {
+		try {
+			Files.createDirectory(dir);
 		}
 		catch (FileAlreadyExistsException ex) {
 			// created by someone else meanwhile: the callers check what it is
