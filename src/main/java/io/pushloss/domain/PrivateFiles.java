@@ -78,6 +78,32 @@ public final class PrivateFiles {
 	}
 
 	/**
+	 * Creates a folder and its missing parents owner-only ({@code 0700}), leaving an existing folder as it is: for a
+	 * folder the operator names (the data directory, which might be shared with other things), whose mode is the
+	 * operator's choice; what the program puts in it is owner-only.
+	 * @return the folder, absolute and normalised
+	 * @throws UnsafePathException when the path exists and is not a directory
+	 */
+	public static Path ensureDirectory(Path dir) throws IOException {
+		Path target = dir.toAbsolutePath().normalize();
+		if (Files.isDirectory(target)) {
+			return target;
+		}
+		List<Path> missing = new ArrayList<>();
+		for (Path current = target; current != null && !Files.exists(current, LinkOption.NOFOLLOW_LINKS); current = current
+			.getParent()) {
+			missing.add(0, current);
+		}
+		for (Path create : missing) {
+			createOwnerOnly(create);
+		}
+		if (!Files.isDirectory(target)) {
+			throw new UnsafePathException(target, "is not a directory");
+		}
+		return target;
+	}
+
+	/**
 	 * Makes sure {@code dir} is a real directory below {@code root}: the root is created owner-only when missing
 	 * (it may be a link the operator made), every folder from below the root down to {@code dir} must be a
 	 * directory and not a symbolic link, and the missing ones are created owner-only.
@@ -100,9 +126,7 @@ public final class PrivateFiles {
 		if (!target.startsWith(base)) {
 			throw new UnsafePathException(target, "is not below " + base);
 		}
-		if (!Files.isDirectory(base)) {
-			directory(base);
-		}
+		ensureDirectory(base);
 		Path current = base;
 		for (Path name : base.relativize(target)) {
 			if (name.toString().isEmpty()) {
@@ -149,7 +173,8 @@ public final class PrivateFiles {
 
 	/**
 	 * Creates a new file owner-only ({@code 0600}) for writing, never through a symbolic link.
-	 * @throws FileAlreadyExistsException when something (a file or a link) is already there
+	 * @throws FileAlreadyExistsException when a file is already there
+	 * @throws UnsafePathException when a symbolic link is there
 	 */
 	public static OutputStream newFile(Path file) throws IOException {
 		return Channels.newOutputStream(newFileChannel(file));

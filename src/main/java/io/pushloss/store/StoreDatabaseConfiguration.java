@@ -35,7 +35,7 @@ class StoreDatabaseConfiguration {
 		H2Loopback.apply();
 		Path folder = EmbeddedDatabase.base(dataDirectory).getParent();
 		try {
-			PrivateFiles.directory(dataDirectory.absoluteDataDir());
+			PrivateFiles.ensureDirectory(dataDirectory.absoluteDataDir());
 			PrivateFiles.directory(folder);
 		}
 		catch (IOException ex) {
