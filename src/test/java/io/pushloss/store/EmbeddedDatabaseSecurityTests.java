@@ -1,6 +1,7 @@
 package io.pushloss.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -61,6 +63,27 @@ class EmbeddedDatabaseSecurityTests {
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(data), "sa", "").close())
 				.withMessageContaining("Wrong user name or password");
+		}
+	}
+
+	@Test
+	void whoeverHasTheServersAddressAndKeyStillNeedsThePassword() throws Exception {
+		DataDirectoryProperties data = new DataDirectoryProperties(this.work.resolve("served"));
+		try (HikariDataSource dataSource = open(data)) {
+			assertThat(count(dataSource)).isZero();
+			// what the local user read from the world-readable lock file, and then logged in with as SA
+			Properties lock = new Properties();
+			try (InputStream in = Files.newInputStream(data.absoluteDataDir().resolve("db/pushloss.lock.db"))) {
+				lock.load(in);
+			}
+			String url = "jdbc:h2:tcp://" + lock.getProperty("server") + "/" + lock.getProperty("id");
+
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
+				.withMessageContaining("Wrong user name or password");
+			try (Connection owner = DriverManager.getConnection(url, "sa", EmbeddedDatabase.password(data))) {
+				assertThat(owner.isValid(5)).as("the same URL with the credential: the server is reachable").isTrue();
+			}
 		}
 	}
 
