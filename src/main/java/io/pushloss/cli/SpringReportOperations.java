@@ -2,6 +2,7 @@ package io.pushloss.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
+import io.pushloss.domain.DataDirectoryLock;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
@@ -33,6 +35,12 @@ final class SpringReportOperations implements ReportOperations {
 
 	/** Logging of the foreground commands: console on standard error, stack traces only in the log file. */
 	private static final String CLI_LOGGING = "classpath:io/pushloss/cli/logback-cli.xml";
+
+	/** How long a command that runs jobs waits for read-only commands that have the database open. */
+	static final Duration READER_PATIENCE = Duration.ofSeconds(30);
+
+	/** How long a read-only command waits for a command that runs jobs to open the database. */
+	static final Duration OPENING_PATIENCE = Duration.ofMinutes(2);
 
 	private final Clock clock;
 
@@ -65,7 +73,8 @@ final class SpringReportOperations implements ReportOperations {
 		if (!hasSecretKey(request.job(), output)) {
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+		try (DataDirectoryLock lock = ownerLock(request.dataDir(), "run " + request.job().name() + " " + request.week());
+				ConfigurableApplicationContext context = start(request.dataDir(), "INFO", lock)) {
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				outcome = context.getBean(WeeklyReportRunner.class)
@@ -87,7 +96,10 @@ final class SpringReportOperations implements ReportOperations {
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
 		// The progress (bar or lines) and each week's result say what happens; the full log is in the log file.
 		// On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
-		try (ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN")) {
+		try (DataDirectoryLock lock = ownerLock(request.dataDir(),
+				"backfill " + request.job().name() + " " + request.from() + ".." + request.to());
+				ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN",
+						lock)) {
 			double rate = context.getBean(ApiProperties.class).callsPerSecond();
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
@@ -125,7 +137,9 @@ final class SpringReportOperations implements ReportOperations {
 					+ request.dataDir() + " to restart; use run");
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+		try (DataDirectoryLock lock = ownerLock(request.dataDir(),
+				"restart " + request.job().name() + " " + request.week());
+				ConfigurableApplicationContext context = start(request.dataDir(), "INFO", lock)) {
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
@@ -149,7 +163,8 @@ final class SpringReportOperations implements ReportOperations {
 			RunsPrinter.print(List.of(), request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
+		try (DataDirectoryLock lock = embedded() ? DataDirectoryLock.reader(request.dataDir(), OPENING_PATIENCE) : null;
+				ConfigurableApplicationContext context = start(request.dataDir(), "WARN", null)) {
 			List<RunSummary> runs = context.getBean(RunHistory.class).recent(request.jobName(), request.limit());
 			RunsPrinter.print(runs, request.jobName(), request.json(), output.out());
 			return SUCCESS;
@@ -184,12 +199,35 @@ final class SpringReportOperations implements ReportOperations {
 		};
 	}
 
-	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold) {
+	/**
+	 * Starts the application; with the owner lock of a job-running command, read-only commands may open the database
+	 * once this process has it open (and hosts it).
+	 */
+	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold, DataDirectoryLock lock) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("logging.config", CLI_LOGGING);
 		properties.put("logging.threshold.console", consoleThreshold);
 		properties.putAll(this.extraProperties);
-		return ReportContexts.start(dataDir, this.clock, this.environment, properties, false);
+		ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, this.environment,
+				properties, false);
+		if (lock != null) {
+			lock.opened();
+		}
+		return context;
+	}
+
+	/**
+	 * The data directory's owner lock for a command that runs jobs on the embedded database (none on PostgreSQL,
+	 * whose processes share it).
+	 * @throws DataDirectoryLock.DataDirectoryBusyException naming the process that holds it
+	 */
+	private DataDirectoryLock ownerLock(Path dataDir, String command) {
+		return embedded() ? DataDirectoryLock.owner(dataDir, command, this.clock.instant(), READER_PATIENCE) : null;
+	}
+
+	/** Whether the database is the embedded H2 file (no {@code spring.datasource.url}). */
+	private boolean embedded() {
+		return ReportContexts.embedded(this.environment, this.extraProperties);
 	}
 
 	/**
@@ -197,15 +235,7 @@ final class SpringReportOperations implements ReportOperations {
 	 * embedded one in the data directory, which read-only commands never create.
 	 */
 	private boolean hasDatabase(Path dataDir) {
-		String url = this.environment.apply("SPRING_DATASOURCE_URL");
-		if (url == null || url.isBlank()) {
-			url = System.getProperty("spring.datasource.url");
-		}
-		if (url == null || url.isBlank()) {
-			Object property = this.extraProperties.get("spring.datasource.url");
-			url = (property != null) ? property.toString() : null;
-		}
-		return (url != null && !url.isBlank()) || ReportContexts.hasDatabase(dataDir);
+		return !embedded() || ReportContexts.hasDatabase(dataDir);
 	}
 
 	/**

@@ -95,4 +95,19 @@ class OutboxMailTransportTests {
 		}
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheOutboxIsRefusedNamingItAndItsTargetStaysEmpty() throws Exception {
+		Path victim = Files.createDirectories(this.temp.resolve("victim"));
+		Files.createDirectories(this.temp.resolve("data"));
+		Path outbox = Files.createSymbolicLink(this.temp.resolve("data/outbox"), victim);
+		OutboxMailTransport transport = new OutboxMailTransport(outbox);
+		MimeMessage message = new MimeMessage(transport.session());
+		message.setSubject("hello");
+		message.setText("body");
+
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> transport.send(message))
+			.withMessageContaining(outbox.toAbsolutePath().toString())
+			.withMessageContaining("symbolic link");
+		assertThat(list(victim)).isEmpty();
+	}
 }
