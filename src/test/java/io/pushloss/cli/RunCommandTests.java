@@ -63,7 +63,7 @@ class RunCommandTests {
 			.contains("  fetched:   8 of 8 windows with 8 calls (0 were already stored)\n")
 			.containsPattern("  totals: +Push to all [0-9,]+ lost \\([-+0-9.%]+ WoW\\); Normal push [0-9,]+ lost")
 			.contains("  documents: " + data.toAbsolutePath().resolve("reports/demo/2026-W46") + "/")
-			.contains("  email:     written to " + data.toAbsolutePath() + "/outbox/ (no SMTP host configured)")
+			.contains("  email:     written to " + data.toAbsolutePath() + "/outbox/, nothing was sent (no SMTP host configured)")
 			.contains("  archive:   " + archive);
 		assertThat(archive.resolve("SHA256SUMS")).isRegularFile();
 		assertThat(archive.resolve("push-loss-demo-2026-W46.pdf")).isRegularFile();

@@ -20,6 +20,9 @@ public interface MailTransport {
 	 */
 	void send(MimeMessage message) throws MailException;
 
+	/** Whether messages leave through SMTP or stay in the outbox folder. */
+	MailMode mode();
+
 	/** Where messages go, for operator messages ("SMTP server mail.example.com:587"); never contains a secret. */
 	String describe();
 
