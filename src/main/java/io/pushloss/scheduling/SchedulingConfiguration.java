@@ -6,12 +6,13 @@ import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.runs.RunHistory;
 import io.pushloss.store.StoreDatabase;
 
 /**
  * The Quartz job store for the database in use, and the health components of {@code serve} (named after their
- * beans: {@code scheduler}, {@code lastRuns}).
+ * beans: {@code scheduler}, {@code mail}, {@code lastRuns}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServeProperties.class)
@@ -26,6 +27,11 @@ class SchedulingConfiguration {
 	@Bean
 	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler) {
 		return new SchedulerHealthIndicator(scheduler, reportScheduler);
+	}
+
+	@Bean
+	MailHealthIndicator mailHealthIndicator(MailModePolicy policy, ReportScheduler reportScheduler) {
+		return new MailHealthIndicator(policy, reportScheduler::served);
 	}
 
 	@Bean
