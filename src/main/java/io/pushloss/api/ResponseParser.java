@@ -17,7 +17,10 @@ import io.pushloss.domain.Vendor;
  * {@code EventType}, duplicate rows), strict about everything else. Every contract violation names the field.
  * <p>
  * A body that is not JSON or ends early is {@link ApiErrorKind#RETRYABLE} (a network or gateway glitch); a JSON
- * body that breaks the contract is {@link ApiErrorKind#INVALID_RESPONSE}.
+ * body that breaks the contract is {@link ApiErrorKind#INVALID_RESPONSE}. A well-formed answer that belongs to another
+ * call, the overall statistics ({@code TaskID ""}, or no TaskID, in {@code Results}) in the answer to a task query, is
+ * {@link ApiErrorKind#RETRYABLE} too: it is never returned as the task group's rows, and asking again gets this
+ * call's own answer.
  */
 final class ResponseParser {
 
@@ -50,6 +53,10 @@ final class ResponseParser {
 		}
 		try {
 			return new ResponseParser(query).answer(root);
+		}
+		catch (AnotherCallsAnswer ex) {
+			// Well-formed, but not the answer to this call: asking again gets this call's own answer.
+			throw Failures.retryable(query, null, "the answer belongs to another call: " + ex.getMessage(), null);
 		}
 		catch (JsonValues.Violation ex) {
 			throw Failures.invalidResponse(query, ex.getMessage());
@@ -104,7 +111,8 @@ final class ResponseParser {
 
 	private String taskIdOf(JsonObject result, String path) {
 		Object value = result.get("TaskID");
-		if (value == null || value == LenientJson.NULL) {
+		if (value == null || value == LenientJson.NULL || "".equals(value)) {
+			requireOverallAsked(path + ".TaskID " + ("".equals(value) ? "is \"\"" : "is missing"));
 			return "";
 		}
 		if (!(value instanceof String taskId)) {
@@ -115,6 +123,17 @@ final class ResponseParser {
 					+ this.query.taskIds() + ")");
 		}
 		return taskId;
+	}
+
+	/**
+	 * Rows of the overall statistics ({@code TaskID ""}) answer an overall query only: in the answer to a task query
+	 * they are another call's answer (the window's overall one), which must never reach the task group's rows.
+	 */
+	private void requireOverallAsked(String what) {
+		if (!this.query.taskIds().isEmpty()) {
+			throw new AnotherCallsAnswer(what + ": overall statistics, but this call asked for tasks "
+					+ this.query.taskIds());
+		}
 	}
 
 	private void readArray(Object value, LossArray array, String taskId, String path) {
@@ -179,6 +198,15 @@ final class ResponseParser {
 		}
 		String start = body.strip().replaceAll("\\s+", " ");
 		return " (body starts: " + ((start.length() > 80) ? start.substring(0, 80) + "..." : start) + ")";
+	}
+
+	/** A well-formed answer that belongs to another call (retried, never stored). */
+	private static final class AnotherCallsAnswer extends RuntimeException {
+
+		AnotherCallsAnswer(String message) {
+			super(message);
+		}
+
 	}
 
 	private record LossArray(String name, Stage stage, boolean perVendor) {

@@ -40,6 +40,12 @@ public enum Fault {
 	GARBLE_NEGATIVE_COUNT,
 
 	/** A successful body with an {@code ErrCount} beyond 2^63 (does not fit a signed 64-bit integer). */
-	GARBLE_HUGE_COUNT
+	GARBLE_HUGE_COUNT,
+
+	/**
+	 * A task query of all_member_push_loss answered with the overall statistics of its range ({@code TaskID ""}), a
+	 * well-formed answer that belongs to another call (the window's overall one). Other calls are answered normally.
+	 */
+	OVERALL_FOR_TASKS
 
 }
