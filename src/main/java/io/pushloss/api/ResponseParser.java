@@ -29,6 +29,10 @@ import io.pushloss.domain.Vendor;
  * arrays are present for each task (an empty array is data, a missing or {@code null} one is not). An answer that is
  * not whole is {@link ApiErrorKind#RETRYABLE} ("incomplete answer"): retried, and if it persists the window fails,
  * so missing data is never read as zero loss.
+ * <p>
+ * A well-formed answer that belongs to another call, the overall statistics ({@code TaskID ""}, or no TaskID, in
+ * {@code Results}) in the answer to a task query, is {@link ApiErrorKind#RETRYABLE} too: it is never returned as the
+ * task group's rows, and asking again gets this call's own answer.
  */
 final class ResponseParser {
 
@@ -87,6 +91,10 @@ final class ResponseParser {
 		}
 		catch (Incomplete ex) {
 			throw Failures.retryable(query, null, "incomplete answer: " + ex.getMessage(), null);
+		}
+		catch (AnotherCallsAnswer ex) {
+			// Well-formed, but not the answer to this call: asking again gets this call's own answer.
+			throw Failures.retryable(query, null, "the answer belongs to another call: " + ex.getMessage(), null);
 		}
 		catch (JsonValues.Violation ex) {
 			throw Failures.invalidResponse(query, ex.getMessage());
@@ -180,7 +188,8 @@ final class ResponseParser {
 
 	private String taskIdOf(JsonObject result, String path) {
 		Object value = result.get("TaskID");
-		if (value == null || value == LenientJson.NULL) {
+		if (value == null || value == LenientJson.NULL || "".equals(value)) {
+			requireOverallAsked(path + ".TaskID " + ("".equals(value) ? "is \"\"" : "is missing"));
 			return "";
 		}
 		if (!(value instanceof String taskId)) {
@@ -191,6 +200,17 @@ final class ResponseParser {
 					+ this.query.taskIds() + ")");
 		}
 		return taskId;
+	}
+
+	/**
+	 * Rows of the overall statistics ({@code TaskID ""}) answer an overall query only: in the answer to a task query
+	 * they are another call's answer (the window's overall one), which must never reach the task group's rows.
+	 */
+	private void requireOverallAsked(String what) {
+		if (!this.query.taskIds().isEmpty()) {
+			throw new AnotherCallsAnswer(what + ": overall statistics, but this call asked for tasks "
+					+ this.query.taskIds());
+		}
 	}
 
 	private void readArray(Object value, LossArray array, String taskId, String path) {
@@ -264,6 +284,15 @@ final class ResponseParser {
 	private static final class Incomplete extends JsonValues.Violation {
 
 		Incomplete(String message) {
+			super(message);
+		}
+
+	}
+
+	/** A well-formed answer that belongs to another call (retried, never stored). */
+	private static final class AnotherCallsAnswer extends RuntimeException {
+
+		AnotherCallsAnswer(String message) {
 			super(message);
 		}
 

@@ -89,7 +89,9 @@ final class RunsPrinter {
 		}
 		return switch (run.emailState()) {
 			case SENT -> "sent";
+			case OUTBOX -> "outbox";
 			case ALREADY_SENT -> "already sent";
+			case ALREADY_IN_OUTBOX -> "in outbox";
 			case DISABLED -> "not asked";
 			case NO_RECIPIENTS -> "no recipients";
 			case FAILED -> "failed (pending)";

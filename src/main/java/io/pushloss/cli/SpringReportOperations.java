@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
 import io.pushloss.domain.DataDirectoryLock;
+import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
@@ -70,11 +71,14 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int run(RunRequest request, CommandOutput output) {
-		if (!hasSecretKey(request.job(), output)) {
+		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))) {
 			return INVALID_INPUT;
 		}
 		try (DataDirectoryLock lock = ownerLock(request.dataDir(), "run " + request.job().name() + " " + request.week());
 				ConfigurableApplicationContext context = start(request.dataDir(), "INFO", lock)) {
+			if (request.email()) {
+				printMailMode(context, output);
+			}
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				outcome = context.getBean(WeeklyReportRunner.class)
@@ -90,7 +94,7 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int backfill(BackfillRequest request, CommandOutput output) {
-		if (!hasSecretKey(request.job(), output)) {
+		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))) {
 			return INVALID_INPUT;
 		}
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
@@ -101,6 +105,9 @@ final class SpringReportOperations implements ReportOperations {
 				ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN",
 						lock)) {
 			double rate = context.getBean(ApiProperties.class).callsPerSecond();
+			if (request.email()) {
+				printMailMode(context, output);
+			}
 			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
 			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
@@ -116,7 +123,7 @@ final class SpringReportOperations implements ReportOperations {
 	@Override
 	public int serve(ServeRequest request, CommandOutput output) {
 		for (JobDefinition job : request.jobs()) {
-			if (!hasSecretKey(job, output)) {
+			if (!hasSecretKey(job, output) || refusesMail(job, output)) {
 				return INVALID_INPUT;
 			}
 		}
@@ -251,6 +258,23 @@ final class SpringReportOperations implements ReportOperations {
 				+ job.api().secretKeyEnv() + " is not set; it must hold the secret key of sdkappid "
 				+ job.api().sdkAppId());
 		return false;
+	}
+
+	/**
+	 * A job that emails, calls the vendor and would write its email to the outbox (no SMTP host) is refused unless
+	 * the operator chose the outbox: its recipients would receive nothing.
+	 */
+	private boolean refusesMail(JobDefinition job, CommandOutput output) {
+		return new MailModeCheck(this.environment, this.extraProperties).refusal(job).map((refusal) -> {
+			output.err().println(refusal);
+			return true;
+		}).orElse(false);
+	}
+
+	/** Says at the start where the run's email goes: the SMTP server, or the outbox folder (nothing sent). */
+	private static void printMailMode(ConfigurableApplicationContext context, CommandOutput output) {
+		output.err().println("mail: " + context.getBean(MailModePolicy.class).describe());
+		output.err().flush();
 	}
 
 	private static int failed(CommandOutput output, RuntimeException ex) {

@@ -122,8 +122,8 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 	}
 
 	/**
-	 * The embedded simulator's frequency limit: by default half the client's interval (see
-	 * {@link ApiProperties#embeddedSimulatorCallsPerSecond()}); {@code simulate} keeps it strict.
+	 * The embedded simulator's frequency limit: by default the client's rate, as the vendor enforces it (see
+	 * {@link ApiProperties#embeddedSimulatorCallsPerSecond()}).
 	 */
 	private double simulatorCallsPerSecond() {
 		return this.properties.embeddedSimulatorCallsPerSecond();

@@ -7,11 +7,17 @@ import io.pushloss.delivery.mail.MailOutcome;
  */
 public enum EmailState {
 
-	/** Sent to the recipients (or written to the outbox) by this run. */
+	/** Sent to the recipients through the SMTP server by this run. */
 	SENT,
+
+	/** Written to the outbox folder by this run (no SMTP host configured): nothing was sent. */
+	OUTBOX,
 
 	/** Not sent again: the ledger says this week's email was already sent. */
 	ALREADY_SENT,
+
+	/** Not written again: the ledger says this week's email is already in the outbox folder (nothing was sent). */
+	ALREADY_IN_OUTBOX,
 
 	/** Not sent: the job has no recipients. */
 	NO_RECIPIENTS,
@@ -29,7 +35,9 @@ public enum EmailState {
 	static EmailState of(MailOutcome.Status status) {
 		return switch (status) {
 			case SENT -> SENT;
+			case OUTBOX -> OUTBOX;
 			case ALREADY_SENT -> ALREADY_SENT;
+			case ALREADY_IN_OUTBOX -> ALREADY_IN_OUTBOX;
 			case NO_RECIPIENTS -> NO_RECIPIENTS;
 		};
 	}

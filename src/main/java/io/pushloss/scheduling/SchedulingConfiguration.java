@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.runs.RunHistory;
 import io.pushloss.store.StoreDatabase;
 
 /**
  * The Quartz job store for the database in use, the health components of {@code serve} (named after their
- * beans: {@code scheduler}, {@code lastRuns}), and the filter that keeps its management port to loopback names.
+ * beans: {@code scheduler}, {@code mail}, {@code lastRuns}), and the filter that keeps its management port to
+ * loopback names.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServeProperties.class)
@@ -38,6 +40,11 @@ class SchedulingConfiguration {
 		FilterRegistrationBean<LoopbackHostFilter> registration = new FilterRegistrationBean<>(new LoopbackHostFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	MailHealthIndicator mailHealthIndicator(MailModePolicy policy, ReportScheduler reportScheduler) {
+		return new MailHealthIndicator(policy, reportScheduler::served);
 	}
 
 	@Bean

@@ -49,7 +49,8 @@ final class CallAnswers {
 			}
 		}
 		List<ResponseBodies.TaskRows> results = new ArrayList<>();
-		List<String> taskIds = request.taskIds().isEmpty() ? List.of("") : request.taskIds();
+		List<String> taskIds = (request.taskIds().isEmpty() || fault == Fault.OVERALL_FOR_TASKS) ? List.of("")
+				: request.taskIds();
 		int rows = 0;
 		for (String taskId : taskIds) {
 			var taskRows = this.data.rows(request.source(), taskId, request.startTime(), request.endTime());

@@ -52,6 +52,12 @@ public enum Fault {
 	GARBLE_MISSING_ARRAY,
 
 	/** An all_member_push_loss body with {@code ErrorCode} 0 and no {@code Results} at all. */
-	GARBLE_MISSING_RESULTS
+	GARBLE_MISSING_RESULTS,
+
+	/**
+	 * A task query of all_member_push_loss answered with the overall statistics of its range ({@code TaskID ""}), a
+	 * well-formed answer that belongs to another call (the window's overall one). Other calls are answered normally.
+	 */
+	OVERALL_FOR_TASKS
 
 }

@@ -196,6 +196,21 @@ class ResponseParserTests {
 					+ " characters long, more than the " + max + " allowed");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{"ErrorCode":0,"Results":[{"TaskID":"","ReadyToSendLoss":[{"ErrCode":"1","ErrCount":2}]}]} | Results[0].TaskID is ""
+			{"ErrorCode":0,"Results":[{"ReadyToSendLoss":[{"ErrCode":"1","ErrCount":2}]}]}             | Results[0].TaskID is missing
+			{"ErrorCode":0,"Results":[{"TaskID":"xxx-yyy-zzz"},{"TaskID":null}]}                        | Results[1].TaskID is missing
+			""")
+	void theOverallStatisticsInTheAnswerToATaskQueryAreAnotherCallsAnswerAskedAgain(String body, String where) {
+		assertThatExceptionOfType(PushLossApiException.class)
+			.isThrownBy(() -> ResponseParser.parse(SAMPLE_TASKS, body))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ApiErrorKind.RETRYABLE))
+			.withMessage("all_member_push_loss [1741104000, 1741708800) tasks [xxx-yyy-zzz, aaa-bbb-ccc]: the answer "
+					+ "belongs to another call: " + where + ": overall statistics, but this call asked for tasks "
+					+ "[xxx-yyy-zzz, aaa-bbb-ccc]");
+	}
+
 	@Test
 	void namesTheFourthPlatformRowWhoseCountIsNotANumber() {
 		String row = "{\"EventType\":1,\"PushPlatform\":1,\"ErrCode\":\"410\",\"ErrCount\":1}";

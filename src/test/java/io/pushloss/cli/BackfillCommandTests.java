@@ -64,7 +64,7 @@ class BackfillCommandTests {
 				"backfill skip: week 2026-W46 (3/3)");
 		assertThat(cli.history(data)).extracting(RunSummary::week, RunSummary::status, RunSummary::emailState)
 			.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, EmailState.DISABLED), tuple(IsoWeek.parse("2026-W44"), RunStatus.COMPLETED, EmailState.DISABLED),
-					tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, EmailState.SENT));
+					tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, EmailState.OUTBOX));
 		assertThat(data.resolve("archive/skip/2026")).isDirectoryContaining("glob:**/2026-W44")
 			.isDirectoryContaining("glob:**/2026-W46");
 	}

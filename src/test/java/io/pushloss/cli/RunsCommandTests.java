@@ -76,7 +76,7 @@ class RunsCommandTests {
 		assertThat(completed.get("calls").asInt()).isEqualTo(4);
 		assertThat(completed.get("partial").asBoolean()).isFalse();
 		assertThat(completed.get("forced").asBoolean()).isFalse();
-		assertThat(completed.get("email").asString()).isEqualTo("SENT");
+		assertThat(completed.get("email").asString()).isEqualTo("OUTBOX");
 		assertThat(Path.of(completed.get("archivePath").asString()))
 			.isEqualTo(data.resolve("archive/listed/2026/2026-W45").toAbsolutePath());
 		assertThat(completed.get("headline").asString()).startsWith("Push to all ");
@@ -93,7 +93,7 @@ class RunsCommandTests {
 		assertThat(cli.outLines().get(1)).matches(
 				"\\d+ +listed +2026-W46 +FAILED +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\d+s +0/4 +1 +no +pending +-");
 		assertThat(cli.outLines().get(2)).startsWith("    ").contains("90045");
-		assertThat(cli.outLines().get(3)).matches("\\d+ +listed +2026-W45 +COMPLETED +.* +4/4 +4 +no +sent +\\S*"
+		assertThat(cli.outLines().get(3)).matches("\\d+ +listed +2026-W45 +COMPLETED +.* +4/4 +4 +no +outbox +\\S*"
 				+ "archive/listed/2026/2026-W45");
 		assertThat(cli.err()).doesNotContain("ERROR").doesNotContain("WARN");
 	}

@@ -80,7 +80,8 @@ class ServeModeTests {
 			RunHistory history = served.context().getBean(RunHistory.class);
 			await().atMost(PATIENCE).until(() -> completed(history, job.name()));
 
-			assertThat(this.out.toString()).contains("serve-e2e: '" + cron + "' in Pacific/Auckland, next run ");
+			assertThat(this.out.toString()).contains("serve-e2e: '" + cron + "' in Pacific/Auckland, next run ")
+				.contains("Mail: SMTP server 127.0.0.1:" + greenMail.getSmtp().getPort() + "\n");
 			Path documents = this.dir.resolve("data/reports/serve-e2e/" + week);
 			assertThat(documents.resolve("push-loss-serve-e2e-" + week + ".xlsx")).isNotEmptyFile();
 			assertThat(documents.resolve("push-loss-serve-e2e-" + week + ".pdf")).isNotEmptyFile();
@@ -102,6 +103,7 @@ class ServeModeTests {
 			assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
 			assertThat(components.path("lastRuns").path("details").path("serve-e2e").path("status").asString())
 				.isEqualTo("COMPLETED");
+			assertThat(components.path("mail").path("details").path("mode").asString()).isEqualTo("SMTP");
 			HttpResponse<String> prometheus = get(port, "/actuator/prometheus");
 			assertThat(prometheus.statusCode()).isEqualTo(200);
 			assertThat(prometheus.body())

@@ -35,6 +35,8 @@ public interface MailTransport {
 	default boolean aborted() {
 		return false;
 	}
+	/** Whether messages leave through SMTP or stay in the outbox folder. */
+	MailMode mode();
 
 	/** Where messages go, for operator messages ("SMTP server mail.example.com:587"); never contains a secret. */
 	String describe();

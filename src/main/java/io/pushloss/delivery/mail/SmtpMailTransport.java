@@ -113,6 +113,11 @@ public class SmtpMailTransport implements MailTransport {
 	}
 
 	@Override
+	public MailMode mode() {
+		return MailMode.SMTP;
+	}
+
+	@Override
 	public String describe() {
 		if (this.sender instanceof JavaMailSenderImpl impl) {
 			return "SMTP server " + impl.getHost() + ((impl.getPort() > 0) ? ":" + impl.getPort() : "");
