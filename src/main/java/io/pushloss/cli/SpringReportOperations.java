@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +20,7 @@ import io.pushloss.job.RunSummary;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
+import io.pushloss.store.DirectDatabase;
 
 /**
  * The commands backed by the Spring application: each starts the application for the data directory, does its
@@ -143,20 +145,59 @@ final class SpringReportOperations implements ReportOperations {
 		}
 	}
 
+	/**
+	 * Reads the run history straight from the database: no application context, no migrations, no scheduler and no
+	 * batch infrastructure beyond Spring Batch's repository reading its tables. A database whose tables are older
+	 * than this program's is still read (the job repository's tables have not changed), with a note on standard
+	 * error that the next run migrates it.
+	 */
 	@Override
 	public int runs(RunsRequest request, CommandOutput output) {
 		if (!hasDatabase(request.dataDir())) {
 			RunsPrinter.print(List.of(), request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
-			List<RunSummary> runs = context.getBean(RunHistory.class).recent(request.jobName(), request.limit());
+		try (DirectDatabase database = DirectDatabase.open(request.dataDir(), this::property)) {
+			DirectDatabase.Schema schema = database.schema();
+			if (schema.installed().isEmpty()) {
+				output.err().println("push-loss-report: failed: " + database.url() + " has no tables of this program"
+						+ " (no Flyway history); a run, backfill or serve creates them");
+				return FAILED;
+			}
+			if (schema.older()) {
+				output.err().println("Note: the database's tables are at migration V" + schema.installed().getAsInt()
+						+ ", this program's are at V" + schema.latest()
+						+ "; the next run, backfill or serve migrates them");
+			}
+			else if (schema.newer()) {
+				output.err().println("Note: the database's tables are at migration V" + schema.installed().getAsInt()
+						+ ", newer than this program's V" + schema.latest() + "; a newer push-loss-report wrote them");
+			}
+			List<RunSummary> runs = RunHistory.direct(database.dataSource()).recent(request.jobName(), request.limit());
 			RunsPrinter.print(runs, request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/**
+	 * An application property as the application would see it, without starting it: a test's extra properties,
+	 * then a system property, then the environment variable ({@code spring.datasource.url} is
+	 * {@code SPRING_DATASOURCE_URL}).
+	 */
+	String property(String name) {
+		Object extra = this.extraProperties.get(name);
+		if (extra != null) {
+			return extra.toString();
+		}
+		String value = System.getProperty(name);
+		if (value != null && !value.isBlank()) {
+			return value;
+		}
+		value = this.environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+		return (value != null && !value.isBlank()) ? value : null;
 	}
 
 	/**
@@ -197,15 +238,8 @@ final class SpringReportOperations implements ReportOperations {
 	 * embedded one in the data directory, which read-only commands never create.
 	 */
 	private boolean hasDatabase(Path dataDir) {
-		String url = this.environment.apply("SPRING_DATASOURCE_URL");
-		if (url == null || url.isBlank()) {
-			url = System.getProperty("spring.datasource.url");
-		}
-		if (url == null || url.isBlank()) {
-			Object property = this.extraProperties.get("spring.datasource.url");
-			url = (property != null) ? property.toString() : null;
-		}
-		return (url != null && !url.isBlank()) || ReportContexts.hasDatabase(dataDir);
+		return !DirectDatabase.embedded(DirectDatabase.url(dataDir, this::property))
+				|| ReportContexts.hasDatabase(dataDir);
 	}
 
 	/**
