@@ -12,7 +12,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
 import io.pushloss.domain.IsoWeek;
-import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
@@ -67,11 +66,17 @@ final class SpringReportOperations implements ReportOperations {
 		if (!hasSecretKey(request.job(), output)) {
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+		// The progress (a bar on a terminal, else a line per step) says what happens; the full log is in the log
+		// file. On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
+		try (ConfigurableApplicationContext context = start(request.dataDir(), consoleThreshold())) {
+			RunProgress progress = progress(context, request.job(), List.of(request.week()), false, output);
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				outcome = context.getBean(WeeklyReportRunner.class)
 					.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			}
+			finally {
+				progress.endWeek();
 			}
 			RunResultPrinter.print(request.job(), outcome, context, output.out(), null);
 			return exitCode(outcome);
@@ -87,12 +92,8 @@ final class SpringReportOperations implements ReportOperations {
 			return INVALID_INPUT;
 		}
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
-		// The progress (bar or lines) and each week's result say what happens; the full log is in the log file.
-		// On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
 		try (ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN")) {
-			double rate = context.getBean(ApiProperties.class).callsPerSecond();
-			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
-			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
+			RunProgress progress = progress(context, request.job(), weeks, true, output);
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
 					.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
@@ -101,6 +102,21 @@ final class SpringReportOperations implements ReportOperations {
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/** The console's threshold for a single run: everything from INFO, or on a terminal only errors. */
+	private String consoleThreshold() {
+		return this.terminal ? "ERROR" : "INFO";
+	}
+
+	/** The progress display of a run or backfill, registered so that the fetch and the steps report to it. */
+	private RunProgress progress(ConfigurableApplicationContext context, JobDefinition job, List<IsoWeek> weeks,
+			boolean backfill, CommandOutput output) {
+		double rate = context.getBean(ApiProperties.class).callsPerSecond();
+		RunProgress progress = new RunProgress(job, weeks, backfill, this.terminal, output.err(), rate,
+				System::nanoTime);
+		context.getBeanFactory().registerSingleton("runProgress", progress);
+		return progress;
 	}
 
 	@Override
@@ -127,10 +143,14 @@ final class SpringReportOperations implements ReportOperations {
 					+ request.dataDir() + " to restart; use run");
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+		try (ConfigurableApplicationContext context = start(request.dataDir(), consoleThreshold())) {
+			RunProgress progress = progress(context, request.job(), List.of(request.week()), false, output);
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			}
+			finally {
+				progress.endWeek();
 			}
 			if (outcome.status() == RunOutcome.Status.NOTHING_TO_RESTART
 					|| outcome.status() == RunOutcome.Status.ALREADY_COMPLETE) {

@@ -57,7 +57,13 @@ class RunCommandTests {
 		int exitCode = execute("run", job.toString(), "--week", "2026-W46", "--data-dir", data.toString());
 
 		assertThat(exitCode).as(this.out + this.err).isZero();
-		assertThat(this.err).isEmpty();
+		assertThat(this.err.lines()).as("one line per step, none per window").containsExactly(
+				"demo 2026-W46: fetch: 8 windows planned, 0 already stored, 8 to fetch (about 0s at 50 calls/s)",
+				this.err.lines().toList().get(1), "demo 2026-W46: analysis done in " + seconds(this.err, 2),
+				"demo 2026-W46: Excel done in " + seconds(this.err, 3), "demo 2026-W46: PDF done in "
+						+ seconds(this.err, 4), "demo 2026-W46: archive and email done in " + seconds(this.err, 5));
+		assertThat(this.err.lines().toList().get(1))
+			.matches("demo 2026-W46: fetch: 8/8 windows stored, 8 calls in \\d+s \\([0-9.]+ calls?/s\\)");
 		Path archive = data.resolve("archive/demo/2026/2026-W46").toAbsolutePath();
 		assertThat(this.out).startsWith("demo 2026-W46: COMPLETED in ")
 			.contains("  fetched:   8 of 8 windows with 8 calls (0 were already stored)\n")
@@ -98,7 +104,9 @@ class RunCommandTests {
 					this.temp.resolve("data").toString());
 
 			assertThat(exitCode).isEqualTo(1);
-			assertThat(this.err).isEmpty();
+			assertThat(this.err.lines()).last()
+				.asString()
+				.startsWith("demo 2026-W46: fetch: ended early at 0/8 windows stored, 1 call in ");
 			List<String> lines = this.out.lines().toList();
 			assertThat(lines.get(0)).startsWith("demo 2026-W46: FAILED");
 			assertThat(lines).filteredOn((line) -> line.startsWith("  error:"))
@@ -146,6 +154,12 @@ class RunCommandTests {
 
 	private static long count(Path file, String text) throws IOException {
 		return Files.readAllLines(file).stream().filter((line) -> line.contains(text)).count();
+	}
+
+	/** The duration at the end of a step's line ("2.5s"), to compare the rest of the line exactly. */
+	private static String seconds(String err, int line) {
+		String text = err.lines().toList().get(line);
+		return text.substring(text.lastIndexOf(' ') + 1);
 	}
 
 }
