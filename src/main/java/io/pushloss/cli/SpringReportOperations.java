@@ -33,7 +33,7 @@ final class SpringReportOperations implements ReportOperations {
 	static final int RUNS_LIMIT = 50;
 
 	/** Logging of the foreground commands: console on standard error, stack traces only in the log file. */
-	private static final String CLI_LOGGING = "classpath:io/pushloss/cli/logback-cli.xml";
+	static final String CLI_LOGGING = "classpath:io/pushloss/cli/logback-cli.xml";
 
 	private final Clock clock;
 
