@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,17 +53,22 @@ class ReportAssembler {
 				eventTypes(figures), trend(request, figures));
 	}
 
-	/** One entry per week, W first; missing windows ordered by source, task and start. */
+	/**
+	 * One entry per week, W first; missing ranges ordered by source, task and start. The counts are of windows as
+	 * everywhere else, one per call (API, task group and period): the planned ranges of the tasks one call asks for
+	 * together are one window, stored when all of them are.
+	 */
 	static Completeness completeness(ReportRequest request, Set<Integer> stored) {
 		List<WeekCompleteness> weeks = new ArrayList<>();
 		for (IsoWeek week : request.weeks()) {
-			int planned = 0;
+			Map<String, Boolean> calls = new LinkedHashMap<>();
 			List<PlannedWindow> missing = new ArrayList<>();
 			for (int i = 0; i < request.plannedWindows().size(); i++) {
 				PlannedWindow window = request.plannedWindows().get(i);
 				if (window.week().equals(week)) {
-					planned++;
-					if (!stored.contains(i)) {
+					boolean present = stored.contains(i);
+					calls.merge(callKey(window, request.taskIds()), present, Boolean::logicalAnd);
+					if (!present) {
 						missing.add(window);
 					}
 				}
@@ -70,12 +76,19 @@ class ReportAssembler {
 			missing.sort(Comparator.comparing(PlannedWindow::source)
 				.thenComparing(PlannedWindow::taskId)
 				.thenComparingLong(PlannedWindow::start));
-			weeks.add(new WeekCompleteness(week, planned, planned - missing.size(), missing.stream()
+			int storedCalls = (int) calls.values().stream().filter(Boolean::booleanValue).count();
+			weeks.add(new WeekCompleteness(week, calls.size(), storedCalls, missing.stream()
 				.map((window) -> new MissingRange(window.source(), window.taskId(), window.startInstant(),
 						window.endInstant()))
 				.toList()));
 		}
 		return new Completeness(weeks);
+	}
+
+	/** The call a planned window is fetched by: its source and range, and its task group (in job-file order). */
+	private static String callKey(PlannedWindow window, List<String> taskIds) {
+		int group = window.overall() ? -1 : taskIds.indexOf(window.taskId()) / PlannedWindow.TASKS_PER_CALL;
+		return window.source() + ":" + window.start() + ":" + window.end() + ":" + group;
 	}
 
 	/** Every planned source x stage, from the overall stage-level rows (never from tasks, never blended). */

@@ -167,7 +167,8 @@ public class RunContext implements FetchCheckpoint.Store {
 				RunStatus.of(execution.getStatus()),
 				// Spring Batch records local date-times in the JVM's default zone.
 				(start != null) ? start.atZone(ZoneId.systemDefault()).toInstant() : null, duration,
-				fetch.windowsPlanned(), fetch.windowsFetched(), fetch.calls(),
+				fetch.windowsPlanned(), Math.min(fetch.windowsPlanned(), fetch.windowsAlreadyStored() + fetch.windowsFetched()),
+				fetch.windowsFetched(), fetch.calls(),
 				Boolean.TRUE.equals(context.get(PARTIAL)), parameters.forced(),
 				(email != null) ? EmailState.valueOf(email) : null, context.getString(ARCHIVE_PATH, null),
 				context.getString(HEADLINE, null), (message == null || message.isBlank()) ? null : message,
