@@ -12,6 +12,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -33,6 +34,11 @@ import io.pushloss.jobdef.JobDefinition;
  * run missed while the process was down fires once on start-up (misfire policy "fire once now"), not once per
  * missed week. Triggers of jobs no longer given are removed (with their jobs). One-off resume triggers restart
  * weeks that were interrupted.
+ * <p>
+ * Several {@code serve} nodes sharing a database register the same schedules when they start, possibly at the same
+ * moment: each Quartz call is one transaction of the job store, and a trigger another node stored first is taken
+ * as stored ({@link ObjectAlreadyExistsException}). Jobs request recovery: a firing whose node dies is fired again
+ * on another node (a recovering firing, see {@link ScheduledReportJob}).
  */
 public class ReportScheduleRegistrar {
 
@@ -70,6 +76,7 @@ public class ReportScheduleRegistrar {
 			.withIdentity(jobKey)
 			.withDescription("Weekly push-loss report " + job.name())
 			.usingJobData(ScheduledReportJob.JOB_NAME, job.name())
+			.requestRecovery(true)
 			.storeDurably()
 			.build();
 		this.scheduler.addJob(detail, true);
@@ -82,11 +89,18 @@ public class ReportScheduleRegistrar {
 			.build();
 		Trigger existing = this.scheduler.getTrigger(triggerKey);
 		if (existing == null) {
-			this.scheduler.scheduleJob(trigger);
-			logger.info("Scheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
-					this.scheduler.getTrigger(triggerKey).getNextFireTime());
+			try {
+				this.scheduler.scheduleJob(trigger);
+				logger.info("Scheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
+						this.scheduler.getTrigger(triggerKey).getNextFireTime());
+				return jobKey;
+			}
+			catch (ObjectAlreadyExistsException ex) {
+				// another node starting at the same moment stored it first: compare with what it stored
+				existing = this.scheduler.getTrigger(triggerKey);
+			}
 		}
-		else if (!sameSchedule(existing, trigger)) {
+		if (!sameSchedule(existing, trigger)) {
 			this.scheduler.rescheduleJob(triggerKey, trigger);
 			logger.info("Rescheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
 					this.scheduler.getTrigger(triggerKey).getNextFireTime());
@@ -121,9 +135,15 @@ public class ReportScheduleRegistrar {
 			builder.usingJobData(ScheduledReportJob.RESUME_LAST_UPDATED,
 					Long.toString(run.lastUpdated().toEpochMilli()));
 		}
-		this.scheduler.scheduleJob(builder
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-			.build());
+		try {
+			this.scheduler.scheduleJob(builder
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build());
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			// another node starting at the same moment scheduled the same resumption
+			logger.debug("The resumption {} was scheduled by another node", key);
+		}
 	}
 
 	private static boolean sameSchedule(Trigger existing, CronTrigger wanted) {

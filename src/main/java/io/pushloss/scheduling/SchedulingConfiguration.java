@@ -1,10 +1,13 @@
 package io.pushloss.scheduling;
 
+import javax.sql.DataSource;
+
 import org.quartz.Scheduler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.pushloss.runs.RunHistory;
 import io.pushloss.store.StoreDatabase;
@@ -24,8 +27,9 @@ class SchedulingConfiguration {
 	}
 
 	@Bean
-	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler) {
-		return new SchedulerHealthIndicator(scheduler, reportScheduler);
+	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler,
+			DataSource dataSource) {
+		return new SchedulerHealthIndicator(scheduler, reportScheduler, new JdbcTemplate(dataSource));
 	}
 
 	@Bean
