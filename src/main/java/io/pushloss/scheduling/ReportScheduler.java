@@ -14,6 +14,8 @@ import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
 import io.pushloss.job.InterruptedRuns;
@@ -50,9 +52,11 @@ public class ReportScheduler {
 	private volatile List<JobDefinition> served = List.of();
 
 	ReportScheduler(Scheduler scheduler, JobDefinitionRegistry definitions, InterruptedRuns interruptedRuns,
-			RunMetrics metrics, ServeProperties properties, Clock clock, StoreDatabase database) {
+			RunMetrics metrics, ServeProperties properties, Clock clock, StoreDatabase database,
+			PlatformTransactionManager transactionManager) {
 		this.scheduler = scheduler;
-		this.registrar = new ReportScheduleRegistrar(scheduler);
+		// Quartz's job store uses the application's data source: its lock rows are held until this commits
+		this.registrar = new ReportScheduleRegistrar(scheduler, new TransactionTemplate(transactionManager));
 		this.definitions = definitions;
 		this.interruptedRuns = interruptedRuns;
 		this.metrics = metrics;
