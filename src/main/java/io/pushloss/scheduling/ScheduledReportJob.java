@@ -179,6 +179,8 @@ public class ScheduledReportJob implements Job {
 			case COMPLETED, ALREADY_COMPLETE -> logger.info("Scheduled run of {}: {}", name, outcome.message());
 			case STOPPED -> logger.info("Scheduled run of {} stopped (shutdown): {}; the next start continues it",
 					name, outcome.message());
+			case ALREADY_RUNNING -> logger.warn("Scheduled run of {} left the week to its runner: {}", name,
+					outcome.message());
 			default -> logger.error("Scheduled run of {} {} (execution {}): {}", name, outcome.status(),
 					outcome.executionId(), outcome.message());
 		}

@@ -88,14 +88,32 @@ class ServeClusterTests {
 		Path jobFile = writeJob();
 		List<Node> nodes = new ArrayList<>();
 		AtomicBoolean killed = new AtomicBoolean();
+		Path reference = this.work.resolve("reference");
+		// an undisturbed run of the week, on H2 in its own data directory with its own embedded simulator, started
+		// while the survivors take over
+		ProcessBuilder undisturbed = command(jobFile, "run", jobFile.toString(), "--week", WEEK, "--data-dir",
+				reference.toString())
+			.redirectOutput(this.work.resolve("reference.out").toFile());
+		List<Process> references = new ArrayList<>();
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			try {
-				clusterRun(database, jobFile, nodes, killed);
+				clusterRun(database, jobFile, nodes, killed, () -> references.add(undisturbed.start()));
 			}
 			finally {
 				// before the database is dropped
 				nodes.forEach(Node::stop);
 			}
+		}
+		finally {
+			references.stream().filter(Process::isAlive).forEach((process) -> {
+				try {
+					process.waitFor(3, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				process.destroyForcibly();
+			});
 		}
 		nodes.forEach((node) -> node.lines().stream().filter(TAKEOVER.asPredicate())
 			.forEach((line) -> System.out.println("node " + node.number + ": " + line)));
@@ -106,11 +124,8 @@ class ServeClusterTests {
 		assertThat(received[0].getSubject()).contains(WEEK);
 
 		// the same report as an undisturbed run, and no window fetched twice but the one in flight at the kill
-		Path reference = this.work.resolve("reference");
-		Process run = command(jobFile, "run", jobFile.toString(), "--week", WEEK, "--data-dir", reference.toString())
-			.redirectOutput(this.work.resolve("reference.out").toFile())
-			.start();
-		assertThat(run.waitFor(3, TimeUnit.MINUTES)).isTrue();
+		assertThat(references).hasSize(1);
+		Process run = references.get(0);
 		assertThat(run.exitValue()).as(Files.readString(this.work.resolve("reference.out"))).isZero();
 		Path summary = Path.of("reports", "cluster", WEEK, "summary.json");
 		List<Node> finishers = nodes.stream().filter((node) -> Files.exists(node.dataDir.resolve(summary))).toList();
@@ -128,8 +143,8 @@ class ServeClusterTests {
 	}
 
 	/** Starts the nodes, kills the one running the week, and checks the cluster while the survivors run. */
-	private void clusterRun(PostgresTestDatabase database, Path jobFile, List<Node> nodes, AtomicBoolean killed)
-			throws Exception {
+	private void clusterRun(PostgresTestDatabase database, Path jobFile, List<Node> nodes, AtomicBoolean killed,
+			ProcessStart afterKill) throws Exception {
 		for (int i = 1; i <= NODES; i++) {
 			nodes.add(Node.start(i, database, jobFile, this.work, killed));
 		}
@@ -139,6 +154,7 @@ class ServeClusterTests {
 		Node victim = nodes.stream().filter(Node::wasKilled).findFirst().orElseThrow();
 		List<Node> survivors = nodes.stream().filter((node) -> node != victim).toList();
 		long killedAt = System.nanoTime();
+		afterKill.start();
 
 		await().atMost(PATIENCE).until(() -> statuses(database).contains("COMPLETED"));
 		System.out.printf("Cluster failover: the week completed %.1f s after the SIGKILL of node %d%n",
@@ -271,6 +287,14 @@ class ServeClusterTests {
 				  to: [pm@example.com]
 				owners: [oncall@example.com]
 				""");
+	}
+
+	/** Starts a process. */
+	@FunctionalInterface
+	private interface ProcessStart {
+
+		void start() throws IOException;
+
 	}
 
 	/** One {@code serve} process, its output read line by line as it comes. */
