@@ -1,5 +1,7 @@
 package io.pushloss.scheduling;
 
+import javax.sql.DataSource;
+
 import org.quartz.Scheduler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.runs.RunHistory;
@@ -29,8 +32,9 @@ class SchedulingConfiguration {
 	}
 
 	@Bean
-	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler) {
-		return new SchedulerHealthIndicator(scheduler, reportScheduler);
+	SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, ReportScheduler reportScheduler,
+			DataSource dataSource) {
+		return new SchedulerHealthIndicator(scheduler, reportScheduler, new JdbcTemplate(dataSource));
 	}
 
 	/** Before every other filter: a request for another host name is refused before anything reads it. */

@@ -100,6 +100,11 @@ class ServeModeTests {
 			assertThat(JsonMapper.builder().build().readTree(health.body()).path("status").asString())
 				.isEqualTo("UP");
 			assertThat(components.path("scheduler").path("status").asString()).isEqualTo("UP");
+			assertThat(components.path("scheduler").path("details").path("instanceId").asString())
+				.as("this node's Quartz instance id").isNotBlank();
+			assertThat(components.path("scheduler").path("details").path("clustered").asBoolean())
+				.as("one machine, H2: not clustered").isFalse();
+			assertThat(components.path("scheduler").path("details").has("members")).isFalse();
 			assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
 			assertThat(components.path("lastRuns").path("details").path("serve-e2e").path("status").asString())
 				.isEqualTo("COMPLETED");
