@@ -8,8 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import io.pushloss.delivery.archive.ReportArchiver;
@@ -51,13 +49,9 @@ class DeliveryConfiguration {
 		return new MailTemplates(report.templatesDir());
 	}
 
-	/**
-	 * The ledger gets its own transaction manager on the application's DataSource: its REQUIRES_NEW writes then
-	 * suspend whatever transaction the calling Batch step holds on that DataSource, whichever manager began it.
-	 */
 	@Bean
 	DeliveryLedger deliveryLedger(DataSource dataSource, Clock clock) {
-		return new DeliveryLedger(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource), clock);
+		return new DeliveryLedger(dataSource, clock);
 	}
 
 	@Bean
