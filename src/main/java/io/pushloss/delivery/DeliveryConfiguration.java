@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.pushloss.delivery.archive.ArchiveProperties;
 import io.pushloss.delivery.archive.ReportArchiver;
 import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.report.pdf.PdfReportProperties;
@@ -29,7 +30,8 @@ import io.pushloss.delivery.mail.SmtpMailTransport;
  * is set; without one, mail goes to {@code <pushloss.data-dir>/outbox/} as {@code .eml} files.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ DeliveryProperties.class, DataDirectoryProperties.class, PdfReportProperties.class })
+@EnableConfigurationProperties({ DeliveryProperties.class, DataDirectoryProperties.class, PdfReportProperties.class,
+		ArchiveProperties.class })
 class DeliveryConfiguration {
 
 	@Bean
@@ -73,8 +75,8 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	ReportArchiver reportArchiver(DataDirectoryProperties dataDirectory) {
-		return new ReportArchiver(dataDirectory.absoluteDataDir().resolve("archive"));
+	ReportArchiver reportArchiver(ArchiveProperties archive, DataDirectoryProperties dataDirectory) {
+		return new ReportArchiver(archive.root(dataDirectory));
 	}
 
 	@Bean
