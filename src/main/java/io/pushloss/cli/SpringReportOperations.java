@@ -1,5 +1,10 @@
 package io.pushloss.cli;
 
+import java.io.PrintWriter;
+
+import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.store.DatabaseCopy;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -159,6 +164,42 @@ final class SpringReportOperations implements ReportOperations {
 		}
 	}
 
+	@Override
+	public int copyToPostgres(CopyRequest request, CommandOutput output) {
+		if (configuredDatabaseUrl() == null) {
+			output.err().println("copy-to-postgres: spring.datasource.url (SPRING_DATASOURCE_URL, with "
+					+ "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD) must name the PostgreSQL database "
+					+ "to copy into");
+			return INVALID_INPUT;
+		}
+		if (!ReportContexts.hasDatabase(request.dataDir())) {
+			output.err().println("copy-to-postgres: " + request.dataDir().resolve("db").resolve("pushloss.mv.db")
+					+ " does not exist: --data-dir must name the data directory of an H2 installation");
+			return INVALID_INPUT;
+		}
+		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
+			DatabaseCopy copy = context.getBean(DatabaseCopy.class);
+			List<DatabaseCopy.TableCount> counts = copy.copyFromEmbedded(
+					new DataDirectoryProperties(request.dataDir().toAbsolutePath().normalize()), request.replace());
+			PrintWriter out = output.out();
+			out.println("Copied " + relative(request.dataDir().resolve("db").resolve("pushloss.mv.db").toString())
+					+ " into " + copy.target().url() + (request.replace() ? " (replacing what it held)" : ""));
+			out.printf("  %-30s %12s %12s%n", "table", "H2", "PostgreSQL");
+			for (DatabaseCopy.TableCount count : counts) {
+				out.printf("  %-30s %,12d %,12d%n", count.table(), count.source(), count.target());
+			}
+			out.println("  verified: every table holds as many rows as in H2");
+			return SUCCESS;
+		}
+		catch (DatabaseCopy.TargetNotEmptyException ex) {
+			output.err().println("copy-to-postgres: " + ex.getMessage());
+			return INVALID_INPUT;
+		}
+		catch (RuntimeException ex) {
+			return failed(output, ex);
+		}
+	}
+
 	/**
 	 * Ctrl-C or SIGTERM during a foreground run: the job stops after its current window (STOPPED, continued by the
 	 * next run, backfill or restart of the week), the command reports it and exits. Outside a run they exit at
@@ -197,6 +238,11 @@ final class SpringReportOperations implements ReportOperations {
 	 * embedded one in the data directory, which read-only commands never create.
 	 */
 	private boolean hasDatabase(Path dataDir) {
+		return configuredDatabaseUrl() != null || ReportContexts.hasDatabase(dataDir);
+	}
+
+	/** {@code spring.datasource.url} from the environment, a system property or the test's properties. */
+	private String configuredDatabaseUrl() {
 		String url = this.environment.apply("SPRING_DATASOURCE_URL");
 		if (url == null || url.isBlank()) {
 			url = System.getProperty("spring.datasource.url");
@@ -205,7 +251,7 @@ final class SpringReportOperations implements ReportOperations {
 			Object property = this.extraProperties.get("spring.datasource.url");
 			url = (property != null) ? property.toString() : null;
 		}
-		return (url != null && !url.isBlank()) || ReportContexts.hasDatabase(dataDir);
+		return (url != null && !url.isBlank()) ? url : null;
 	}
 
 	/**
