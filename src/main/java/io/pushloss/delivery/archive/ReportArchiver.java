@@ -78,7 +78,9 @@ public class ReportArchiver {
 		Path jobFolder = weekFolder.getParent().getParent();
 		ReentrantLock inProcess = this.jobLocks.computeIfAbsent(jobFolder, (folder) -> new ReentrantLock());
 		inProcess.lock();
-		try (ArchiveLock lock = ArchiveLock.acquire(jobFolder)) {
+		Path root = root(job);
+		// the job folder is checked to be a real directory before its lock file is created in it
+		try (ArchiveLock lock = ArchiveLock.acquire(PrivateFiles.directoryUnder(root, jobFolder, ownerOnly(root)))) {
 			return archiveLocked(job, week, documents, force, weekFolder);
 		}
 		catch (IOException ex) {
