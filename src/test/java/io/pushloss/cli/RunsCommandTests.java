@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 
+import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.simulator.Fault;
 import io.pushloss.simulator.FaultSettings;
+import io.pushloss.store.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,9 +111,11 @@ class RunsCommandTests {
 		Path old = dir.resolve("old-schema");
 		copy(data.resolve("db"), old.resolve("db"));
 		try (Connection connection = DriverManager.getConnection(
-				"jdbc:h2:file:" + old.resolve("db/pushloss").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "");
+				"jdbc:h2:file:" + old.resolve("db/pushloss").toAbsolutePath() + ";AUTO_SERVER=TRUE", EmbeddedDatabase.USER,
+				EmbeddedDatabase.existingPassword(new DataDirectoryProperties(old)));
 				Statement statement = connection.createStatement()) {
-			statement.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
+			// as a data directory last run before migration V6
+			statement.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" NOT IN ('1', '2', '3', '4', '5')");
 		}
 
 		assertThat(cli.execute("runs", "listed", "--data-dir", old.toString())).isZero();
@@ -119,7 +123,8 @@ class RunsCommandTests {
 		assertThat(cli.outLines()).hasSize(4);
 		assertThat(cli.err()).contains("tables are at migration V5").contains("the next run, backfill or serve migrates");
 		try (Connection connection = DriverManager.getConnection(
-				"jdbc:h2:file:" + old.resolve("db/pushloss").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "");
+				"jdbc:h2:file:" + old.resolve("db/pushloss").toAbsolutePath() + ";AUTO_SERVER=TRUE", EmbeddedDatabase.USER,
+				EmbeddedDatabase.existingPassword(new DataDirectoryProperties(old)));
 				Statement statement = connection.createStatement();
 				ResultSet count = statement
 					.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '6'")) {
