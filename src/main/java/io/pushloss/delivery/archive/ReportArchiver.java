@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.PrivateFiles;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
 
@@ -66,8 +68,12 @@ public class ReportArchiver {
 		Path target = weekFolder;
 		List<Path> written = new ArrayList<>();
 		boolean createdTarget = false;
+		Path root = root(job);
+		boolean ownerOnly = ownerOnly(root);
 		try {
-			Files.createDirectories(weekFolder);
+			// every folder below the root is a real directory: a link planted for the week would send the
+			// documents elsewhere
+			PrivateFiles.directoryUnder(root, weekFolder, ownerOnly);
 			Sha256Manifest manifest = Sha256Manifest.read(manifestFile);
 			int latest = manifest.latestRevision();
 			if (latest > 0 && manifest.revision(latest).equals(checksums)) {
@@ -85,18 +91,18 @@ public class ReportArchiver {
 			int revision = latest + 1;
 			target = revisionFolder(weekFolder, revision);
 			if (revision > 1) {
-				createdTarget = !Files.exists(target);
-				Files.createDirectories(target);
+				createdTarget = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+				PrivateFiles.directoryUnder(root, target, ownerOnly);
 			}
 			for (Map.Entry<String, Path> source : sources.entrySet()) {
 				Path file = target.resolve(source.getKey());
-				AtomicFiles.copy(source.getValue(), file);
+				AtomicFiles.copy(source.getValue(), file, ownerOnly);
 				written.add(file);
 				if (!Sha256Manifest.sha256(file).equals(checksums.get(source.getKey()))) {
 					throw new IOException("the copy of " + source.getValue() + " differs from the original");
 				}
 			}
-			manifest.plus(revision, checksums).write(manifestFile);
+			manifest.plus(revision, checksums).write(manifestFile, ownerOnly);
 			logger.info("Archived {} {} revision {} in {}", job.name(), week, revision, target);
 		}
 		catch (IOException ex) {
@@ -106,6 +112,14 @@ public class ReportArchiver {
 		}
 		prune(job, week, weekFolder);
 		return target;
+	}
+
+	/**
+	 * The default archive under the data directory is owner-only like the rest of it; an archive the job names
+	 * ({@code archive.dir}, often a share that others read) gets the umask's modes, and the same link checks.
+	 */
+	private boolean ownerOnly(Path root) {
+		return root.equals(this.defaultRoot.toAbsolutePath().normalize());
 	}
 
 	private void prune(JobDefinition job, IsoWeek week, Path weekFolder) {
