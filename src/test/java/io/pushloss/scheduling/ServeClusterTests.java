@@ -65,7 +65,7 @@ class ServeClusterTests {
 
 	private static final int NODES = 3;
 
-	private static final Duration PATIENCE = Duration.ofSeconds(150);
+	private static final Duration PATIENCE = Duration.ofSeconds(240);
 
 	private static final Pattern FIRED = Pattern.compile("Schedule of cluster fired on node (\\S+) \\(due ([^)]+)\\)");
 
