@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -66,11 +65,12 @@ class ServeClusterTests {
 
 	private static final int NODES = 3;
 
-	private static final Duration PATIENCE = Duration.ofSeconds(150);
+	private static final Duration PATIENCE = Duration.ofSeconds(240);
 
 	private static final Pattern FIRED = Pattern.compile("Schedule of cluster fired on node (\\S+) \\(due ([^)]+)\\)");
 
-	private static final Pattern PROGRESS = Pattern.compile("week " + WEEK + ": (\\d+)/" + WINDOWS + " windows");
+	/** Committed windows after which the node running the week is killed. */
+	private static final int KILL_AFTER_WINDOWS = 4;
 
 	private static final Pattern TAKEOVER = Pattern
 		.compile("recovered on node|Resuming|Restarting|waiting up to|marking it failed|being run by|taking it");
@@ -87,7 +87,6 @@ class ServeClusterTests {
 	void eachFiringRunsOnOneNodeAndAKilledNodesWeekIsFinishedByAnotherWithOneEmail() throws Exception {
 		Path jobFile = writeJob();
 		List<Node> nodes = new ArrayList<>();
-		AtomicBoolean killed = new AtomicBoolean();
 		Path reference = this.work.resolve("reference");
 		// an undisturbed run of the week, on H2 in its own data directory with its own embedded simulator, started
 		// while the survivors take over
@@ -97,7 +96,7 @@ class ServeClusterTests {
 		List<Process> references = new ArrayList<>();
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			try {
-				clusterRun(database, jobFile, nodes, killed, () -> references.add(undisturbed.start()));
+				clusterRun(database, jobFile, nodes, () -> references.add(undisturbed.start()));
 			}
 			finally {
 				// before the database is dropped
@@ -115,7 +114,7 @@ class ServeClusterTests {
 				process.destroyForcibly();
 			});
 		}
-		nodes.forEach((node) -> node.lines().stream().filter(TAKEOVER.asPredicate())
+		nodes.forEach((node) -> node.logLines().stream().filter(TAKEOVER.asPredicate())
 			.forEach((line) -> System.out.println("node " + node.number + ": " + line)));
 
 		// one email
@@ -143,15 +142,19 @@ class ServeClusterTests {
 	}
 
 	/** Starts the nodes, kills the one running the week, and checks the cluster while the survivors run. */
-	private void clusterRun(PostgresTestDatabase database, Path jobFile, List<Node> nodes, AtomicBoolean killed,
-			ProcessStart afterKill) throws Exception {
+	private void clusterRun(PostgresTestDatabase database, Path jobFile, List<Node> nodes, ProcessStart afterKill)
+			throws Exception {
 		for (int i = 1; i <= NODES; i++) {
-			nodes.add(Node.start(i, database, jobFile, this.work, killed));
+			nodes.add(Node.start(i, database, jobFile, this.work));
 		}
 
-		// the node that runs the week is killed once it committed a few windows (see Node.read)
-		await().atMost(PATIENCE).until(killed::get);
-		Node victim = nodes.stream().filter(Node::wasKilled).findFirst().orElseThrow();
+		// the node that runs the week (the holder of its lock) is killed once it committed a few windows
+		await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions() // tables not yet there
+			.until(() -> Integer.parseInt(single(database, "SELECT COUNT(*) FROM fetched_window")) >= KILL_AFTER_WINDOWS
+					&& holderPid(database) != null);
+		long holder = holderPid(database);
+		Node victim = nodes.stream().filter((node) -> node.pid() == holder).findFirst().orElseThrow();
+		victim.kill();
 		List<Node> survivors = nodes.stream().filter((node) -> node != victim).toList();
 		long killedAt = System.nanoTime();
 		afterKill.start();
@@ -202,6 +205,14 @@ class ServeClusterTests {
 		return statuses;
 	}
 
+	/** The process id in the client id ({@code host/pid/nonce}) of the week lock's holder, null when none holds it. */
+	private static Long holderPid(PostgresTestDatabase database) throws Exception {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT client_id FROM int_lock")) {
+			return rows.next() ? Long.valueOf(rows.getString(1).strip().split("/")[1]) : null;
+		}
+	}
+
 	private static String single(PostgresTestDatabase database, String sql) throws Exception {
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
@@ -214,7 +225,7 @@ class ServeClusterTests {
 	private static Map<String, List<String>> firings(List<Node> nodes) {
 		Map<String, List<String>> byDue = new TreeMap<>();
 		for (Node node : nodes) {
-			for (String line : node.lines()) {
+			for (String line : node.logLines()) {
 				Matcher fired = FIRED.matcher(line);
 				if (fired.find()) {
 					byDue.computeIfAbsent(fired.group(2), (due) -> new ArrayList<>()).add("node " + node.number);
@@ -300,9 +311,6 @@ class ServeClusterTests {
 	/** One {@code serve} process, its output read line by line as it comes. */
 	private static final class Node {
 
-		/** Committed windows after which the node running the week is killed. */
-		private static final int KILL_AFTER_WINDOWS = 4;
-
 		final int number;
 
 		final Path dataDir;
@@ -313,8 +321,6 @@ class ServeClusterTests {
 
 		private final Path transcript;
 
-		private volatile boolean killed;
-
 		private Node(int number, Path dataDir, Process process, Path transcript) {
 			this.number = number;
 			this.dataDir = dataDir;
@@ -322,8 +328,7 @@ class ServeClusterTests {
 			this.transcript = transcript;
 		}
 
-		static Node start(int number, PostgresTestDatabase database, Path jobFile, Path work, AtomicBoolean killed)
-				throws IOException {
+		static Node start(int number, PostgresTestDatabase database, Path jobFile, Path work) throws IOException {
 			Path dataDir = work.resolve("node-" + number);
 			ProcessBuilder builder = command(jobFile, "serve", jobFile.toString(), "--data-dir", dataDir.toString());
 			Map<String, String> environment = builder.environment();
@@ -337,27 +342,19 @@ class ServeClusterTests {
 			environment.put("PUSHLOSS_WEEK_LOCK_TIME_TO_LIVE", "6s");
 			environment.put("PUSHLOSS_SERVE_MANAGEMENT_PORT", "0");
 			Node node = new Node(number, dataDir, builder.start(), work.resolve("node-" + number + ".out"));
-			Thread reader = new Thread(() -> node.read(killed), "node-" + number + "-output");
+			Thread reader = new Thread(node::read, "node-" + number + "-output");
 			reader.setDaemon(true);
 			reader.start();
 			return node;
 		}
 
-		/** Reads the output; kills this node (SIGKILL) when it is the first to have committed a few windows. */
-		private void read(AtomicBoolean killed) {
+		/** Reads the output as it comes. */
+		private void read() {
 			try (BufferedReader reader = new BufferedReader(
 					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 				String line;
 				while ((line = reader.readLine()) != null) {
 					this.lines.add(line);
-					Matcher progress = PROGRESS.matcher(line);
-					if (progress.find() && Integer.parseInt(progress.group(1)) >= KILL_AFTER_WINDOWS
-							&& killed.compareAndSet(false, true)) {
-						this.process.destroyForcibly();
-						this.killed = true;
-						this.lines.add("<<< killed with SIGKILL by the test >>>");
-						break;
-					}
 				}
 			}
 			catch (IOException ex) {
@@ -365,8 +362,25 @@ class ServeClusterTests {
 			}
 		}
 
-		boolean wasKilled() {
-			return this.killed;
+		long pid() {
+			return this.process.pid();
+		}
+
+		/** SIGKILL, as a crash or power loss ends it. */
+		void kill() {
+			this.process.destroyForcibly();
+			this.lines.add("<<< killed with SIGKILL by the test >>>");
+		}
+
+		/** The lines of its log file so far. */
+		List<String> logLines() {
+			Path log = this.dataDir.resolve("logs").resolve("push-loss-report.log");
+			try {
+				return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		List<String> lines() {
