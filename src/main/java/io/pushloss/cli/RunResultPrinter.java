@@ -131,6 +131,8 @@ final class RunResultPrinter {
 					+ "(run --resend writes it again)";
 			case DISABLED -> "not sent: not asked for (run --no-email, backfill without --email)";
 			case NO_RECIPIENTS -> "not sent: the job has no recipients";
+			case FAILED -> "failed: the SMTP server did not take it; it stays pending in the delivery ledger and the "
+					+ "next run or a restart sends it once";
 		};
 	}
 

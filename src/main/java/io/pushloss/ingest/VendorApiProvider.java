@@ -154,6 +154,21 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 		throw new MissingSecretKeyException(job);
 	}
 
+	/**
+	 * Ends every client's call in progress at once and refuses later calls until {@link #resume()}: for an
+	 * application that is stopping while the vendor does not answer.
+	 */
+	@Override
+	public void abortInFlight() {
+		this.clients.values().forEach(PushLossClient::abort);
+	}
+
+	/** Calls again after {@link #abortInFlight()}. */
+	@Override
+	public void resume() {
+		this.clients.values().forEach(PushLossClient::resume);
+	}
+
 	@Override
 	public void destroy() {
 		this.simulators.values().forEach(PushLossSimulator::close);

@@ -23,7 +23,13 @@ public enum EmailState {
 	NO_RECIPIENTS,
 
 	/** Not sent: the run was asked not to email ({@code run --no-email}, a backfill without {@code --email}). */
-	DISABLED;
+	DISABLED,
+
+	/**
+	 * Not sent: the SMTP server kept failing (or did not answer within its timeouts, or the run was stopped while
+	 * sending). The email stays PENDING in the delivery ledger; the next run or a restart sends it once.
+	 */
+	FAILED;
 
 	/** The state of a delivery's mail result. */
 	static EmailState of(MailOutcome.Status status) {

@@ -5,16 +5,21 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.PrivateFiles;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
 
@@ -24,6 +29,10 @@ import io.pushloss.report.ReportDocuments;
  * SMB/NFS share); the manifest is written last and is what makes a revision count. An archived week is never
  * overwritten: identical content is left as it is, different content needs {@code force} and becomes
  * {@code <week>/rev-2/}, {@code rev-3/}... Afterwards the job's oldest weeks beyond {@code keepWeeks} are deleted.
+ * <p>
+ * The archive may be shared by several processes and nodes: the writer of a job's weeks holds the lock of
+ * {@code <archive>/<job>/.archive.lock} ({@link ArchiveLock}) while it reads the manifest, writes and prunes, so a
+ * second writer of the same week waits and then finds it archived.
  */
 public class ReportArchiver {
 
@@ -31,7 +40,13 @@ public class ReportArchiver {
 
 	private final Path defaultRoot;
 
-	/** @param defaultRoot the archive of jobs that name none, normally {@code <data-dir>/archive} */
+	/** One writer per job folder in this process (the lock file's OS lock is held for the whole process). */
+	private final ConcurrentMap<Path, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
+
+	/**
+	 * @param defaultRoot the archive of jobs that name none: {@code pushloss.archive.directory}, by default
+	 * {@code <data-dir>/archive}
+	 */
 	public ReportArchiver(Path defaultRoot) {
 		this.defaultRoot = defaultRoot;
 	}
@@ -60,14 +75,36 @@ public class ReportArchiver {
 	 */
 	public Path archive(JobDefinition job, IsoWeek week, ReportDocuments documents, boolean force) {
 		Path weekFolder = weekFolder(job, week);
+		Path jobFolder = weekFolder.getParent().getParent();
+		ReentrantLock inProcess = this.jobLocks.computeIfAbsent(jobFolder, (folder) -> new ReentrantLock());
+		inProcess.lock();
+		try (ArchiveLock lock = ArchiveLock.acquire(jobFolder)) {
+			return archiveLocked(job, week, documents, force, weekFolder);
+		}
+		catch (IOException ex) {
+			throw new ArchiveException("Could not archive week " + week + " of job " + job.name() + " in "
+					+ weekFolder + ": " + ex.getMessage(), weekFolder, ex);
+		}
+		finally {
+			inProcess.unlock();
+		}
+	}
+
+	// Runs while this process holds the job folder's lock: no other process or node writes the job's weeks.
+	private Path archiveLocked(JobDefinition job, IsoWeek week, ReportDocuments documents, boolean force,
+			Path weekFolder) {
 		Map<String, Path> sources = sources(documents, weekFolder);
 		Map<String, String> checksums = checksums(sources, weekFolder);
 		Path manifestFile = weekFolder.resolve(Sha256Manifest.FILE_NAME);
 		Path target = weekFolder;
 		List<Path> written = new ArrayList<>();
 		boolean createdTarget = false;
+		Path root = root(job);
+		boolean ownerOnly = ownerOnly(root);
 		try {
-			Files.createDirectories(weekFolder);
+			// every folder below the root is a real directory: a link planted for the week would send the
+			// documents elsewhere
+			PrivateFiles.directoryUnder(root, weekFolder, ownerOnly);
 			Sha256Manifest manifest = Sha256Manifest.read(manifestFile);
 			int latest = manifest.latestRevision();
 			if (latest > 0 && manifest.revision(latest).equals(checksums)) {
@@ -85,18 +122,18 @@ public class ReportArchiver {
 			int revision = latest + 1;
 			target = revisionFolder(weekFolder, revision);
 			if (revision > 1) {
-				createdTarget = !Files.exists(target);
-				Files.createDirectories(target);
+				createdTarget = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+				PrivateFiles.directoryUnder(root, target, ownerOnly);
 			}
 			for (Map.Entry<String, Path> source : sources.entrySet()) {
 				Path file = target.resolve(source.getKey());
-				AtomicFiles.copy(source.getValue(), file);
+				AtomicFiles.copy(source.getValue(), file, ownerOnly);
 				written.add(file);
 				if (!Sha256Manifest.sha256(file).equals(checksums.get(source.getKey()))) {
 					throw new IOException("the copy of " + source.getValue() + " differs from the original");
 				}
 			}
-			manifest.plus(revision, checksums).write(manifestFile);
+			manifest.plus(revision, checksums).write(manifestFile, ownerOnly);
 			logger.info("Archived {} {} revision {} in {}", job.name(), week, revision, target);
 		}
 		catch (IOException ex) {
@@ -106,6 +143,14 @@ public class ReportArchiver {
 		}
 		prune(job, week, weekFolder);
 		return target;
+	}
+
+	/**
+	 * The default archive under the data directory is owner-only like the rest of it; an archive the job names
+	 * ({@code archive.dir}, often a share that others read) gets the umask's modes, and the same link checks.
+	 */
+	private boolean ownerOnly(Path root) {
+		return root.equals(this.defaultRoot.toAbsolutePath().normalize());
 	}
 
 	private void prune(JobDefinition job, IsoWeek week, Path weekFolder) {

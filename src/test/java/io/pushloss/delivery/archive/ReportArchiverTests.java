@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -188,6 +194,50 @@ class ReportArchiverTests {
 		assertThat(folder).isEqualTo(this.temp.resolve("data/archive/demo/2026/2026-W46").toAbsolutePath());
 	}
 
+	@Test
+	void twoWritersOfOneWeekWriteOneAfterTheOtherAndOverwriteNothing() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		ReportDocuments first = documents("demo", W46, 100);
+		ReportDocuments second = documents("demo", W46, 200);
+		CyclicBarrier start = new CyclicBarrier(2);
+		Callable<Path> one = () -> {
+			start.await();
+			return this.archiver.archive(job, W46, first, true);
+		};
+		Callable<Path> two = () -> {
+			start.await();
+			return this.archiver.archive(job, W46, second, true);
+		};
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Path> a = pool.submit(one);
+			Future<Path> b = pool.submit(two);
+			List<Path> folders = List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+			Path week = archive().toAbsolutePath().resolve("demo/2026/2026-W46");
+			assertThat(folders).containsExactlyInAnyOrder(week, week.resolve("rev-2"));
+			assertThat(Files.readAllLines(week.resolve("SHA256SUMS"))).hasSize(6);
+			assertVerifies(week);
+			assertThat(archive().resolve("demo/.archive.lock")).isRegularFile();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aSymbolicLinkInPlaceOfTheLockFileIsRefused() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		Path target = Files.writeString(this.temp.resolve("elsewhere.txt"), "not the archive's");
+		Files.createDirectories(archive().resolve("demo"));
+		Files.createSymbolicLink(archive().resolve("demo/.archive.lock"), target);
+
+		assertThatExceptionOfType(ArchiveException.class)
+			.isThrownBy(() -> this.archiver.archive(job, W46, documents("demo", W46, 100), false))
+			.withMessageContaining("cannot lock " + archive().toAbsolutePath().resolve("demo/.archive.lock"));
+		assertThat(Files.readString(target)).isEqualTo("not the archive's");
+		assertThat(archive().resolve("demo/2026")).doesNotExist();
+	}
+
 	private static void assertVerifies(Path weekFolder) throws IOException {
 		for (String line : Files.readAllLines(weekFolder.resolve("SHA256SUMS"), StandardCharsets.UTF_8)) {
 			String expected = line.substring(0, 64);
@@ -202,4 +252,47 @@ class ReportArchiverTests {
 		}
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheWeekFolderIsRefusedNamingItAndItsTargetStaysEmpty() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		Path victim = Files.createDirectories(this.temp.resolve("victim"));
+		Path week = this.archiver.weekFolder(job, W46);
+		Files.createDirectories(week.getParent());
+		Files.createSymbolicLink(week, victim);
+
+		assertThatExceptionOfType(ArchiveException.class)
+			.isThrownBy(() -> this.archiver.archive(job, W46, documents("demo", W46, 1000), false))
+			.withMessageContaining(week.toString())
+			.withMessageContaining("symbolic link");
+		assertThat(names(victim)).isEmpty();
+	}
+
+	@Test
+	void aSymbolicLinkPlantedForTheJobFolderIsRefusedToo() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		Path victim = Files.createDirectories(this.temp.resolve("victim"));
+		Files.createDirectories(archive());
+		Path jobFolder = Files.createSymbolicLink(archive().resolve("demo"), victim);
+
+		assertThatExceptionOfType(ArchiveException.class)
+			.isThrownBy(() -> this.archiver.archive(job, W46, documents("demo", W46, 1000), false))
+			.withMessageContaining(jobFolder.toAbsolutePath().toString());
+		assertThat(names(victim)).isEmpty();
+	}
+
+	@Test
+	void theDefaultArchiveUnderTheDataDirectoryIsOwnerOnly() throws Exception {
+		assumeTrue(io.pushloss.domain.PrivateFiles.posix(this.temp));
+		ReportArchiver archiver = new ReportArchiver(this.temp.resolve("data/archive"));
+		JobDefinition job = DeliveryFixtures.job("demo", null, null);
+
+		Path folder = archiver.archive(job, W46, documents("demo", W46, 1000), false);
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("SHA256SUMS"))))
+			.isEqualTo("rw-------");
+		assertThat(PosixFilePermissions
+			.toString(Files.getPosixFilePermissions(folder.resolve("push-loss-demo-2026-W46.pdf"))))
+			.isEqualTo("rw-------");
+	}
 }

@@ -31,8 +31,7 @@ class OutboxMailTransportTests {
 
 	private final DeliveryFixtures.Database database = DeliveryFixtures.database();
 
-	private final DeliveryLedger ledger = new DeliveryLedger(this.database.jdbc(), this.database.transactionManager(),
-			MailTestSupport.CLOCK);
+	private final DeliveryLedger ledger = new DeliveryLedger(this.database.dataSource(), MailTestSupport.CLOCK);
 
 	@Test
 	void writesTheReportAsAParseableEmlWithoutBcc() throws Exception {
@@ -117,4 +116,19 @@ class OutboxMailTransportTests {
 		}
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheOutboxIsRefusedNamingItAndItsTargetStaysEmpty() throws Exception {
+		Path victim = Files.createDirectories(this.temp.resolve("victim"));
+		Files.createDirectories(this.temp.resolve("data"));
+		Path outbox = Files.createSymbolicLink(this.temp.resolve("data/outbox"), victim);
+		OutboxMailTransport transport = new OutboxMailTransport(outbox);
+		MimeMessage message = new MimeMessage(transport.session());
+		message.setSubject("hello");
+		message.setText("body");
+
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> transport.send(message))
+			.withMessageContaining(outbox.toAbsolutePath().toString())
+			.withMessageContaining("symbolic link");
+		assertThat(list(victim)).isEmpty();
+	}
 }
