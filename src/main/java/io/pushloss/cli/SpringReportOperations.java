@@ -359,14 +359,10 @@ final class SpringReportOperations implements ReportOperations {
 	 * (the simulator's public demo key is used then).
 	 */
 	private boolean hasSecretKey(JobDefinition job, CommandOutput output) {
-		String value = this.environment.apply(job.api().secretKeyEnv());
-		if (job.api().simulator() || (value != null && !value.isBlank())) {
-			return true;
-		}
-		output.err().println(job.file() + ": api.secret-key-env: the environment variable "
-				+ job.api().secretKeyEnv() + " is not set; it must hold the secret key of sdkappid "
-				+ job.api().sdkAppId());
-		return false;
+		return JobReadiness.missingSecretKey(job, this.environment).map((problem) -> {
+			output.err().println(problem);
+			return false;
+		}).orElse(true);
 	}
 
 	/**

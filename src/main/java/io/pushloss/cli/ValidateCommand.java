@@ -2,6 +2,7 @@ package io.pushloss.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.pushloss.jobdef.InvalidJobDefinitionException;
@@ -13,13 +14,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", sortOptions = false,
 		description = { "Check job files without running anything: prints `OK <file> (<job name>)` for each good "
 				+ "file and one line naming the file, field and problem for each bad one.",
-				"Exits 2 if any file is invalid." })
+				"Also checks what run would refuse or fail on in this environment: the secret-key variable, the "
+						+ "SMTP settings of a job that emails, and that the archive folder can be written.",
+				"Exits 2 if any file is invalid or not ready." })
 final class ValidateCommand implements Callable<Integer> {
 
 	private final CliEnvironment environment;
 
 	@Parameters(arity = "1..*", paramLabel = "JOB_FILE", description = "The job files to check.")
 	List<Path> jobFiles;
+
+	@Mixin
+	DataDirOption dataDir;
 
 	@Mixin
 	HelpOption help;
@@ -35,7 +41,15 @@ final class ValidateCommand implements Callable<Integer> {
 		for (Path file : this.jobFiles) {
 			try {
 				JobDefinition job = JobFiles.load(file);
-				output.out().println("OK " + file + " (" + job.name() + ")");
+				List<String> problems = JobReadiness.problems(job, this.dataDir.checked(),
+						this.environment.environment(), Map.of());
+				if (problems.isEmpty()) {
+					output.out().println("OK " + file + " (" + job.name() + ")");
+				}
+				else {
+					problems.forEach(output.err()::println);
+					exitCode = ReportOperations.INVALID_INPUT;
+				}
 			}
 			catch (InvalidJobDefinitionException ex) {
 				output.err().println(ex.getMessage());

@@ -18,11 +18,55 @@ class ValidateCommandTests {
 
 	@Test
 	void acceptsTheShippedJobFiles() {
+		this.cli.environment.put("TIM_SECRET_KEY", "validate-test-key");
+		this.cli.environment.put("SPRING_MAIL_HOST", "smtp.example.com");
 		int exitCode = this.cli.execute("validate", "jobs/demo.yml", "jobs/weekly-push-loss.yml");
 		assertThat(exitCode).isZero();
 		assertThat(this.cli.out().lines()).containsExactly("OK jobs/demo.yml (demo)",
 				"OK jobs/weekly-push-loss.yml (weekly-push-loss)");
 		assertThat(this.cli.err()).isEmpty();
+	}
+
+	@Test
+	void saysWhatRunWouldRefuseInThisEnvironment() {
+		int exitCode = this.cli.execute("validate", "jobs/weekly-push-loss.yml", "jobs/demo.yml");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(this.cli.out().lines()).as("a simulator job needs neither key nor SMTP")
+			.containsExactly("OK jobs/demo.yml (demo)");
+		assertThat(this.cli.errLines()).containsExactly(
+				"jobs/weekly-push-loss.yml: api.secret-key-env: the environment variable TIM_SECRET_KEY is not set; "
+						+ "it must hold the secret key of sdkappid 1400000000",
+				"jobs/weekly-push-loss.yml: job 'weekly-push-loss' emails its report, but no SMTP host is configured "
+						+ "(spring.mail.host, SPRING_MAIL_HOST), so its recipients would receive nothing: configure "
+						+ "SMTP, or set PUSHLOSS_MAIL_OUTBOX_ONLY=true (pushloss.mail.outbox-only) to write its email "
+						+ "to the outbox folder on purpose");
+	}
+
+	@Test
+	void acceptsTheOutboxChosenOnPurpose() {
+		this.cli.environment.put("TIM_SECRET_KEY", "validate-test-key");
+		this.cli.environment.put("PUSHLOSS_MAIL_OUTBOX_ONLY", "true");
+		assertThat(this.cli.execute("validate", "jobs/weekly-push-loss.yml")).isZero();
+		assertThat(this.cli.err()).isEmpty();
+	}
+
+	@Test
+	void saysWhenTheArchiveFolderCannotBeCreated() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("a-file"), "not a folder");
+		Path job = Files.writeString(this.dir.resolve("archived.yml"), Files.readString(Path.of("jobs/demo.yml"))
+			.replace("  # No `dir`: reports go to <data-dir>/archive.", "  dir: " + file.resolve("archive")));
+
+		int exitCode = this.cli.execute("validate", job.toString(), "jobs/demo.yml", "--data-dir",
+				file.resolve("data").toString());
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(this.cli.out()).isEmpty();
+		assertThat(this.cli.errLines()).containsExactly(
+				job + ": archive.dir: " + file.resolve("archive") + " cannot be created: " + file + " is not a folder",
+				"jobs/demo.yml: archive (the default, <data-dir>/archive): "
+						+ file.resolve("data/archive").toAbsolutePath() + " cannot be created: " + file
+						+ " is not a folder");
 	}
 
 	@Test

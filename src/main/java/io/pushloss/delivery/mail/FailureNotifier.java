@@ -70,8 +70,14 @@ public class FailureNotifier {
 			helper.setText(body(job.name(), week, failedStep, reason, this.clock.instant()), false);
 			ReportMessageComposer.markAutomatic(message, job.name(), week);
 			this.retry.send(this.transport, message, MailSendRetry.AttemptListener.NONE);
-			logger.info("Notified {} owner(s) of job {} that step {} failed for {}", owners.size(), job.name(),
-					failedStep, week);
+			if (this.transport.mode() == MailMode.OUTBOX) {
+				logger.info("Wrote the failure notice of job {} (step {} failed for {}) to the {}, nothing was sent: "
+						+ "no SMTP host is configured", job.name(), failedStep, week, this.transport.describe());
+			}
+			else {
+				logger.info("Notified {} owner(s) of job {} that step {} failed for {}", owners.size(), job.name(),
+						failedStep, week);
+			}
 			return true;
 		}
 		catch (MessagingException | MailException ex) {
