@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.domain.DataDirectoryLock;
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.scheduling.ReportScheduler;
 import io.pushloss.scheduling.ReportScheduler.Resumption;
 import io.pushloss.scheduling.ReportScheduler.Schedule;
@@ -89,7 +90,7 @@ final class ServeMode {
 		try {
 			Served served = new Served(context, lock);
 			Schedule schedule = context.getBean(ReportScheduler.class).start(request.jobs());
-			print(schedule, managementPort(context), output.out());
+			print(schedule, context.getBean(MailModePolicy.class).describe(), managementPort(context), output.out());
 			return served;
 		}
 		catch (SchedulerException | RuntimeException ex) {
@@ -102,7 +103,7 @@ final class ServeMode {
 		}
 	}
 
-	private static void print(Schedule schedule, int port, PrintWriter out) {
+	private static void print(Schedule schedule, String mail, int port, PrintWriter out) {
 		out.println("Serving " + schedule.jobs().size() + " job(s); stop with Ctrl-C or SIGTERM (a running job stops "
 				+ "after its current window and continues on the next start).");
 		for (ScheduledJob job : schedule.jobs()) {
@@ -117,6 +118,7 @@ final class ServeMode {
 					+ resumption.run().executionId() + ", " + resumption.run().status() + ") at "
 					+ resumption.at());
 		}
+		out.println("Mail: " + mail);
 		out.println((port > 0) ? "Health: http://127.0.0.1:" + port + "/actuator/health, metrics: http://127.0.0.1:"
 				+ port + "/actuator/prometheus" : "Management port off (pushloss.serve.management-port=-1)");
 		out.flush();

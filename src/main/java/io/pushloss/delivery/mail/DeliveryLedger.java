@@ -68,8 +68,8 @@ public class DeliveryLedger {
 
 	/**
 	 * Decides whether to send and with which Message-ID, and commits that decision before returning: no entry ->
-	 * a new PENDING entry; PENDING -> the same entry again; SENT -> nothing, unless {@code resend}, which turns it
-	 * into PENDING with a new Message-ID.
+	 * a new PENDING entry; PENDING -> the same entry again; SENT or OUTBOX -> nothing, unless {@code resend}, which
+	 * turns it into PENDING with a new Message-ID.
 	 */
 	public Claim claim(String jobName, String week, RecipientSet recipients, Supplier<String> newMessageId,
 			boolean resend) {
@@ -121,6 +121,12 @@ public class DeliveryLedger {
 	public void markSent(LedgerEntry entry) {
 		OffsetDateTime now = now();
 		update("state = 'SENT', sent_at = ?, updated_at = ?, last_error = NULL", entry, now, now);
+	}
+
+	/** Marks an entry OUTBOX once the message was written to the outbox folder (nothing was sent). */
+	public void markWrittenToOutbox(LedgerEntry entry) {
+		OffsetDateTime now = now();
+		update("state = 'OUTBOX', sent_at = ?, updated_at = ?, last_error = NULL", entry, now, now);
 	}
 
 	private void update(String assignments, LedgerEntry entry, Object... values) {

@@ -70,7 +70,12 @@ public class OutboxMailTransport implements MailTransport {
 		catch (IOException ex) {
 			throw new MailSendException("Could not write to the outbox folder " + this.outbox + ": " + ex, ex);
 		}
-		logger.info("No SMTP host configured (spring.mail.host): wrote {}", file);
+		logger.debug("No SMTP host configured (spring.mail.host): wrote {}", file);
+	}
+
+	@Override
+	public MailMode mode() {
+		return MailMode.OUTBOX;
 	}
 
 	@Override

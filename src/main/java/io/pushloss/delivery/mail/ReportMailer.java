@@ -19,7 +19,7 @@ import io.pushloss.report.ReportDocuments;
 /**
  * Sends the weekly email of a job and week exactly once per recipient set, through the delivery ledger: the PENDING
  * entry and its Message-ID are committed before the message leaves and the entry is marked SENT after the server
- * accepted it. A week already SENT is not sent again unless {@code resend} is asked.
+ * accepted it (OUTBOX when it was written to the outbox folder instead). A week already SENT is not sent again unless {@code resend} is asked.
  * <p>
  * Worst case: when the process dies after the server accepted the message but before SENT was recorded, the next
  * run sends the message again with the same Message-ID (at-least-once at that single point; mail clients thread or
@@ -66,9 +66,12 @@ public class ReportMailer {
 				() -> MessageIds.generate("push-loss", job.name(), week, this.properties.from()), resend);
 		LedgerEntry entry = claim.entry();
 		if (!claim.send()) {
-			logger.info("The email of job {} for {} was sent at {} (Message-ID {}): nothing sent; use --resend to send "
-					+ "it again", job.name(), week, entry.sentAt(), entry.messageId());
-			return new MailOutcome(Status.ALREADY_SENT, claim.decision(), entry.messageId(), recipients.size(), false);
+			boolean outbox = entry.state() == LedgerEntry.LedgerState.OUTBOX;
+			logger.info("The email of job {} for {} was {} at {} (Message-ID {}): nothing sent; use --resend to send "
+					+ "it again", job.name(), week, outbox ? "written to the outbox folder" : "sent", entry.sentAt(),
+					entry.messageId());
+			return new MailOutcome(outbox ? Status.ALREADY_IN_OUTBOX : Status.ALREADY_SENT, claim.decision(),
+					entry.messageId(), recipients.size(), false);
 		}
 		Composed composed;
 		try {
@@ -103,6 +106,14 @@ public class ReportMailer {
 							+ "the next run or a restart sends it once.",
 					job.name(), week, this.transport.describe(), attempts.get(), MailErrors.describe(ex),
 					entry.messageId()), job.name(), week, entry.messageId(), ex);
+		}
+		if (this.transport.mode() == MailMode.OUTBOX) {
+			this.ledger.markWrittenToOutbox(entry);
+			logger.info("Wrote the email of job {} for {} to the {} (Message-ID {}, {}), nothing was sent: no SMTP "
+					+ "host is configured", job.name(), week, this.transport.describe(), entry.messageId(),
+					claim.decision());
+			return new MailOutcome(Status.OUTBOX, claim.decision(), entry.messageId(), recipients.size(),
+					composed.attachments().excelOmitted());
 		}
 		this.ledger.markSent(entry);
 		logger.info("Sent the email of job {} for {} to {} recipient(s) through {} (Message-ID {}, {})", job.name(),
