@@ -39,6 +39,21 @@ public interface ReportOperations {
 	/** Lists past runs. */
 	int runs(RunsRequest request, CommandOutput output);
 
+	/** Copies an H2 data directory's database into the configured PostgreSQL database. */
+	int copyToPostgres(CopyRequest request, CommandOutput output);
+
+	/**
+	 * @param dataDir the data directory whose H2 database is copied
+	 * @param replace whether to replace what the target holds ({@code --replace})
+	 */
+	record CopyRequest(Path dataDir, boolean replace) {
+
+		public CopyRequest {
+			Objects.requireNonNull(dataDir, "dataDir");
+		}
+
+	}
+
 	/**
 	 * @param job the job
 	 * @param week a complete week in the job's zone (the last complete one when {@code --week} was not given)

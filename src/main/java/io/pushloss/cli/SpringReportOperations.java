@@ -1,5 +1,6 @@
 package io.pushloss.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
 import io.pushloss.domain.DataDirectoryLock;
+import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.job.GracefulStop;
@@ -22,6 +24,7 @@ import io.pushloss.job.RunSummary;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
+import io.pushloss.store.DatabaseCopy;
 import io.pushloss.store.DirectDatabase;
 
 /**
@@ -225,6 +228,45 @@ final class SpringReportOperations implements ReportOperations {
 		}
 	}
 
+	@Override
+	public int copyToPostgres(CopyRequest request, CommandOutput output) {
+		if (configuredDatabaseUrl() == null) {
+			output.err().println("copy-to-postgres: spring.datasource.url (SPRING_DATASOURCE_URL, with "
+					+ "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD) must name the PostgreSQL database "
+					+ "to copy into");
+			return INVALID_INPUT;
+		}
+		if (!ReportContexts.hasDatabase(request.dataDir())) {
+			output.err().println("copy-to-postgres: " + request.dataDir().resolve("db").resolve("pushloss.mv.db")
+					+ " does not exist: --data-dir must name the data directory of an H2 installation");
+			return INVALID_INPUT;
+		}
+		// the H2 data directory is held as a job would hold it: nothing writes to it while it is copied
+		try (DataDirectoryLock lock = DataDirectoryLock.owner(request.dataDir(), "copy-to-postgres",
+				this.clock.instant(), READER_PATIENCE);
+				ConfigurableApplicationContext context = start(request.dataDir(), "WARN", null)) {
+			DatabaseCopy copy = context.getBean(DatabaseCopy.class);
+			List<DatabaseCopy.TableCount> counts = copy.copyFromEmbedded(
+					new DataDirectoryProperties(request.dataDir().toAbsolutePath().normalize()), request.replace());
+			PrintWriter out = output.out();
+			out.println("Copied " + relative(request.dataDir().resolve("db").resolve("pushloss.mv.db").toString())
+					+ " into " + copy.target().url() + (request.replace() ? " (replacing what it held)" : ""));
+			out.printf("  %-30s %12s %12s%n", "table", "H2", "PostgreSQL");
+			for (DatabaseCopy.TableCount count : counts) {
+				out.printf("  %-30s %,12d %,12d%n", count.table(), count.source(), count.target());
+			}
+			out.println("  verified: every table holds as many rows as in H2");
+			return SUCCESS;
+		}
+		catch (DatabaseCopy.TargetNotEmptyException ex) {
+			output.err().println("copy-to-postgres: " + ex.getMessage());
+			return INVALID_INPUT;
+		}
+		catch (RuntimeException ex) {
+			return failed(output, ex);
+		}
+	}
+
 	/**
 	 * An application property as the application would see it, without starting it: a test's extra properties,
 	 * then a system property, then the environment variable ({@code spring.datasource.url} is
@@ -305,6 +347,11 @@ final class SpringReportOperations implements ReportOperations {
 	 */
 	private boolean hasDatabase(Path dataDir) {
 		return !embedded() || ReportContexts.hasDatabase(dataDir);
+	}
+
+	/** {@code spring.datasource.url} as the application would see it, {@code null} when unset. */
+	private String configuredDatabaseUrl() {
+		return property("spring.datasource.url");
 	}
 
 	/**

@@ -8,10 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.pushloss.delivery.archive.ArchiveProperties;
 import io.pushloss.delivery.archive.ReportArchiver;
 import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.report.pdf.PdfReportProperties;
@@ -34,7 +33,7 @@ import io.pushloss.delivery.mail.SmtpMailTransport;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ DeliveryProperties.class, MailProperties.class, DataDirectoryProperties.class,
-		PdfReportProperties.class })
+		PdfReportProperties.class, ArchiveProperties.class })
 class DeliveryConfiguration {
 
 	@Bean
@@ -59,13 +58,9 @@ class DeliveryConfiguration {
 		return new MailTemplates(report.templatesDir());
 	}
 
-	/**
-	 * The ledger gets its own transaction manager on the application's DataSource: its REQUIRES_NEW writes then
-	 * suspend whatever transaction the calling Batch step holds on that DataSource, whichever manager began it.
-	 */
 	@Bean
 	DeliveryLedger deliveryLedger(DataSource dataSource, Clock clock) {
-		return new DeliveryLedger(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource), clock);
+		return new DeliveryLedger(dataSource, clock);
 	}
 
 	@Bean
@@ -87,8 +82,8 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	ReportArchiver reportArchiver(DataDirectoryProperties dataDirectory) {
-		return new ReportArchiver(dataDirectory.absoluteDataDir().resolve("archive"));
+	ReportArchiver reportArchiver(ArchiveProperties archive, DataDirectoryProperties dataDirectory) {
+		return new ReportArchiver(archive.root(dataDirectory));
 	}
 
 	@Bean

@@ -2,8 +2,6 @@ package io.pushloss.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -79,9 +77,7 @@ public final class DirectDatabase implements AutoCloseable {
 			url = url + ";IFEXISTS=TRUE";
 			user = EmbeddedDatabase.USER;
 			// the generated credential; a database from before it (not upgraded yet) still has the empty password
-			DataDirectoryProperties dataDirectory = new DataDirectoryProperties(dataDir);
-			password = Files.exists(EmbeddedDatabase.credentialFile(dataDirectory), LinkOption.NOFOLLOW_LINKS)
-					? EmbeddedDatabase.password(dataDirectory) : "";
+			password = EmbeddedDatabase.existingPassword(new DataDirectoryProperties(dataDir));
 		}
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, user, password, true);
 		try (Connection connection = dataSource.getConnection()) {

@@ -2,6 +2,8 @@ package io.pushloss.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import io.pushloss.domain.DataDirectoryProperties;
@@ -50,6 +52,14 @@ public final class EmbeddedDatabase {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the database credential " + file + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The password to open the data directory's existing database with: its credential file's, or the empty one of a
+	 * database from before the credential (upgraded by the next command that runs jobs). Never log it.
+	 */
+	public static String existingPassword(DataDirectoryProperties dataDirectory) {
+		return Files.exists(credentialFile(dataDirectory), LinkOption.NOFOLLOW_LINKS) ? password(dataDirectory) : "";
 	}
 
 }

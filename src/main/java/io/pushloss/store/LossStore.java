@@ -39,13 +39,27 @@ public class LossStore {
 			app_id = :appId AND source = :source AND task_id = :task
 			AND window_start > :earliest AND window_start < :end AND window_end > :start""";
 
+	// Atomic upserts (a concurrent insert of the same key waits for the other transaction, then updates): the row
+	// lock they take is held until the window's transaction ends. PostgreSQL's MERGE is not atomic that way.
+	private static final String LOCK_H2 = """
+			MERGE INTO window_write_lock (app_id, source, task_id, last_fetched_at) KEY (app_id, source, task_id)
+			VALUES (:appId, :source, :taskId, :fetchedAt)""";
+
+	private static final String LOCK_POSTGRESQL = """
+			INSERT INTO window_write_lock (app_id, source, task_id, last_fetched_at)
+			VALUES (:appId, :source, :taskId, :fetchedAt)
+			ON CONFLICT (app_id, source, task_id) DO UPDATE SET last_fetched_at = EXCLUDED.last_fetched_at""";
+
 	private final NamedParameterJdbcOperations jdbc;
 
 	private final JdbcClient client;
 
-	public LossStore(NamedParameterJdbcOperations jdbc) {
+	private final String lock;
+
+	public LossStore(NamedParameterJdbcOperations jdbc, StoreDatabase database) {
 		this.jdbc = jdbc;
 		this.client = JdbcClient.create(jdbc);
+		this.lock = (database.kind() == StoreDatabase.Kind.POSTGRESQL) ? LOCK_POSTGRESQL : LOCK_H2;
 	}
 
 	/**
@@ -71,13 +85,21 @@ public class LossStore {
 	 * the range are removed with their rows, then the window is recorded once per task (with its row count) and
 	 * the rows are inserted, split by {@link LossRow#taskId()}. Storing the same answer twice leaves the same rows.
 	 * Runs in the caller's transaction (the chunk's), or in its own when there is none, so the window and its rows
-	 * commit together.
+	 * commit together. The tasks' rows of {@code window_write_lock} are locked first (in task order, so two writers
+	 * never deadlock) and held until that transaction ends: a second process storing the same or an overlapping
+	 * window of the same application waits, then replaces what the first stored.
 	 * @throws IllegalArgumentException when a row names a task the window did not ask for
 	 */
 	@Transactional
 	public void replaceWindow(long appId, FetchWindow window, List<LossRow> rows, Instant fetchedAt) {
 		List<String> tasks = window.taskKeys();
 		Map<RowKey, LossRow> merged = merge(window, tasks, rows);
+		for (String task : tasks.stream().sorted().distinct().toList()) {
+			this.jdbc.update(this.lock, new MapSqlParameterSource().addValue("appId", appId)
+				.addValue("source", window.source().name())
+				.addValue("taskId", task)
+				.addValue("fetchedAt", fetchedAt.atOffset(ZoneOffset.UTC)));
+		}
 		for (String task : tasks) {
 			MapSqlParameterSource range = new MapSqlParameterSource().addValue("appId", appId)
 				.addValue("source", window.source().name())

@@ -86,6 +86,11 @@ final class CliHarness {
 			return record(request);
 		}
 
+		@Override
+		public int copyToPostgres(CopyRequest request, CommandOutput output) {
+			return record(request);
+		}
+
 		private int record(Object request) {
 			this.requests.add(request);
 			return this.exitCode;

@@ -19,6 +19,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.unit.DataSize;
 
 import io.pushloss.analysis.SampleReports;
+import io.pushloss.delivery.archive.ReportArchiver;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.report.ReportDocuments;
 import io.pushloss.delivery.mail.DeliveryProperties;
 import io.pushloss.delivery.mail.MailOutcome;
 import io.pushloss.delivery.mail.MailTransport;
@@ -42,6 +45,31 @@ class DeliveryConfigurationTests {
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
 					"spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}",
 					"pushloss.data-dir=" + this.temp.resolve("data"));
+	}
+
+	@Test
+	void theArchiveDirectoryMayLieOutsideTheDataDirectory() {
+		Path shared = this.temp.resolve("share/reports");
+		runner().withPropertyValues("pushloss.archive.directory=" + shared).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ReportArchiver archiver = context.getBean(ReportArchiver.class);
+			JobDefinition job = io.pushloss.delivery.DeliveryFixtures.job("demo", null, null);
+			ReportDocuments documents = DeliveryFixtures.documents(this.temp.resolve("data/reports"), "demo",
+					"2026-W46", 100, 100);
+
+			Path folder = archiver.archive(job, IsoWeek.parse("2026-W46"), documents, false);
+
+			assertThat(folder).isEqualTo(shared.toAbsolutePath().resolve("demo/2026/2026-W46"));
+			assertThat(folder.resolve("SHA256SUMS")).isRegularFile();
+			assertThat(this.temp.resolve("data/archive")).doesNotExist();
+		});
+	}
+
+	@Test
+	void withoutAnArchiveDirectoryJobsArchiveIntoTheDataDirectory() {
+		runner().run((context) -> assertThat(context.getBean(ReportArchiver.class)
+			.root(io.pushloss.delivery.DeliveryFixtures.job("demo", null, null)))
+			.isEqualTo(this.temp.resolve("data/archive").toAbsolutePath()));
 	}
 
 	@Test

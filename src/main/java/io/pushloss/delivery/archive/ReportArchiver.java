@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,10 @@ import io.pushloss.report.ReportDocuments;
  * SMB/NFS share); the manifest is written last and is what makes a revision count. An archived week is never
  * overwritten: identical content is left as it is, different content needs {@code force} and becomes
  * {@code <week>/rev-2/}, {@code rev-3/}... Afterwards the job's oldest weeks beyond {@code keepWeeks} are deleted.
+ * <p>
+ * The archive may be shared by several processes and nodes: the writer of a job's weeks holds the lock of
+ * {@code <archive>/<job>/.archive.lock} ({@link ArchiveLock}) while it reads the manifest, writes and prunes, so a
+ * second writer of the same week waits and then finds it archived.
  */
 public class ReportArchiver {
 
@@ -33,7 +40,13 @@ public class ReportArchiver {
 
 	private final Path defaultRoot;
 
-	/** @param defaultRoot the archive of jobs that name none, normally {@code <data-dir>/archive} */
+	/** One writer per job folder in this process (the lock file's OS lock is held for the whole process). */
+	private final ConcurrentMap<Path, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
+
+	/**
+	 * @param defaultRoot the archive of jobs that name none: {@code pushloss.archive.directory}, by default
+	 * {@code <data-dir>/archive}
+	 */
 	public ReportArchiver(Path defaultRoot) {
 		this.defaultRoot = defaultRoot;
 	}
@@ -62,6 +75,24 @@ public class ReportArchiver {
 	 */
 	public Path archive(JobDefinition job, IsoWeek week, ReportDocuments documents, boolean force) {
 		Path weekFolder = weekFolder(job, week);
+		Path jobFolder = weekFolder.getParent().getParent();
+		ReentrantLock inProcess = this.jobLocks.computeIfAbsent(jobFolder, (folder) -> new ReentrantLock());
+		inProcess.lock();
+		try (ArchiveLock lock = ArchiveLock.acquire(jobFolder)) {
+			return archiveLocked(job, week, documents, force, weekFolder);
+		}
+		catch (IOException ex) {
+			throw new ArchiveException("Could not archive week " + week + " of job " + job.name() + " in "
+					+ weekFolder + ": " + ex.getMessage(), weekFolder, ex);
+		}
+		finally {
+			inProcess.unlock();
+		}
+	}
+
+	// Runs while this process holds the job folder's lock: no other process or node writes the job's weeks.
+	private Path archiveLocked(JobDefinition job, IsoWeek week, ReportDocuments documents, boolean force,
+			Path weekFolder) {
 		Map<String, Path> sources = sources(documents, weekFolder);
 		Map<String, String> checksums = checksums(sources, weekFolder);
 		Path manifestFile = weekFolder.resolve(Sha256Manifest.FILE_NAME);

@@ -21,6 +21,9 @@ import io.pushloss.report.ReportDocuments;
  * entry and its Message-ID are committed before the message leaves and the entry is marked SENT after the server
  * accepted it (OUTBOX when it was written to the outbox folder instead). A week already SENT is not sent again unless {@code resend} is asked.
  * <p>
+ * The claim holds the entry's row lock from before the message is composed until SENT is committed, so two
+ * processes or nodes sending the same email never both send it: the second waits and finds it SENT.
+ * <p>
  * Worst case: when the process dies after the server accepted the message but before SENT was recorded, the next
  * run sends the message again with the same Message-ID (at-least-once at that single point; mail clients thread or
  * drop the duplicate).
@@ -62,8 +65,15 @@ public class ReportMailer {
 			logger.warn("Job {} has no recipients: the email of {} is not sent", job.name(), week);
 			return new MailOutcome(Status.NO_RECIPIENTS, null, null, 0, false);
 		}
-		Claim claim = this.ledger.claim(job.name(), week, recipients,
-				() -> MessageIds.generate("push-loss", job.name(), week, this.properties.from()), resend);
+		try (Claim claim = this.ledger.claim(job.name(), week, recipients,
+				() -> MessageIds.generate("push-loss", job.name(), week, this.properties.from()), resend)) {
+			return send(job, report, documents, archiveFolder, week, recipients, claim);
+		}
+	}
+
+	// Runs while the claim holds the ledger entry's lock: no other process sends this email meanwhile.
+	private MailOutcome send(JobDefinition job, WeeklyReport report, ReportDocuments documents, Path archiveFolder,
+			String week, RecipientSet recipients, Claim claim) {
 		LedgerEntry entry = claim.entry();
 		if (!claim.send()) {
 			boolean outbox = entry.state() == LedgerEntry.LedgerState.OUTBOX;
@@ -89,12 +99,12 @@ public class ReportMailer {
 				@Override
 				public void beforeAttempt(int attempt) {
 					attempts.set(attempt);
-					ReportMailer.this.ledger.recordAttempt(entry);
+					claim.recordAttempt();
 				}
 
 				@Override
 				public void failed(int attempt, MailException failure) {
-					ReportMailer.this.ledger.recordFailure(entry, MailErrors.describe(failure));
+					claim.recordFailure(MailErrors.describe(failure));
 				}
 
 			});
@@ -108,14 +118,14 @@ public class ReportMailer {
 					entry.messageId()), job.name(), week, entry.messageId(), ex);
 		}
 		if (this.transport.mode() == MailMode.OUTBOX) {
-			this.ledger.markWrittenToOutbox(entry);
+			claim.markWrittenToOutbox();
 			logger.info("Wrote the email of job {} for {} to the {} (Message-ID {}, {}), nothing was sent: no SMTP "
 					+ "host is configured", job.name(), week, this.transport.describe(), entry.messageId(),
 					claim.decision());
 			return new MailOutcome(Status.OUTBOX, claim.decision(), entry.messageId(), recipients.size(),
 					composed.attachments().excelOmitted());
 		}
-		this.ledger.markSent(entry);
+		claim.markSent();
 		logger.info("Sent the email of job {} for {} to {} recipient(s) through {} (Message-ID {}, {})", job.name(),
 				week, recipients.size(), this.transport.describe(), entry.messageId(), claim.decision());
 		return new MailOutcome(Status.SENT, claim.decision(), entry.messageId(), recipients.size(),

@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -186,6 +192,50 @@ class ReportArchiverTests {
 		Path folder = withDefault.archive(job, W46, documents("demo", W46, 100), false);
 
 		assertThat(folder).isEqualTo(this.temp.resolve("data/archive/demo/2026/2026-W46").toAbsolutePath());
+	}
+
+	@Test
+	void twoWritersOfOneWeekWriteOneAfterTheOtherAndOverwriteNothing() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		ReportDocuments first = documents("demo", W46, 100);
+		ReportDocuments second = documents("demo", W46, 200);
+		CyclicBarrier start = new CyclicBarrier(2);
+		Callable<Path> one = () -> {
+			start.await();
+			return this.archiver.archive(job, W46, first, true);
+		};
+		Callable<Path> two = () -> {
+			start.await();
+			return this.archiver.archive(job, W46, second, true);
+		};
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Path> a = pool.submit(one);
+			Future<Path> b = pool.submit(two);
+			List<Path> folders = List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+			Path week = archive().toAbsolutePath().resolve("demo/2026/2026-W46");
+			assertThat(folders).containsExactlyInAnyOrder(week, week.resolve("rev-2"));
+			assertThat(Files.readAllLines(week.resolve("SHA256SUMS"))).hasSize(6);
+			assertVerifies(week);
+			assertThat(archive().resolve("demo/.archive.lock")).isRegularFile();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aSymbolicLinkInPlaceOfTheLockFileIsRefused() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		Path target = Files.writeString(this.temp.resolve("elsewhere.txt"), "not the archive's");
+		Files.createDirectories(archive().resolve("demo"));
+		Files.createSymbolicLink(archive().resolve("demo/.archive.lock"), target);
+
+		assertThatExceptionOfType(ArchiveException.class)
+			.isThrownBy(() -> this.archiver.archive(job, W46, documents("demo", W46, 100), false))
+			.withMessageContaining("cannot lock " + archive().toAbsolutePath().resolve("demo/.archive.lock"));
+		assertThat(Files.readString(target)).isEqualTo("not the archive's");
+		assertThat(archive().resolve("demo/2026")).doesNotExist();
 	}
 
 	private static void assertVerifies(Path weekFolder) throws IOException {

@@ -24,8 +24,7 @@ class DeliveryLedgerTests {
 
 	private final Database database = DeliveryFixtures.database();
 
-	private final DeliveryLedger ledger = new DeliveryLedger(this.database.jdbc(), this.database.transactionManager(),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final DeliveryLedger ledger = new DeliveryLedger(this.database.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final RecipientSet recipients = RecipientSet.of(DeliveryFixtures.RECIPIENTS);
 
@@ -35,9 +34,16 @@ class DeliveryLedgerTests {
 		return "<id-" + this.ids.incrementAndGet() + "@test>";
 	}
 
+	/** A claim, closed at once (its decision and entry stay readable). */
+	private Claim claim(String job, String week, RecipientSet recipients, boolean resend) {
+		try (Claim claim = this.ledger.claim(job, week, recipients, this::nextId, resend)) {
+			return claim;
+		}
+	}
+
 	@Test
 	void firstClaimCommitsAPendingEntryWithANewMessageId() {
-		Claim claim = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false);
+		Claim claim = claim("demo", "2026-W46", this.recipients, false);
 
 		assertThat(claim.decision()).isEqualTo(Decision.NEW);
 		assertThat(claim.send()).isTrue();
@@ -52,9 +58,9 @@ class DeliveryLedgerTests {
 
 	@Test
 	void pendingEntryIsClaimedAgainWithTheSameMessageId() {
-		this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false);
+		claim("demo", "2026-W46", this.recipients, false);
 
-		Claim again = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false);
+		Claim again = claim("demo", "2026-W46", this.recipients, false);
 
 		assertThat(again.decision()).isEqualTo(Decision.RESUME_PENDING);
 		assertThat(again.send()).isTrue();
@@ -63,18 +69,19 @@ class DeliveryLedgerTests {
 
 	@Test
 	void sentEntryIsNotSentAgainUnlessResendIsAsked() {
-		LedgerEntry entry = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false).entry();
-		this.ledger.recordAttempt(entry);
-		this.ledger.markSent(entry);
+		try (Claim first = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false)) {
+			first.recordAttempt();
+			first.markSent();
+		}
 
-		Claim rerun = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false);
+		Claim rerun = claim("demo", "2026-W46", this.recipients, false);
 		assertThat(rerun.decision()).isEqualTo(Decision.ALREADY_SENT);
 		assertThat(rerun.send()).isFalse();
 		assertThat(rerun.entry().state()).isEqualTo(LedgerState.SENT);
 		assertThat(rerun.entry().attempts()).isEqualTo(1);
 		assertThat(rerun.entry().sentAt()).isEqualTo(NOW);
 
-		Claim resend = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, true);
+		Claim resend = claim("demo", "2026-W46", this.recipients, true);
 		assertThat(resend.decision()).isEqualTo(Decision.RESEND);
 		assertThat(resend.entry().state()).isEqualTo(LedgerState.PENDING);
 		assertThat(resend.entry().messageId()).isEqualTo("<id-2@test>");
@@ -83,17 +90,13 @@ class DeliveryLedgerTests {
 
 	@Test
 	void otherWeeksJobsAndRecipientSetsAreSeparateEntries() {
-		LedgerEntry entry = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false).entry();
-		this.ledger.markSent(entry);
+		this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false).markSent();
 		RecipientSet more = new RecipientSet(this.recipients.to(), this.recipients.cc(),
 				RecipientSet.parse(java.util.List.of("audit@example.net", "cfo@example.com")));
 
-		assertThat(this.ledger.claim("demo", "2026-W47", this.recipients, this::nextId, false).decision())
-			.isEqualTo(Decision.NEW);
-		assertThat(this.ledger.claim("other", "2026-W46", this.recipients, this::nextId, false).decision())
-			.isEqualTo(Decision.NEW);
-		assertThat(this.ledger.claim("demo", "2026-W46", more, this::nextId, false).decision())
-			.isEqualTo(Decision.NEW);
+		assertThat(claim("demo", "2026-W47", this.recipients, false).decision()).isEqualTo(Decision.NEW);
+		assertThat(claim("other", "2026-W46", this.recipients, false).decision()).isEqualTo(Decision.NEW);
+		assertThat(claim("demo", "2026-W46", more, false).decision()).isEqualTo(Decision.NEW);
 		assertThat(this.ledger.entries("demo", "2026-W46")).hasSize(2);
 	}
 
@@ -113,7 +116,7 @@ class DeliveryLedgerTests {
 				new DataSourceTransactionManager(this.database.dataSource()));
 
 		outer.executeWithoutResult((status) -> {
-			this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false);
+			claim("demo", "2026-W46", this.recipients, false);
 			status.setRollbackOnly();
 		});
 
@@ -124,10 +127,14 @@ class DeliveryLedgerTests {
 
 	@Test
 	void failuresAndAttemptsAreRecorded() {
-		LedgerEntry entry = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false).entry();
-		this.ledger.recordAttempt(entry);
-		this.ledger.recordFailure(entry, "Mail server connection failed (Connection refused)");
-		this.ledger.recordAttempt(entry);
+		try (Claim claim = this.ledger.claim("demo", "2026-W46", this.recipients, this::nextId, false)) {
+			claim.recordAttempt();
+			claim.recordFailure("Mail server connection failed (Connection refused)");
+			claim.recordAttempt();
+			assertThat(this.ledger.find("demo", "2026-W46", this.recipients.hash()).orElseThrow().attempts())
+				.as("committed when the claim is closed")
+				.isZero();
+		}
 
 		LedgerEntry stored = this.ledger.find("demo", "2026-W46", this.recipients.hash()).orElseThrow();
 		assertThat(stored.attempts()).isEqualTo(2);

@@ -31,8 +31,7 @@ class OutboxMailTransportTests {
 
 	private final DeliveryFixtures.Database database = DeliveryFixtures.database();
 
-	private final DeliveryLedger ledger = new DeliveryLedger(this.database.jdbc(), this.database.transactionManager(),
-			MailTestSupport.CLOCK);
+	private final DeliveryLedger ledger = new DeliveryLedger(this.database.dataSource(), MailTestSupport.CLOCK);
 
 	@Test
 	void writesTheReportAsAParseableEmlWithoutBcc() throws Exception {

@@ -42,8 +42,7 @@ class ReportMailerTests {
 
 	private final DeliveryFixtures.Database database = DeliveryFixtures.database();
 
-	private final DeliveryLedger ledger = new DeliveryLedger(this.database.jdbc(), this.database.transactionManager(),
-			MailTestSupport.CLOCK);
+	private final DeliveryLedger ledger = new DeliveryLedger(this.database.dataSource(), MailTestSupport.CLOCK);
 
 	private final DeliveryProperties properties = MailTestSupport.properties(DataSize.ofMegabytes(10));
 
@@ -174,10 +173,12 @@ class ReportMailerTests {
 	@Test
 	void pendingEntryLeftByACrashIsSentWithItsRecordedMessageId() {
 		RecipientSet recipients = RecipientSet.of(this.job.recipients());
-		String recorded = this.ledger
-			.claim(JOB, "2026-W46", recipients, () -> "<crashed.1@pushloss.example>", false)
-			.entry()
-			.messageId();
+		String recorded;
+		// a run that claimed the email and died before SENT: its claim ends without it
+		try (DeliveryLedger.Claim crashed = this.ledger.claim(JOB, "2026-W46", recipients,
+				() -> "<crashed.1@pushloss.example>", false)) {
+			recorded = crashed.entry().messageId();
+		}
 
 		mailer().send(this.job, SampleReports.typicalWeek(), documents(100, 100), null, false);
 
