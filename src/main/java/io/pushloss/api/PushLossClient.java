@@ -218,6 +218,10 @@ public final class PushLossClient implements PushLossApi {
 			throw ex;
 		}
 		catch (ExecutionException ex) {
+			if (this.aborted) {
+				// the client cancels the exchange in one of several ways (a cancelled future, "Request cancelled")
+				throw new IOException("aborted: the application is stopping", ex.getCause());
+			}
 			if (ex.getCause() instanceof IOException io) {
 				throw io;
 			}

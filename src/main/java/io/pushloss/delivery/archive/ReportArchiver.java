@@ -89,9 +89,10 @@ public class ReportArchiver {
 	public Path archive(JobDefinition job, IsoWeek week, ReportDocuments documents, boolean force) {
 		Path weekFolder = weekFolder(job, week);
 		Path jobFolder = weekFolder.getParent().getParent();
+		Path root = root(job);
 		ReentrantLock inProcess = this.jobLocks.computeIfAbsent(jobFolder, (folder) -> new ReentrantLock());
 		inProcess.lock();
-		Path root = root(job);
+		// the job folder is checked to be a real directory below the root before its lock file is created in it
 		try (ArchiveLock lock = ArchiveLock.acquire(root, jobFolder, ownerOnly(root))) {
 			return archiveLocked(job, week, documents, force, weekFolder);
 		}
