@@ -83,7 +83,7 @@ class DeliveryConfiguration {
 
 	@Bean
 	ReportArchiver reportArchiver(ArchiveProperties archive, DataDirectoryProperties dataDirectory) {
-		return new ReportArchiver(archive.root(dataDirectory));
+		return new ReportArchiver(archive.root(dataDirectory), dataDirectory.absoluteDataDir());
 	}
 
 	@Bean

@@ -205,11 +205,25 @@ public final class PrivateFiles {
 	 * @throws UnsafePathException when the path is a symbolic link or not a regular file
 	 */
 	public static FileChannel openLockFile(Path file) throws IOException {
+		return openLockFile(file, true);
+	}
+
+	/**
+	 * {@link #openLockFile(Path)}, creating the file owner-only or, in a place others are meant to read (a shared
+	 * archive), with the umask's mode.
+	 * @param ownerOnly whether the file is created (and kept) {@code 0600}
+	 * @throws UnsafePathException when the path is a symbolic link or not a regular file
+	 */
+	public static FileChannel openLockFile(Path file, boolean ownerOnly) throws IOException {
 		Path target = file.toAbsolutePath().normalize();
 		BasicFileAttributes attributes = attributes(target);
 		if (attributes != null && !attributes.isRegularFile()) {
 			throw new UnsafePathException(target, attributes.isSymbolicLink()
 					? "is a symbolic link; a lock file is never opened through a link" : "is not a regular file");
+		}
+		if (!ownerOnly) {
+			return FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
+					StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 		}
 		FileChannel channel = open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);

@@ -31,6 +31,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
+// the context's database lives in this class's temporary folder: closed with the class, before the folder is deleted
+// (H2's lock-file watchdog would otherwise write into it while JUnit deletes it)
+@DirtiesContext
 class WeeklyReportRunnerTests {
 
 	private static final IsoWeek W46 = IsoWeek.parse("2026-W46");

@@ -151,10 +151,35 @@ class EmbeddedDatabaseSecurityTests {
 			assertThat(asNobody("ls", data.absoluteDataDir().toString())).as("listing the data directory")
 				.isNotZero();
 			assertThat(asNobody("true")).as("the same command can run as nobody").isZero();
+
+			// and even told the server's address and key (root read them here), nobody cannot log in without the
+			// password: H2's own shell, as nobody, with H2's jar copied where nobody can read it
+			Properties lock = new Properties();
+			try (InputStream in = Files.newInputStream(db.resolve("pushloss.lock.db"))) {
+				lock.load(in);
+			}
+			Path tools = Files.createDirectories(this.work.resolve("tools"));
+			Path h2 = Files.copy(Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+					tools.resolve("h2.jar"));
+			Files.setPosixFilePermissions(tools, PosixFilePermissions.fromString("rwxr-xr-x"));
+			Files.setPosixFilePermissions(h2, PosixFilePermissions.fromString("rw-r--r--"));
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			String url = "jdbc:h2:tcp://" + lock.getProperty("server") + "/" + lock.getProperty("id");
+			Ran login = runAsNobody(java, "-cp", h2.toString(), "org.h2.tools.Shell", "-url", url, "-user", "sa",
+					"-password", "", "-sql", "SELECT COUNT(*) FROM marker");
+			assertThat(login.exitCode()).as("nobody logging in as SA with the empty password").isNotZero();
+			assertThat(login.output()).contains("Wrong user name or password");
 		}
 	}
 
 	private static int asNobody(String... command) throws IOException, InterruptedException {
+		return runAsNobody(command).exitCode();
+	}
+
+	private record Ran(int exitCode, String output) {
+	}
+
+	private static Ran runAsNobody(String... command) throws IOException, InterruptedException {
 		List<String> line = new ArrayList<>(List.of("runuser", "-u", "nobody", "--"));
 		line.addAll(List.of(command));
 		Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
@@ -164,7 +189,7 @@ class EmbeddedDatabaseSecurityTests {
 			throw new AssertionError("runuser did not end: " + line);
 		}
 		System.out.println(String.join(" ", line) + " -> " + process.exitValue() + " " + output.strip());
-		return process.exitValue();
+		return new Ran(process.exitValue(), output);
 	}
 
 	private static HikariDataSource open(DataDirectoryProperties data) {

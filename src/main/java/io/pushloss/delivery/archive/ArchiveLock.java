@@ -3,13 +3,12 @@ package io.pushloss.delivery.archive;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.pushloss.domain.PrivateFiles;
 
 /**
  * The lock of one job's folder in the archive: an exclusive operating-system lock on
@@ -35,16 +34,20 @@ final class ArchiveLock implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the job folder if needed and waits for its lock.
+	 * Creates the job folder if needed (a real directory below the archive root: a symbolic link planted in its place
+	 * is refused) and waits for its lock.
+	 * @param root the archive root
+	 * @param jobFolder {@code <root>/<job>}
+	 * @param ownerOnly whether the folder and the lock file are created owner-only (the archive under the data
+	 * directory) or with the umask's modes (a shared archive)
 	 * @throws IOException when the folder or the lock file cannot be opened or locked, naming the file
 	 */
-	static ArchiveLock acquire(Path jobFolder) throws IOException {
+	static ArchiveLock acquire(Path root, Path jobFolder, boolean ownerOnly) throws IOException {
 		Path file = jobFolder.resolve(FILE_NAME);
 		FileChannel channel = null;
 		try {
-			Files.createDirectories(jobFolder);
-			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					LinkOption.NOFOLLOW_LINKS);
+			PrivateFiles.directoryUnder(root, jobFolder, ownerOnly);
+			channel = PrivateFiles.openLockFile(file, ownerOnly);
 			FileLock lock = channel.tryLock();
 			if (lock == null) {
 				logger.info("Another process is archiving into {}: waiting for {}", jobFolder, file);

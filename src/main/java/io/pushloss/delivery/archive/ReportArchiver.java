@@ -40,6 +40,8 @@ public class ReportArchiver {
 
 	private final Path defaultRoot;
 
+	private final Path privateArea;
+
 	/** One writer per job folder in this process (the lock file's OS lock is held for the whole process). */
 	private final ConcurrentMap<Path, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
 
@@ -48,7 +50,18 @@ public class ReportArchiver {
 	 * {@code <data-dir>/archive}
 	 */
 	public ReportArchiver(Path defaultRoot) {
+		this(defaultRoot, defaultRoot);
+	}
+
+	/**
+	 * @param defaultRoot the archive of jobs that name none: {@code pushloss.archive.directory}, by default
+	 * {@code <data-dir>/archive}
+	 * @param privateArea where the archive belongs to the program's user alone (the data directory): folders and
+	 * files archived below it are owner-only, elsewhere (a share others read) they get the umask's modes
+	 */
+	public ReportArchiver(Path defaultRoot, Path privateArea) {
 		this.defaultRoot = defaultRoot;
+		this.privateArea = privateArea.toAbsolutePath().normalize();
 	}
 
 	/** The archive root of a job. */
@@ -76,11 +89,11 @@ public class ReportArchiver {
 	public Path archive(JobDefinition job, IsoWeek week, ReportDocuments documents, boolean force) {
 		Path weekFolder = weekFolder(job, week);
 		Path jobFolder = weekFolder.getParent().getParent();
+		Path root = root(job);
 		ReentrantLock inProcess = this.jobLocks.computeIfAbsent(jobFolder, (folder) -> new ReentrantLock());
 		inProcess.lock();
-		Path root = root(job);
-		// the job folder is checked to be a real directory before its lock file is created in it
-		try (ArchiveLock lock = ArchiveLock.acquire(PrivateFiles.directoryUnder(root, jobFolder, ownerOnly(root)))) {
+		// the job folder is checked to be a real directory below the root before its lock file is created in it
+		try (ArchiveLock lock = ArchiveLock.acquire(root, jobFolder, ownerOnly(root))) {
 			return archiveLocked(job, week, documents, force, weekFolder);
 		}
 		catch (IOException ex) {
@@ -148,11 +161,12 @@ public class ReportArchiver {
 	}
 
 	/**
-	 * The default archive under the data directory is owner-only like the rest of it; an archive the job names
-	 * ({@code archive.dir}, often a share that others read) gets the umask's modes, and the same link checks.
+	 * An archive under the data directory is owner-only like the rest of it; one elsewhere (a job's
+	 * {@code archive.dir} or {@code pushloss.archive.directory}, often a share that others read) gets the umask's
+	 * modes, and the same link checks.
 	 */
 	private boolean ownerOnly(Path root) {
-		return root.equals(this.defaultRoot.toAbsolutePath().normalize());
+		return root.startsWith(this.privateArea);
 	}
 
 	private void prune(JobDefinition job, IsoWeek week, Path weekFolder) {
