@@ -31,7 +31,7 @@ import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.domain.LossSource;
 import io.pushloss.ingest.FetchSession;
 import io.pushloss.ingest.FetchSessions;
-import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.ingest.ReportPlans;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinitionRegistry;
 import io.pushloss.report.ReportDocuments;
@@ -62,10 +62,10 @@ class ReportStepsConfiguration {
 	@JobScope
 	WeeklyReportSession weeklyReportSession(@Value("#{jobExecution}") JobExecution execution,
 			JobDefinitionRegistry registry, WeekOverWeekAnalyzer analyzer, DataDirectoryProperties dataDirectory,
-			Clock clock) {
+			Clock clock, ReportPlans plans) {
 		JobDefinition job = registry.get(WeeklyReportParameters.from(execution.getJobParameters()).job());
 		return new WeeklyReportSession(execution, job, analyzer, dataDirectory.absoluteDataDir().resolve("reports"),
-				clock);
+				clock, plans);
 	}
 
 	/** The fetch step's session of the running step execution. */
@@ -96,8 +96,7 @@ class ReportStepsConfiguration {
 		return step(EXCEL_STEP, repository, tm, (execution) -> {
 			WeeklyReport report = session.report();
 			JobDefinition job = session.job();
-			writer.write(report, job.api().sdkAppId(),
-					WindowPlanner.plannedWindowsOfWeek(job, report.header().week()), session.documents().excel(),
+			writer.write(report, job.api().sdkAppId(), session.plannedWindowsOfWeek(), session.documents().excel(),
 					report.header().generatedAt());
 		});
 	}

@@ -2,6 +2,7 @@ package io.pushloss.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 
@@ -9,9 +10,10 @@ import io.pushloss.analysis.ReportRequest;
 import io.pushloss.analysis.WeekOverWeekAnalyzer;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.IsoWeek;
-import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.ingest.ReportPlans;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
+import io.pushloss.store.PlannedWindow;
 
 /**
  * What the steps after the fetch share about one job execution (job-scoped: Spring Batch makes one per execution
@@ -36,10 +38,13 @@ public class WeeklyReportSession {
 
 	private final Clock clock;
 
+	private final ReportPlans plans;
+
 	private WeeklyReport report;
 
 	WeeklyReportSession(JobExecution execution, JobDefinition job, WeekOverWeekAnalyzer analyzer,
-			Path reportsDirectory, Clock clock) {
+			Path reportsDirectory, Clock clock, ReportPlans plans) {
+		this.plans = plans;
 		this.execution = execution;
 		this.parameters = WeeklyReportParameters.from(execution.getJobParameters());
 		this.job = job;
@@ -56,6 +61,11 @@ public class WeeklyReportSession {
 	/** The execution's parameters. */
 	public WeeklyReportParameters parameters() {
 		return this.parameters;
+	}
+
+	/** The planned windows of the report week alone, as the store holds them (the Raw sheet's). */
+	public List<PlannedWindow> plannedWindowsOfWeek() {
+		return this.plans.plannedWindowsOfWeek(this.job, this.parameters.week());
 	}
 
 	/** Where the execution's documents are written: {@code <data-dir>/reports/<job>/<week>/}. */
@@ -81,7 +91,7 @@ public class WeeklyReportSession {
 	private WeeklyReport compute() {
 		IsoWeek week = this.parameters.week();
 		return this.analyzer.analyze(new ReportRequest(this.job.name(), this.job.api().sdkAppId(), week,
-				this.job.zone(), this.job.baselineWeeks(), WindowPlanner.plannedWindows(this.job, week),
+				this.job.zone(), this.job.baselineWeeks(), this.plans.plannedWindows(this.job, week),
 				this.job.sources().allMemberTasks(), RunContext.generatedAt(this.execution, this.clock.instant())));
 	}
 

@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import io.pushloss.api.LossQuery;
 import io.pushloss.domain.LossRow;
@@ -76,6 +80,38 @@ public class LossStore {
 	 */
 	@Transactional
 	public void replaceWindow(long appId, FetchWindow window, List<LossRow> rows, Instant fetchedAt) {
+		TransactionStatus status = currentTransaction();
+		Object savepoint = (status != null) ? status.createSavepoint() : null;
+		try {
+			replace(appId, window, rows, fetchedAt);
+		}
+		catch (DuplicateKeyException ex) {
+			if (savepoint == null) {
+				throw ex;
+			}
+			// Another process stored the same window between this one's delete and insert (two jobs of one
+			// application share its overall and normal push windows): its copy is committed now, so replace it.
+			status.rollbackToSavepoint(savepoint);
+			replace(appId, window, rows, fetchedAt);
+		}
+		finally {
+			if (savepoint != null) {
+				status.releaseSavepoint(savepoint);
+			}
+		}
+	}
+
+	/** The Spring-managed transaction this runs in, or {@code null} outside one (a store made by hand). */
+	private static TransactionStatus currentTransaction() {
+		try {
+			return TransactionAspectSupport.currentTransactionStatus();
+		}
+		catch (NoTransactionException ex) {
+			return null;
+		}
+	}
+
+	private void replace(long appId, FetchWindow window, List<LossRow> rows, Instant fetchedAt) {
 		List<String> tasks = window.taskKeys();
 		Map<RowKey, LossRow> merged = merge(window, tasks, rows);
 		for (String task : tasks) {
