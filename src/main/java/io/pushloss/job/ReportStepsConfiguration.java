@@ -92,11 +92,12 @@ class ReportStepsConfiguration {
 
 	@Bean(EXCEL_STEP)
 	Step renderExcel(JobRepository repository, PlatformTransactionManager tm, WeeklyReportSession session,
-			StoredWeekWorkbook writer) {
+			StoredWeekWorkbook writer, ReportPlans plans) {
 		return step(EXCEL_STEP, repository, tm, (execution) -> {
 			WeeklyReport report = session.report();
 			JobDefinition job = session.job();
-			writer.write(report, job.api().sdkAppId(), session.plannedWindowsOfWeek(), session.documents().excel(),
+			writer.write(report, job.api().sdkAppId(), plans.plannedWindowsOfWeek(job, report.header().week()),
+					session.documents().excel(),
 					report.header().generatedAt());
 		});
 	}

@@ -2,7 +2,6 @@ package io.pushloss.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 
@@ -13,7 +12,6 @@ import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.ReportPlans;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
-import io.pushloss.store.PlannedWindow;
 
 /**
  * What the steps after the fetch share about one job execution (job-scoped: Spring Batch makes one per execution
@@ -61,11 +59,6 @@ public class WeeklyReportSession {
 	/** The execution's parameters. */
 	public WeeklyReportParameters parameters() {
 		return this.parameters;
-	}
-
-	/** The planned windows of the report week alone, as the store holds them (the Raw sheet's). */
-	public List<PlannedWindow> plannedWindowsOfWeek() {
-		return this.plans.plannedWindowsOfWeek(this.job, this.parameters.week());
 	}
 
 	/** Where the execution's documents are written: {@code <data-dir>/reports/<job>/<week>/}. */
