@@ -28,10 +28,12 @@ import java.util.Set;
  * @param startupRuns how many processes are started for the start-up figure (the median is reported)
  * @param workDir where databases and documents are written (emptied first)
  * @param jar the packaged application for the start-up figure
+ * @param startupBaseline the jar the start-up section compares with ({@code java -jar}), by default {@code jar}
+ * itself; a previous build's jar measures what changed in the program as well as in the way it is started
  */
 record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, int windows, int callers,
 		int minLatencyMillis, int maxLatencyMillis, double faultShare, int pipelineTasks, List<Long> excelRows,
-		int excelHeapMb, long analysisRows, int startupRuns, Path workDir, Path jar) {
+		int excelHeapMb, long analysisRows, int startupRuns, Path workDir, Path jar, Path startupBaseline) {
 
 	static final List<String> ALL_SECTIONS = List.of("rate", "incremental", "pipeline", "excel", "analysis",
 			"startup", "shared");
@@ -59,9 +61,12 @@ record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, i
 				intValue(values.remove("excel-heap-mb"), 256), longValue(values.remove("analysis-rows"), 10_000_000),
 				intValue(values.remove("startup-runs"), 2),
 				Path.of(values.getOrDefault("work-dir", "target/bench")).toAbsolutePath(),
-				Path.of(values.getOrDefault("jar", "target/push-loss-report.jar")).toAbsolutePath());
+				Path.of(values.getOrDefault("jar", "target/push-loss-report.jar")).toAbsolutePath(),
+				Path.of(values.getOrDefault("startup-baseline", values.getOrDefault("jar", "target/push-loss-report.jar")))
+					.toAbsolutePath());
 		values.remove("work-dir");
 		values.remove("jar");
+		values.remove("startup-baseline");
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown option(s) " + values.keySet() + "; see doc/bench.md");
 		}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.pushloss.domain.IsoWeek;
@@ -12,10 +13,15 @@ import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 
 /**
- * Section 6, start-up: the time from starting a process that runs {@code run <job> --week ...} (the packaged jar,
- * or the CLI main class on this classpath when no jar was built) to the first request reaching a simulator in the
- * benchmark's JVM, which the job's {@code base-url} points at. The process is stopped once the call arrived. The
- * first start opens a new data directory (the database is created); the others reuse it, as a weekly run does.
+ * Section 6, start-up: each command started the previous way ({@code java -jar} of the fat jar, or of a previous
+ * build's jar with {@code --startup-baseline}) and the documented fast way ({@code bin/pushloss}: the extracted
+ * jar with a class-data-sharing archive), alternately, in one run; the medians and their ratio (fast / previous).
+ * The read-only commands ({@code --version}, {@code validate}, {@code usersig}, {@code runs}) are timed from
+ * starting the process to its exit; {@code run} from starting the process to the first request reaching a
+ * simulator in the benchmark's JVM (the job's {@code base-url}), after which the process is stopped. The first
+ * {@code run} opens a new data directory (the database is created), the others reuse it, as weekly runs do;
+ * {@code runs} lists that directory's runs. {@code bin/pushloss} prepares its folder before the timing (once per
+ * build).
  */
 final class StartupBenchmark {
 
@@ -25,67 +31,140 @@ final class StartupBenchmark {
 
 	private final Progress progress;
 
+	private final Path dir;
+
 	StartupBenchmark(BenchOptions options, Progress progress) {
 		this.options = options;
 		this.progress = progress;
+		this.dir = options.workDir().resolve("startup");
 	}
 
 	List<Figure> run() throws Exception {
-		Path dir = Files.createDirectories(this.options.workDir().resolve("startup"));
-		Path dataDir = dir.resolve("data");
-		boolean jar = Files.isRegularFile(this.options.jar());
-		String how = jar ? "java -jar " + Path.of("").toAbsolutePath().relativize(this.options.jar())
-				: "java -cp <classpath> io.pushloss.cli.Main (no jar built)";
+		Files.createDirectories(this.dir);
+		Path dataDir = this.dir.resolve("data");
+		if (!Files.isRegularFile(this.options.jar())) {
+			throw new IllegalStateException("No jar at " + this.options.jar() + "; the bench profile builds it");
+		}
+		Path script = Path.of("bin/pushloss").toAbsolutePath();
+		String previous = "java -jar " + relative(this.options.startupBaseline());
+		int runs = Math.max(1, this.options.startupRuns()) + 1;
 		SimulatorSettings settings = SimulatorSettings.defaults().withCallsPerSecond(this.options.callsPerSecond());
-		double[] millis = new double[Math.max(1, this.options.startupRuns()) + 1];
+		List<Figure> figures = new ArrayList<>();
 		try (PushLossSimulator simulator = PushLossSimulator.start(settings)) {
-			Path job = Files.writeString(dir.resolve("bench-startup.yml"), jobFile(simulator));
-			for (int run = 0; run < millis.length; run++) {
+			Path job = Files.writeString(this.dir.resolve("bench-startup.yml"), jobFile(simulator));
+			this.progress.step("start-up: preparing bin/pushloss (extract, CDS training run)");
+			long prepare = System.nanoTime();
+			exitMillis(List.of(script.toString(), "--version"));
+			this.progress.note(String.format("prepared in %.0f s", (System.nanoTime() - prepare) / 1e9));
+			// run: the first start creates the data directory, the others reuse it; fast and previous alternate
+			double[] fat = new double[runs];
+			double[] fast = new double[runs];
+			double newDataDir = 0;
+			for (int run = 0; run <= runs; run++) {
 				// another week each time: every run has windows to fetch
 				IsoWeek week = IsoWeek.parse("2026-W46").minusWeeks(run * 6);
-				this.progress.step("start-up: " + how + " run " + job.getFileName() + " --week " + week
-						+ ((run == 0) ? " (new data directory)" : ""));
-				millis[run] = firstCallMillis(simulator, command(jar, job, week, dataDir));
-				this.progress.note(String.format("first call after %.0f ms", millis[run]));
+				List<String> args = List.of("run", job.toString(), "--week", week.toString(), "--data-dir",
+						dataDir.toString(), "--no-email");
+				if (run == 0) {
+					this.progress.step("start-up: " + previous + " run (new data directory)");
+					newDataDir = firstCallMillis(simulator, previous(args));
+					continue;
+				}
+				boolean fastFirst = run % 2 == 0;
+				double a = firstCallMillis(simulator, fastFirst ? fast(script, args) : previous(args));
+				double b = firstCallMillis(simulator, fastFirst ? previous(args) : fast(script, args));
+				fast[run - 1] = fastFirst ? a : b;
+				fat[run - 1] = fastFirst ? b : a;
+				this.progress.note(String.format("run to first call: previous %.0f ms, bin/pushloss %.0f ms",
+						fat[run - 1], fast[run - 1]));
 			}
+			figures.add(compare("run", "run: process start to first API call", fat, fast, 0.5, previous));
+			figures.add(Figure.info("startup.newDataDirMillis", SECTION, "run on a new data directory (" + previous
+					+ ")", Math.round(newDataDir), "ms", "includes creating the database (every migration)"));
+			figures.add(readOnly("runs", List.of("runs", "--data-dir", dataDir.toString()), script, previous, runs,
+					0.25));
+			figures.add(readOnly("validate", List.of("validate", job.toString()), script, previous, runs, 0.25));
+			figures.add(readOnly("usersig", List.of("usersig", job.toString()), script, previous, runs, Double.NaN));
+			figures.add(readOnly("version", List.of("--version"), script, previous, runs, Double.NaN));
 		}
-		double[] reused = Arrays.copyOfRange(millis, 1, millis.length);
-		Arrays.sort(reused);
-		double median = (reused.length % 2 == 1) ? reused[reused.length / 2]
-				: (reused[reused.length / 2 - 1] + reused[reused.length / 2]) / 2;
-		List<Figure> figures = new ArrayList<>();
-		figures.add(Figure.info("startup.firstCallMillis", SECTION, "process start to first API call", Math.round(median),
-				"ms", "median of " + reused.length + " starts on an existing data directory " + Arrays.toString(
-						Arrays.stream(reused).mapToLong(Math::round).toArray()) + "; " + how));
-		figures.add(Figure.info("startup.newDataDirMillis", SECTION, "the same, new data directory",
-				Math.round(millis[0]), "ms", "includes creating the H2 database (Flyway V1 to V4)"));
 		return figures;
 	}
 
-	private List<String> command(boolean jar, Path job, IsoWeek week, Path dataDir) {
-		List<String> args = List.of("run", job.toString(), "--week", week.toString(), "--data-dir", dataDir.toString(),
-				"--no-email");
-		if (jar) {
-			List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-jar", this.options.jar().toString()));
-			command.addAll(args);
-			return command;
+	private Figure readOnly(String name, List<String> args, Path script, String previous, int runs, double goal)
+			throws Exception {
+		this.progress.step("start-up: " + String.join(" ", args.subList(0, 1)) + ", " + runs + " times each way");
+		double[] fat = new double[runs];
+		double[] fast = new double[runs];
+		for (int run = 0; run < runs; run++) {
+			boolean fastFirst = run % 2 == 0;
+			double a = exitMillis(fastFirst ? fast(script, args) : previous(args));
+			double b = exitMillis(fastFirst ? previous(args) : fast(script, args));
+			fast[run] = fastFirst ? a : b;
+			fat[run] = fastFirst ? b : a;
 		}
-		return ChildJvm.command(List.of(), "io.pushloss.cli.Main", args.toArray(String[]::new));
+		this.progress.note(String.format("%s: previous %.0f ms, bin/pushloss %.0f ms (medians)", name, median(fat),
+				median(fast)));
+		return compare(name, name + ": process start to exit", fat, fast, goal, previous);
+	}
+
+	private static Figure compare(String name, String label, double[] fat, double[] fast, double goal,
+			String previous) {
+		double ratio = median(fast) / median(fat);
+		String note = String.format("bin/pushloss %.0f ms / %s %.0f ms (medians of %d: %s / %s)", median(fast),
+				previous, median(fat), fat.length, Arrays.toString(rounded(fast)), Arrays.toString(rounded(fat)));
+		String id = "startup." + name + "Ratio";
+		return Double.isNaN(goal) ? Figure.info(id, SECTION, label + ", fast / previous", ratio, "ratio", note)
+				: Figure.atMost(id, SECTION, label + ", fast / previous", ratio, "ratio", goal, note);
+	}
+
+	private List<String> previous(List<String> args) {
+		List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-jar",
+				this.options.startupBaseline().toString()));
+		command.addAll(args);
+		return command;
+	}
+
+	private static List<String> fast(Path script, List<String> args) {
+		List<String> command = new ArrayList<>(List.of(script.toString()));
+		command.addAll(args);
+		return command;
+	}
+
+	private ProcessBuilder builder(List<String> command) {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("run.log").toFile());
+		Map<String, String> environment = builder.environment();
+		environment.put("PUSHLOSS_BENCH_SECRET_KEY", PushLossSimulator.DEMO_SECRET_KEY);
+		environment.put("PUSHLOSS_API_CALLS_PER_SECOND", Numbers.format(this.options.callsPerSecond()));
+		environment.put("PUSHLOSS_JAR", this.options.jar().toString());
+		environment.put("JAVA", ChildJvm.java());
+		return builder;
+	}
+
+	private double exitMillis(List<String> command) throws Exception {
+		long start = System.nanoTime();
+		Process process = builder(command).start();
+		if (!process.waitFor(10, TimeUnit.MINUTES)) {
+			process.destroyForcibly().waitFor();
+			throw new IllegalStateException("Still running after 10 minutes: " + command);
+		}
+		double millis = Numbers.millis(System.nanoTime() - start);
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException("Exit " + process.exitValue() + " from " + command + "; see "
+					+ this.dir.resolve("run.log"));
+		}
+		return millis;
 	}
 
 	private double firstCallMillis(PushLossSimulator simulator, List<String> command) throws Exception {
 		long before = simulator.calls();
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.options.workDir().resolve("startup").resolve("run.log").toFile());
-		builder.environment().put("PUSHLOSS_BENCH_SECRET_KEY", PushLossSimulator.DEMO_SECRET_KEY);
-		builder.environment().put("PUSHLOSS_API_CALLS_PER_SECOND", Numbers.format(this.options.callsPerSecond()));
 		long start = System.nanoTime();
-		Process process = builder.start();
+		Process process = builder(command).start();
 		try {
 			while (simulator.calls() == before) {
 				if (!process.isAlive()) {
 					throw new IllegalStateException("The run ended (exit " + process.exitValue()
-							+ ") before calling the simulator; see " + this.options.workDir().resolve("startup/run.log"));
+							+ ") before calling the simulator; see " + this.dir.resolve("run.log"));
 				}
 				if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(3)) {
 					throw new IllegalStateException("No call within 3 minutes: " + command);
@@ -95,11 +174,28 @@ final class StartupBenchmark {
 			return Numbers.millis(System.nanoTime() - start);
 		}
 		finally {
+			// the script execs java, so this is the JVM itself
 			process.destroy();
 			if (!process.waitFor(60, TimeUnit.SECONDS)) {
 				process.destroyForcibly().waitFor();
 			}
 		}
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
+				: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+	}
+
+	private static long[] rounded(double[] values) {
+		return Arrays.stream(values).mapToLong(Math::round).toArray();
+	}
+
+	private static Path relative(Path path) {
+		Path here = Path.of("").toAbsolutePath();
+		return path.startsWith(here) ? here.relativize(path) : path;
 	}
 
 	private static String jobFile(PushLossSimulator simulator) {

@@ -5,8 +5,13 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.pushloss.api.LossQuery;
 import io.pushloss.domain.IsoWeek;
@@ -14,18 +19,27 @@ import io.pushloss.domain.LossSource;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.FetchWindow;
 import io.pushloss.store.PlannedWindow;
+import io.pushloss.store.StoredWindow;
 
 /**
  * Cuts the weeks a report needs into the windows the vendor is asked for.
  * <p>
- * Each week (Monday 00:00 to the next Monday 00:00 in the job's zone) is cut into ranges of the job's
- * {@code window} (one to seven days) that start at local midnight; the last range of a week is shortened so that no
+ * <b>The call budget.</b> The report week is cut into ranges of the job's {@code window}; each baseline week into
+ * one range of {@link #BASELINE_WINDOW} (seven days), since the report shows baseline weeks only as weekly totals.
+ * Weeks already stored at another granularity are not fetched again (see {@code WindowCoverage}) and are summed
+ * as they are stored (see {@link #resolve}).
+ * <p>
+ * Each week (Monday 00:00 to the next Monday 00:00 in the job's zone) is cut into ranges of its window (one to
+ * seven days) that start at local midnight; the last range of a week is shortened so that no
  * range crosses the week boundary. A range longer than the API's 604,800 s limit (a seven-day range in a week with
  * a 25-hour day, such as the autumn week in America/Los_Angeles) is split in two at a local midnight. Each range is
  * asked once for overall statistics, once per group of up to five TaskIDs (in job-file order) and, when the job
  * reads it, once for normal push. The plan is deterministic: the same job and week always give the same list.
  */
 public final class WindowPlanner {
+
+	/** The window of a baseline week: the whole week, one call per API and task group. */
+	public static final Period BASELINE_WINDOW = Period.ofDays(7);
 
 	private WindowPlanner() {
 	}
@@ -37,7 +51,7 @@ public final class WindowPlanner {
 	public static List<FetchWindow> plan(JobDefinition job, IsoWeek reportWeek) {
 		List<FetchWindow> windows = new ArrayList<>();
 		for (IsoWeek week : weeks(job, reportWeek)) {
-			windows.addAll(planWeek(job, week));
+			windows.addAll(planWeek(job, week, week.equals(reportWeek) ? job.window() : BASELINE_WINDOW));
 		}
 		return List.copyOf(windows);
 	}
@@ -76,9 +90,14 @@ public final class WindowPlanner {
 	 * Analysis uses this to check that a week is completely stored.
 	 */
 	public static List<FetchWindow> planWeek(JobDefinition job, IsoWeek week) {
+		return planWeek(job, week, job.window());
+	}
+
+	/** The windows of one week cut into ranges of {@code window}, in time order (see {@link #planWeek}). */
+	public static List<FetchWindow> planWeek(JobDefinition job, IsoWeek week, Period window) {
 		List<List<String>> taskGroups = taskGroups(job.sources().allMemberTasks());
 		List<FetchWindow> windows = new ArrayList<>();
-		for (long[] range : ranges(week, job.zone(), job.window())) {
+		for (long[] range : ranges(week, job.zone(), window)) {
 			windows.add(new FetchWindow(week, LossSource.ALL_MEMBER, List.of(), range[0], range[1]));
 			for (List<String> group : taskGroups) {
 				windows.add(new FetchWindow(week, LossSource.ALL_MEMBER, group, range[0], range[1]));
@@ -107,6 +126,62 @@ public final class WindowPlanner {
 			day = next;
 		}
 		return ranges;
+	}
+
+	/**
+	 * The planned windows as the store holds them, so that a week stored at another granularity is summed whole
+	 * and not reported PARTIAL: for each week, source and task whose planned windows are not all stored, but whose
+	 * stored windows cover the week's planned range end to end without overlap, those stored windows replace the
+	 * planned ones (the longest first, so a week stored both weekly and daily is summed once). Anything else is
+	 * left as planned (and is missing, if it is).
+	 * @param plan the planned windows, as {@link #plannedWindows}
+	 * @param stored the stored windows of the plan's range
+	 */
+	public static List<PlannedWindow> resolve(List<PlannedWindow> plan, List<StoredWindow> stored) {
+		Set<String> exact = new HashSet<>();
+		Map<String, List<StoredWindow>> byTask = new HashMap<>();
+		for (StoredWindow window : stored) {
+			exact.add(window.source() + ":" + window.taskId() + ":" + window.start() + ":" + window.end());
+			byTask.computeIfAbsent(window.source() + ":" + window.taskId(), (key) -> new ArrayList<>()).add(window);
+		}
+		Map<String, List<PlannedWindow>> groups = new LinkedHashMap<>();
+		for (PlannedWindow window : plan) {
+			groups.computeIfAbsent(window.week() + ":" + window.source() + ":" + window.taskId(),
+					(key) -> new ArrayList<>())
+				.add(window);
+		}
+		List<PlannedWindow> resolved = new ArrayList<>();
+		for (List<PlannedWindow> group : groups.values()) {
+			PlannedWindow first = group.get(0);
+			boolean allStored = group.stream()
+				.allMatch((w) -> exact.contains(w.source() + ":" + w.taskId() + ":" + w.start() + ":" + w.end()));
+			List<PlannedWindow> chain = allStored ? null
+					: chain(first, group.stream().mapToLong(PlannedWindow::start).min().orElseThrow(),
+							group.stream().mapToLong(PlannedWindow::end).max().orElseThrow(),
+							byTask.getOrDefault(first.source() + ":" + first.taskId(), List.of()));
+			resolved.addAll((chain != null) ? chain : group);
+		}
+		return List.copyOf(resolved);
+	}
+
+	/** Stored windows end to end from {@code start} to {@code end}, the longest at each step; null if there are none. */
+	private static List<PlannedWindow> chain(PlannedWindow like, long start, long end, List<StoredWindow> stored) {
+		List<PlannedWindow> chain = new ArrayList<>();
+		long reached = start;
+		while (reached < end) {
+			long from = reached;
+			long next = stored.stream()
+				.filter((window) -> window.start() == from && window.end() <= end)
+				.mapToLong(StoredWindow::end)
+				.max()
+				.orElse(-1);
+			if (next < 0) {
+				return null;
+			}
+			chain.add(new PlannedWindow(like.week(), like.source(), like.taskId(), from, next));
+			reached = next;
+		}
+		return chain;
 	}
 
 	/** TaskIDs in groups of at most five, in file order, duplicates dropped. */

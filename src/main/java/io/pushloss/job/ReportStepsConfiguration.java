@@ -32,7 +32,7 @@ import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.domain.LossSource;
 import io.pushloss.ingest.FetchSession;
 import io.pushloss.ingest.FetchSessions;
-import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.ingest.ReportPlans;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinitionRegistry;
 import io.pushloss.report.ReportDocuments;
@@ -63,10 +63,10 @@ class ReportStepsConfiguration {
 	@JobScope
 	WeeklyReportSession weeklyReportSession(@Value("#{jobExecution}") JobExecution execution,
 			JobDefinitionRegistry registry, WeekOverWeekAnalyzer analyzer, DataDirectoryProperties dataDirectory,
-			Clock clock) {
+			Clock clock, ReportPlans plans) {
 		JobDefinition job = registry.get(WeeklyReportParameters.from(execution.getJobParameters()).job());
 		return new WeeklyReportSession(execution, job, analyzer, dataDirectory.absoluteDataDir().resolve("reports"),
-				clock);
+				clock, plans);
 	}
 
 	/** The fetch step's session of the running step execution. */
@@ -93,12 +93,12 @@ class ReportStepsConfiguration {
 
 	@Bean(EXCEL_STEP)
 	Step renderExcel(JobRepository repository, PlatformTransactionManager tm, WeeklyReportSession session,
-			StoredWeekWorkbook writer) {
+			StoredWeekWorkbook writer, ReportPlans plans) {
 		return step(EXCEL_STEP, repository, tm, (execution) -> {
 			WeeklyReport report = session.report();
 			JobDefinition job = session.job();
-			writer.write(report, job.api().sdkAppId(),
-					WindowPlanner.plannedWindowsOfWeek(job, report.header().week()), session.documents().excel(),
+			writer.write(report, job.api().sdkAppId(), plans.plannedWindowsOfWeek(job, report.header().week()),
+					session.documents().excel(),
 					report.header().generatedAt());
 		});
 	}

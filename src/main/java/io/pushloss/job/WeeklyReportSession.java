@@ -12,7 +12,7 @@ import io.pushloss.analysis.WeekOverWeekAnalyzer;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.PrivateFiles;
-import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.ingest.ReportPlans;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
 
@@ -39,10 +39,13 @@ public class WeeklyReportSession {
 
 	private final Clock clock;
 
+	private final ReportPlans plans;
+
 	private WeeklyReport report;
 
 	WeeklyReportSession(JobExecution execution, JobDefinition job, WeekOverWeekAnalyzer analyzer,
-			Path reportsDirectory, Clock clock) {
+			Path reportsDirectory, Clock clock, ReportPlans plans) {
+		this.plans = plans;
 		this.execution = execution;
 		this.parameters = WeeklyReportParameters.from(execution.getJobParameters());
 		this.job = job;
@@ -98,7 +101,7 @@ public class WeeklyReportSession {
 	private WeeklyReport compute() {
 		IsoWeek week = this.parameters.week();
 		return this.analyzer.analyze(new ReportRequest(this.job.name(), this.job.api().sdkAppId(), week,
-				this.job.zone(), this.job.baselineWeeks(), WindowPlanner.plannedWindows(this.job, week),
+				this.job.zone(), this.job.baselineWeeks(), this.plans.plannedWindows(this.job, week),
 				this.job.sources().allMemberTasks(), RunContext.generatedAt(this.execution, this.clock.instant())));
 	}
 

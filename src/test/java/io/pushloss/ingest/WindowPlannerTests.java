@@ -19,6 +19,8 @@ import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.FetchWindow;
+import io.pushloss.store.PlannedWindow;
+import io.pushloss.store.StoredWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -146,17 +148,57 @@ class WindowPlannerTests {
 	}
 
 	@Test
-	void plansTheReportWeekAndItsBaselineWeeksOldestFirst() {
+	void plansTheReportWeekInTheJobsWindowAndEachBaselineWeekInOneWindowOldestFirst() {
 		JobDefinition job = job("Europe/Berlin", Period.ofDays(1), 3, true, TestJobs.tasks(6));
 		List<FetchWindow> plan = WindowPlanner.plan(job, W46);
 
 		assertThat(WindowPlanner.weeks(job, W46)).extracting(IsoWeek::toString)
 			.containsExactly("2026-W43", "2026-W44", "2026-W45", "2026-W46");
-		// 4 weeks x 7 days x (overall + 2 task groups + normal)
-		assertThat(plan).hasSize(4 * 7 * 4);
+		// the report week: 7 days x (overall + 2 task groups + normal); each baseline week: one window of each
+		// (W43 has the autumn clock change in Berlin: 169 hours, so two windows of each)
+		assertThat(plan).filteredOn((w) -> w.week().equals(W46)).hasSize(7 * 4);
+		assertThat(plan).filteredOn((w) -> w.week().equals(IsoWeek.parse("2026-W45")))
+			.hasSize(4)
+			.allSatisfy((w) -> assertThat(w.seconds()).isEqualTo(7 * 86_400));
+		assertThat(plan).filteredOn((w) -> w.week().equals(BERLIN_AUTUMN)).hasSize(2 * 4);
+		assertThat(plan).hasSize(7 * 4 + 4 + 4 + 2 * 4);
 		assertThat(plan.get(0).week()).isEqualTo(IsoWeek.parse("2026-W43"));
 		assertThat(plan.get(plan.size() - 1).week()).isEqualTo(W46);
 		assertThat(plan).extracting(FetchWindow::start).isSorted();
+	}
+
+	@Test
+	void sumsAWeekStoredAtAnotherGranularityAsItIsStored() {
+		JobDefinition job = job("UTC", Period.ofDays(1), 1, false, List.of());
+		IsoWeek w45 = IsoWeek.parse("2026-W45");
+		List<PlannedWindow> plan = WindowPlanner.plannedWindows(job, W46);
+		long w45Start = plan.get(0).start();
+		long w46Start = w45Start + 7 * 86_400;
+		// W45 (a baseline week, planned weekly) was stored daily when it was a report week
+		List<StoredWindow> daily = IntStream.range(0, 7)
+			.mapToObj((day) -> stored(w45Start + day * 86_400L, w45Start + (day + 1) * 86_400L))
+			.toList();
+		// W46 (the report week, planned daily) was stored weekly, as the baseline of a later week
+		StoredWindow weekly = stored(w46Start, w46Start + 7 * 86_400);
+
+		List<PlannedWindow> resolved = WindowPlanner.resolve(plan,
+				Stream.concat(daily.stream(), Stream.of(weekly)).toList());
+
+		assertThat(plan).hasSize(1 + 7);
+		assertThat(resolved).filteredOn((w) -> w.week().equals(w45)).hasSize(7).extracting(PlannedWindow::start)
+			.containsExactlyElementsOf(daily.stream().map(StoredWindow::start).toList());
+		assertThat(resolved).filteredOn((w) -> w.week().equals(W46)).singleElement()
+			.satisfies((w) -> assertThat(w.end() - w.start()).isEqualTo(7 * 86_400));
+		assertThat(WindowPlanner.resolve(plan, List.of(stored(w45Start, w45Start + 7 * 86_400), daily.get(0))))
+			.as("a week stored as planned is summed as planned; a week not covered stays as planned (missing)")
+			.isEqualTo(plan);
+		assertThat(WindowPlanner.resolve(plan, Stream.concat(daily.stream(), Stream.of(stored(w45Start,
+				w45Start + 7 * 86_400))).toList()))
+			.isEqualTo(plan);
+	}
+
+	private static StoredWindow stored(long start, long end) {
+		return new StoredWindow(LossSource.ALL_MEMBER, "", start, end, Instant.EPOCH, 1);
 	}
 
 	@Test

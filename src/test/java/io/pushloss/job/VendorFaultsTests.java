@@ -32,11 +32,11 @@ class VendorFaultsTests extends ReliabilityContext {
 	private static final List<Fault> TRANSIENT = List.of(Fault.HTTP_502, Fault.ERROR_90102, Fault.ERROR_91000,
 			Fault.ERROR_60007, Fault.DELAY, Fault.TRUNCATED_BODY);
 
-	/** Two weeks of daily windows: 14 days x (overall, 2 task groups, normal push). */
-	private static final int CALLS_WITHOUT_FAULTS = 56;
+	/** The week's 7 days and its baseline week in one window, each x (overall, 2 task groups, normal push). */
+	private static final int CALLS_WITHOUT_FAULTS = 32;
 
-	/** The store records a task group's window once per task: 14 days x (overall, 6 tasks, normal push). */
-	private static final int STORED_WINDOWS = 112;
+	/** The store records a task group's window once per task: 8 ranges x (overall, 6 tasks, normal push). */
+	private static final int STORED_WINDOWS = 64;
 
 	@Test
 	void tenPercentTransientFaultsChangeNothingInTheReportOrTheStore() {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WeeklyReportJobTests extends WholeJobTestBase {
 
-	/** Daily windows of the week and one baseline week: overall, one task group and normal push. */
+	/** Daily windows of the week, one window of its baseline week: overall, one task group and normal push. */
 	private static JobDefinition dailyJob(String name, long appId) {
 		return simulatorJob(name, appId, Period.ofDays(1), 1, true, List.of("spring-sale", "app-update"));
 	}
@@ -41,10 +41,10 @@ class WeeklyReportJobTests extends WholeJobTestBase {
 		RunOutcome first = this.runner.run(job, W46, RunOptions.DEFAULT);
 
 		assertThat(first.status()).as(first.message()).isEqualTo(RunOutcome.Status.COMPLETED);
-		// 2 weeks x 7 days x (overall + one task group + normal push)
-		assertThat(first.windowsPlanned()).isEqualTo(42);
-		assertThat(first.calls()).isEqualTo(42);
-		assertThat(simulatorCalls(job)).isEqualTo(42);
+		// the week's 7 days and the baseline week in one window, each x (overall + one task group + normal push)
+		assertThat(first.windowsPlanned()).isEqualTo(24);
+		assertThat(first.calls()).isEqualTo(24);
+		assertThat(simulatorCalls(job)).isEqualTo(24);
 		SyntheticLossData simulated = simulator(job).data();
 		for (IsoWeek week : List.of(W46, W46.minusWeeks(1))) {
 			assertThat(storedTotals(job, week)).as("stored totals of %s", week)
@@ -56,7 +56,7 @@ class WeeklyReportJobTests extends WholeJobTestBase {
 
 		assertThat(second.status()).isEqualTo(RunOutcome.Status.ALREADY_COMPLETE);
 		assertThat(second.calls()).isZero();
-		assertThat(simulatorCalls(job)).as("calls the simulator received").isEqualTo(42);
+		assertThat(simulatorCalls(job)).as("calls the simulator received").isEqualTo(24);
 	}
 
 	@Test
@@ -79,8 +79,8 @@ class WeeklyReportJobTests extends WholeJobTestBase {
 
 		assertThat(restarted.status()).as(restarted.message()).isEqualTo(RunOutcome.Status.COMPLETED);
 		assertThat(restarted.executionId()).isNotEqualTo(failed.executionId());
-		assertThat(restarted.calls()).as("42 windows, 3 stored before the failure").isEqualTo(39);
-		assertThat(simulatorCalls(interrupted)).as("only the window in flight was fetched twice").isEqualTo(5 + 39);
+		assertThat(restarted.calls()).as("24 windows, 3 stored before the failure").isEqualTo(21);
+		assertThat(simulatorCalls(interrupted)).as("only the window in flight was fetched twice").isEqualTo(5 + 21);
 
 		JobDefinition uninterrupted = dailyJob("ingest-reference", 1400000103L);
 		assertThat(this.runner.run(uninterrupted, W46, RunOptions.DEFAULT).succeeded()).isTrue();

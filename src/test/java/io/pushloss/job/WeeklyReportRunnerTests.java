@@ -98,15 +98,15 @@ class WeeklyReportRunnerTests {
 		RunOutcome first = this.runner.run(job, W46, false);
 
 		assertThat(first.status()).isEqualTo(RunOutcome.Status.COMPLETED);
-		// 2 weeks x 7 days x (overall + 2 task groups + normal)
-		assertThat(first.windowsPlanned()).isEqualTo(56);
-		assertThat(first.windowsFetched()).isEqualTo(56);
-		assertThat(first.calls()).isEqualTo(56);
-		assertThat(this.api.calls()).isEqualTo(56);
+		// the week's 7 days and its baseline week in one window, x (overall + 2 task groups + normal)
+		assertThat(first.windowsPlanned()).isEqualTo(32);
+		assertThat(first.windowsFetched()).isEqualTo(32);
+		assertThat(first.calls()).isEqualTo(32);
+		assertThat(this.api.calls()).isEqualTo(32);
 		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 0));
-		assertThat(output).as("a line per window goes to the log file only").doesNotContain("56/56 windows");
+		assertThat(output).as("a line per window goes to the log file only").doesNotContain("32/32 windows");
 		assertThat(Files.readString(Path.of("target/test-logs/push-loss-report.log")))
-			.contains("week 2026-W46: 56/56 windows, 56 calls, 0 retries");
+			.contains("week 2026-W46: 32/32 windows, 32 calls, 0 retries");
 		assertThat(dataDir.resolve("db/pushloss.mv.db")).exists();
 		assertThat(SysProperties.BIND_ADDRESS).as("H2 read the loopback bind address")
 			.isEqualTo("127.0.0.1");
@@ -117,14 +117,16 @@ class WeeklyReportRunnerTests {
 		assertThat(second.status()).isEqualTo(RunOutcome.Status.ALREADY_COMPLETE);
 		assertThat(second.message()).startsWith("2026-W46 already completed at ")
 			.endsWith(" UTC: nothing to do, 0 API calls; use backfill --force to refresh");
-		assertThat(this.api.calls()).isEqualTo(56);
+		assertThat(this.api.calls()).isEqualTo(32);
 
 		RunOutcome nextWeek = this.runner.run(job, W46.plusWeeks(1), false);
 
 		assertThat(nextWeek.status()).isEqualTo(RunOutcome.Status.COMPLETED);
-		assertThat(nextWeek.windowsPlanned()).isEqualTo(56);
-		assertThat(nextWeek.calls()).as("only the new week is fetched").isEqualTo(28);
-		assertThat(this.api.queries().subList(56, 84))
+		assertThat(nextWeek.windowsPlanned()).as("W46 as a baseline week in one window, W47 daily").isEqualTo(32);
+		assertThat(nextWeek.calls()).as("only the new week is fetched: W46 is stored daily").isEqualTo(28);
+		assertThat(RunContext.summarize(this.jobRepository.getJobExecution(nextWeek.executionId())).partial())
+			.as("W46, stored daily, is summed as stored: complete").isFalse();
+		assertThat(this.api.queries().subList(32, 60))
 			.allSatisfy((query) -> assertThat(query.startTime()).isGreaterThanOrEqualTo(
 					W46.plusWeeks(1).start(job.zone()).toEpochSecond()));
 	}
@@ -154,7 +156,7 @@ class WeeklyReportRunnerTests {
 		assertThat(resumed.status()).isEqualTo(RunOutcome.Status.COMPLETED);
 		assertThat(this.jobRepository.getJobExecution(resumed.executionId()).getJobInstanceId())
 			.isEqualTo(failedExecution.getJobInstanceId());
-		assertThat(resumed.calls()).as("28 windows, 4 committed before the failure").isEqualTo(24);
+		assertThat(resumed.calls()).as("16 windows, 4 committed before the failure").isEqualTo(12);
 		assertThat(this.api.queries().get(5)).isEqualTo(inFlight);
 		assertThat(RunContext.fetchCounts(fetchStep(this.jobRepository.getJobExecution(resumed.executionId()))).retries()).isEqualTo(1);
 		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 0));
