@@ -20,7 +20,8 @@ public record Baseline(List<Long> weeklyCounts, double mean, double stdDev) {
 		if (weeklyCounts.isEmpty()) {
 			return new Baseline(weeklyCounts, 0, 0);
 		}
-		double mean = weeklyCounts.stream().mapToLong(Long::longValue).average().orElse(0);
+		// in double: LongStream.average() adds in long and would wrap for counts near 2^63
+		double mean = weeklyCounts.stream().mapToDouble(Long::doubleValue).average().orElse(0);
 		double variance = weeklyCounts.stream().mapToDouble((c) -> (c - mean) * (c - mean)).sum()
 				/ weeklyCounts.size();
 		return new Baseline(weeklyCounts, mean, Math.sqrt(variance));

@@ -61,7 +61,9 @@ final class RunResultPrinter {
 				// a stop (Ctrl-C, SIGTERM) is not an error: the message says where it stopped
 				out.println(field((outcome.status() == RunOutcome.Status.STOPPED) ? "stopped" : "error",
 						outcome.message()));
-				out.println(field("email", describeEmail(null, null, context)));
+				// null (did not reach delivery) or FAILED (every attempt to send failed: pending in the ledger)
+				out.println(field("email", describeEmail((run != null) ? run.emailState() : null,
+						context.getBean(DataDirectoryProperties.class).absoluteDataDir(), context)));
 				out.println(field("next", (next != null) ? next
 						: "push-loss-report restart " + job.file() + " --week " + outcome.week()
 								+ " continues where it stopped"));

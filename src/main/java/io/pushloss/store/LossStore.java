@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.pushloss.api.LossQuery;
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.LossRow;
 import io.pushloss.domain.LossSource;
 
@@ -193,7 +194,8 @@ public class LossStore {
 						+ row.taskId() + "', which was not asked for");
 			}
 			merged.merge(new RowKey(row), row, (a, b) -> new LossRow(a.taskId(), a.stage(), a.vendor(),
-					a.eventType(), a.errCode(), a.errCount() + b.errCount(),
+					a.eventType(), a.errCode(),
+					Counts.add(a.errCount(), b.errCount(), () -> "ErrCount of ErrCode " + a.errCode() + " in " + window),
 					a.errInfo().isEmpty() ? b.errInfo() : a.errInfo()));
 		}
 		return merged;

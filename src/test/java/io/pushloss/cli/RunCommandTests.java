@@ -3,6 +3,9 @@ package io.pushloss.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -148,6 +152,44 @@ class RunCommandTests {
 	 * jobs/demo.yml with weekly windows and one baseline week (8 calls); with a base URL it calls that simulator
 	 * as if it were the vendor, with the key in TIM_SECRET_KEY.
 	 */
+	@Test
+	void anSmtpServerThatNeverGreetsEndsTheRunWithTheEmailFailedAndPending() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			List<Socket> held = new CopyOnWriteArrayList<>();
+			Thread acceptor = new Thread(() -> {
+				while (!silent.isClosed()) {
+					try {
+						held.add(silent.accept());
+					}
+					catch (IOException ex) {
+						// closed
+					}
+				}
+			}, "silent-smtp");
+			acceptor.setDaemon(true);
+			acceptor.start();
+			this.environment.putAll(Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
+					Integer.toString(silent.getLocalPort()), "SPRING_MAIL_PROPERTIES_MAIL_SMTP_TIMEOUT", "300",
+					"PUSHLOSS_DELIVERY_RETRY_MAX_ATTEMPTS", "2", "PUSHLOSS_DELIVERY_RETRY_INITIAL_BACKOFF", "1ms",
+					"PUSHLOSS_DELIVERY_RETRY_MAX_BACKOFF", "1ms"));
+			Path job = demoJob(null);
+
+			int exitCode = execute("run", job.toString(), "--week", "2026-W46", "--data-dir",
+					this.temp.resolve("data").toString());
+
+			assertThat(exitCode).as(this.out + this.err).isEqualTo(1);
+			assertThat(this.out).contains("the server did not answer within mail.smtp.timeout")
+				.contains("stays PENDING in the delivery ledger")
+				.contains("  email:     failed: the SMTP server did not take it; it stays pending in the delivery "
+						+ "ledger")
+				.doesNotContain("did not reach delivery");
+			assertThat(held).as("the server was reached").isNotEmpty();
+			for (Socket socket : held) {
+				socket.close();
+			}
+		}
+	}
+
 	private Path demoJob(String baseUrl) throws IOException {
 		String demo = Files.readString(Path.of("jobs/demo.yml"));
 		String job = replace(replace(demo, "window: P1D", "window: P7D"), "baseline-weeks: 4", "baseline-weeks: 1");

@@ -1,5 +1,6 @@
 package io.pushloss.delivery.mail;
 
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,12 @@ final class MailErrors {
 		String text = (parts.size() > 1) ? String.join(" (", parts) + ")" : String.join("", parts);
 		if (text.isEmpty()) {
 			text = failure.getClass().getSimpleName();
+		}
+		if (root instanceof SocketTimeoutException) {
+			// a server that accepted the connection and went silent: say which bound ended the wait
+			text += root.getMessage() != null && root.getMessage().contains("connect")
+					? ": no connection within mail.smtp.connectiontimeout"
+					: ": the server did not answer within mail.smtp.timeout";
 		}
 		return (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "..." : text;
 	}

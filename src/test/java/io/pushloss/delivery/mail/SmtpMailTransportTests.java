@@ -23,6 +23,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Every SMTP wait is bounded: default connect, read and write timeouts that {@code spring.mail.properties.*}
@@ -92,7 +93,11 @@ class SmtpMailTransportTests {
 		properties.setProperty("mail.smtp.timeout", "300");
 		SmtpMailTransport transport = new SmtpMailTransport(sender(properties));
 
-		assertThatExceptionOfType(MailException.class).isThrownBy(() -> transport.send(message(transport)));
+		MailException failure = catchThrowableOfType(MailException.class,
+				() -> transport.send(message(transport)));
+
+		assertThat(failure).isNotNull();
+		assertThat(MailErrors.describe(failure)).endsWith("the server did not answer within mail.smtp.timeout");
 		assertThat(this.accepted).isNotEmpty();
 	}
 
