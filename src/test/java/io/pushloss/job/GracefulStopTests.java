@@ -16,6 +16,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import io.pushloss.api.PushLossApi;
+import io.pushloss.delivery.mail.MailMode;
 import io.pushloss.delivery.mail.MailTransport;
 import io.pushloss.ingest.PushLossApiProvider;
 import io.pushloss.jobdef.JobDefinition;
@@ -96,6 +97,11 @@ class GracefulStopTests {
 		@Override
 		public String describe() {
 			return "counting";
+		}
+
+		@Override
+		public MailMode mode() {
+			return MailMode.SMTP;
 		}
 
 		@Override
