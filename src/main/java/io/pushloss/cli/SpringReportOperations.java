@@ -1,10 +1,6 @@
 package io.pushloss.cli;
 
 import java.io.PrintWriter;
-
-import io.pushloss.domain.DataDirectoryProperties;
-import io.pushloss.store.DatabaseCopy;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
+import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
@@ -24,6 +21,7 @@ import io.pushloss.job.RunSummary;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
+import io.pushloss.store.DatabaseCopy;
 
 /**
  * The commands backed by the Spring application: each starts the application for the data directory, does its
