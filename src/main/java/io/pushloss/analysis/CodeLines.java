@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
@@ -38,7 +39,10 @@ class CodeLines {
 		Map<CodeKey, long[]> weekly = new LinkedHashMap<>();
 		for (PlatformCount count : figures.platformCounts()) {
 			CodeKey key = new CodeKey(count.source(), Vendor.fromCode(count.vendor()), count.stage(), count.errCode());
-			weekly.computeIfAbsent(key, (k) -> new long[baselineWeeks + 1])[count.weekIndex()] += count.errCount();
+			long[] counts = weekly.computeIfAbsent(key, (k) -> new long[baselineWeeks + 1]);
+			counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+					() -> key.source().displayName() + " " + key.vendor() + " " + key.stage() + " ErrCode "
+							+ key.errCode());
 		}
 		List<CodeLoss> lines = new ArrayList<>();
 		weekly.forEach((key, counts) -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import io.pushloss.analysis.Completeness.MissingRange;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
 import io.pushloss.analysis.LossFigures.StageCount;
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.EventType;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
@@ -51,17 +53,22 @@ class ReportAssembler {
 				eventTypes(figures), trend(request, figures));
 	}
 
-	/** One entry per week, W first; missing windows ordered by source, task and start. */
+	/**
+	 * One entry per week, W first; missing ranges ordered by source, task and start. The counts are of windows as
+	 * everywhere else, one per call (API, task group and period): the planned ranges of the tasks one call asks for
+	 * together are one window, stored when all of them are.
+	 */
 	static Completeness completeness(ReportRequest request, Set<Integer> stored) {
 		List<WeekCompleteness> weeks = new ArrayList<>();
 		for (IsoWeek week : request.weeks()) {
-			int planned = 0;
+			Map<String, Boolean> calls = new LinkedHashMap<>();
 			List<PlannedWindow> missing = new ArrayList<>();
 			for (int i = 0; i < request.plannedWindows().size(); i++) {
 				PlannedWindow window = request.plannedWindows().get(i);
 				if (window.week().equals(week)) {
-					planned++;
-					if (!stored.contains(i)) {
+					boolean present = stored.contains(i);
+					calls.merge(callKey(window, request.taskIds()), present, Boolean::logicalAnd);
+					if (!present) {
 						missing.add(window);
 					}
 				}
@@ -69,12 +76,19 @@ class ReportAssembler {
 			missing.sort(Comparator.comparing(PlannedWindow::source)
 				.thenComparing(PlannedWindow::taskId)
 				.thenComparingLong(PlannedWindow::start));
-			weeks.add(new WeekCompleteness(week, planned, planned - missing.size(), missing.stream()
+			int storedCalls = (int) calls.values().stream().filter(Boolean::booleanValue).count();
+			weeks.add(new WeekCompleteness(week, calls.size(), storedCalls, missing.stream()
 				.map((window) -> new MissingRange(window.source(), window.taskId(), window.startInstant(),
 						window.endInstant()))
 				.toList()));
 		}
 		return new Completeness(weeks);
+	}
+
+	/** The call a planned window is fetched by: its source and range, and its task group (in job-file order). */
+	private static String callKey(PlannedWindow window, List<String> taskIds) {
+		int group = window.overall() ? -1 : taskIds.indexOf(window.taskId()) / PlannedWindow.TASKS_PER_CALL;
+		return window.source() + ":" + window.start() + ":" + window.end() + ":" + group;
 	}
 
 	/** Every planned source x stage, from the overall stage-level rows (never from tasks, never blended). */
@@ -87,7 +101,8 @@ class ReportAssembler {
 				long[] counts = new long[2];
 				for (StageCount count : figures.stageCounts()) {
 					if (count.source() == source && count.taskId().isEmpty() && count.stage() == stage) {
-						counts[count.weekIndex()] += count.errCount();
+						counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+								() -> source.displayName() + " " + stage + " lost pushes");
 					}
 				}
 				totals.add(new StageTotal(source, stage, new WeekOverWeek(counts[0], counts[1])));
@@ -101,15 +116,18 @@ class ReportAssembler {
 		Map<LossSource, Map<Stage, Map<Vendor, long[]>>> sums = new TreeMap<>();
 		for (PlatformCount count : figures.platformCounts()) {
 			if (count.weekIndex() <= 1) {
-				sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
+				long[] counts = sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
 					.computeIfAbsent(count.stage(), (s) -> new TreeMap<>())
-					.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[2])[count.weekIndex()] += count
-						.errCount();
+					.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[2]);
+				counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+						() -> count.source().displayName() + " " + count.stage() + " lost pushes of vendor "
+								+ Vendor.fromCode(count.vendor()));
 			}
 		}
 		List<VendorLoss> vendors = new ArrayList<>();
 		sums.forEach((source, stages) -> stages.forEach((stage, byVendor) -> {
-			long stageTotal = byVendor.values().stream().mapToLong((counts) -> counts[0]).sum();
+			long stageTotal = Counts.sum(byVendor.values().stream().map((counts) -> counts[0]).toList(),
+					source.displayName() + " " + stage + " lost pushes this week");
 			List<VendorLoss> lines = new ArrayList<>();
 			byVendor.forEach((vendor, counts) -> {
 				if (counts[0] > 0 || counts[1] > 0) {
@@ -133,10 +151,12 @@ class ReportAssembler {
 		Map<LossSource, Map<Stage, Map<EventType, long[]>>> sums = new TreeMap<>();
 		for (PlatformCount count : figures.platformCounts()) {
 			if (count.weekIndex() <= 1) {
-				sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
+				long[] counts = sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
 					.computeIfAbsent(count.stage(), (s) -> new TreeMap<>())
-					.computeIfAbsent(EventType.fromCode(count.eventType()), (t) -> new long[2])[count
-						.weekIndex()] += count.errCount();
+					.computeIfAbsent(EventType.fromCode(count.eventType()), (t) -> new long[2]);
+				counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+						() -> count.source().displayName() + " " + count.stage() + " lost pushes of event type "
+								+ EventType.fromCode(count.eventType()));
 			}
 		}
 		List<EventTypeSplit> splits = new ArrayList<>();
@@ -153,9 +173,11 @@ class ReportAssembler {
 		List<IsoWeek> weeks = request.weeks();
 		Map<LossSource, Map<Vendor, long[]>> sums = new TreeMap<>();
 		for (PlatformCount count : figures.platformCounts()) {
-			sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
-				.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[weeks.size()])[count
-					.weekIndex()] += count.errCount();
+			long[] counts = sums.computeIfAbsent(count.source(), (s) -> new TreeMap<>())
+				.computeIfAbsent(Vendor.fromCode(count.vendor()), (v) -> new long[weeks.size()]);
+			counts[count.weekIndex()] = Counts.add(counts[count.weekIndex()], count.errCount(),
+					() -> count.source().displayName() + " lost pushes of vendor " + Vendor.fromCode(count.vendor())
+							+ " in " + weeks.get(count.weekIndex()));
 		}
 		List<TrendPoint> trend = new ArrayList<>();
 		sums.forEach((source, byVendor) -> byVendor.forEach((vendor, counts) -> {

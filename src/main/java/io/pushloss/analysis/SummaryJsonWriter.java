@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
+import io.pushloss.domain.PrivateFiles;
+
 /**
  * Writes a report's {@code summary.json}: the machine-readable form of {@link WeeklyReport}, schema version
  * {@link WeeklyReport#SCHEMA_VERSION}, pretty-printed with a fixed key order (schema in doc/analysis.md).
@@ -36,7 +38,8 @@ public class SummaryJsonWriter {
 	}
 
 	/**
-	 * Writes the report to {@code target} atomically, creating missing parent directories.
+	 * Writes the report to {@code target} atomically (owner-only), creating missing parent directories owner-only;
+	 * the folder must be a real directory, not a symbolic link.
 	 * @throws UncheckedIOException naming the target when the file cannot be written
 	 */
 	public void write(WeeklyReport report, Path target) {
@@ -44,7 +47,8 @@ public class SummaryJsonWriter {
 		Path directory = absolute.getParent();
 		Path temp = null;
 		try {
-			Files.createDirectories(directory);
+			// a link planted in the folder's place would send the file elsewhere
+			PrivateFiles.writableFolder(directory);
 			temp = Files.createTempFile(directory, "." + absolute.getFileName() + "-", ".tmp");
 			Files.writeString(temp, toJson(report));
 			try {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import io.pushloss.analysis.LossFigures.StageCount;
 import io.pushloss.analysis.TaskLoss.TaskCode;
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 
@@ -45,9 +46,13 @@ class TaskBreakdown {
 			long[][] stages = new long[Stage.values().length][2];
 			Map<Stage, Map<String, long[]>> codes = new TreeMap<>();
 			for (StageCount count : byTask.getOrDefault(taskId, List.of())) {
-				stages[count.stage().ordinal()][count.weekIndex()] += count.errCount();
-				codes.computeIfAbsent(count.stage(), (s) -> new TreeMap<>())
-					.computeIfAbsent(count.errCode(), (c) -> new long[2])[count.weekIndex()] += count.errCount();
+				long[] stageCounts = stages[count.stage().ordinal()];
+				stageCounts[count.weekIndex()] = Counts.add(stageCounts[count.weekIndex()], count.errCount(),
+						() -> "task " + taskId + " " + count.stage() + " lost pushes");
+				long[] codeCounts = codes.computeIfAbsent(count.stage(), (s) -> new TreeMap<>())
+					.computeIfAbsent(count.errCode(), (c) -> new long[2]);
+				codeCounts[count.weekIndex()] = Counts.add(codeCounts[count.weekIndex()], count.errCount(),
+						() -> "task " + taskId + " " + count.stage() + " ErrCode " + count.errCode());
 			}
 			List<StageTotal> totals = new ArrayList<>();
 			for (Stage stage : Stage.values()) {

@@ -3,6 +3,8 @@ package io.pushloss.analysis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import io.pushloss.domain.Counts;
+
 /**
  * A count this week against last week.
  *
@@ -48,7 +50,8 @@ public record WeekOverWeek(long thisWeek, long lastWeek) {
 	}
 
 	public WeekOverWeek plus(WeekOverWeek other) {
-		return new WeekOverWeek(this.thisWeek + other.thisWeek, this.lastWeek + other.lastWeek);
+		return new WeekOverWeek(Counts.add(this.thisWeek, other.thisWeek, "this week's lost pushes"),
+				Counts.add(this.lastWeek, other.lastWeek, "last week's lost pushes"));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.pushloss.analysis.LossFigures.DescriptionKey;
 import io.pushloss.analysis.LossFigures.StageCount;
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 
@@ -38,8 +39,10 @@ final class WeekRows {
 	void add(int weekIndex, LossSource source, String taskId, int vendor, Stage stage, int eventType, String errCode,
 			long errCount, String errInfo, long windowStart) {
 		if (vendor == -1) {
-			this.stageCounts.computeIfAbsent(new StageKey(weekIndex, source, taskId, stage, errCode),
-					(key) -> new long[1])[0] += errCount;
+			long[] sum = this.stageCounts.computeIfAbsent(new StageKey(weekIndex, source, taskId, stage, errCode),
+					(key) -> new long[1]);
+			sum[0] = Counts.add(sum[0], errCount, () -> source.apiName() + (taskId.isEmpty() ? "" : " task " + taskId)
+					+ " " + stage + " ErrCode " + errCode);
 		}
 		Candidate candidate = new Candidate(weekIndex, errCount, errInfo, windowStart, eventType);
 		this.descriptions.merge(new DescriptionKey(source, taskId, vendor, stage, errCode), candidate,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.LossSource;
 
 /**
@@ -80,7 +81,8 @@ public record WeeklyReport(ReportHeader header, Completeness completeness, List<
 	public List<VendorLoss> vendorsByVendor() {
 		Map<String, Long> vendorThisWeek = this.vendors.stream()
 			.collect(Collectors.groupingBy((loss) -> loss.source() + "/" + loss.vendor(),
-					Collectors.summingLong((loss) -> loss.counts().thisWeek())));
+					Collectors.reducing(0L, (loss) -> loss.counts().thisWeek(),
+							(a, c) -> Counts.add(a, c, "lost pushes this week per vendor"))));
 		return this.vendors.stream()
 			.sorted(Comparator.comparing(VendorLoss::source)
 				.thenComparing((VendorLoss loss) -> -vendorThisWeek.get(loss.source() + "/" + loss.vendor()))

@@ -10,6 +10,11 @@ final class Failures {
 
 	private static final int MAX_VENDOR_TEXT = 200;
 
+	/** The shortest run of a secret's characters that is redacted where it appears on its own. */
+	static final int MIN_SECRET_RUN = 16;
+
+	private static final String REDACTED = "<redacted>";
+
 	private Failures() {
 	}
 
@@ -74,7 +79,12 @@ final class Failures {
 		return " (vendor said \"" + text + "\")";
 	}
 
-	/** Removes the given secrets from a text that may echo them (vendor text, I/O exception messages). */
+	/**
+	 * Removes the given secrets from a text that may echo them (vendor text, I/O exception messages): each secret
+	 * whole, and any run of at least {@link #MIN_SECRET_RUN} characters that also occurs in a secret (a vendor that
+	 * echoes a 60-character prefix of the UserSig, or its end), then anything that looks like a signed URL's
+	 * {@code usersig} parameter.
+	 */
 	static String scrub(String text, String... secrets) {
 		if (text == null) {
 			return "";
@@ -82,10 +92,51 @@ final class Failures {
 		String result = text;
 		for (String secret : secrets) {
 			if (secret != null && !secret.isEmpty()) {
-				result = result.replace(secret, "<redacted>");
+				result = result.replace(secret, REDACTED);
+				result = redactRuns(result, secret);
 			}
 		}
-		return result.replaceAll("usersig=[^&\\s\"]*", "usersig=<redacted>");
+		return result.replaceAll("usersig=[^&\\s\"]*", "usersig=" + REDACTED);
+	}
+
+	/** Replaces every run of at least {@link #MIN_SECRET_RUN} characters of {@code text} found in {@code secret}. */
+	static String redactRuns(String text, String secret) {
+		if (secret.length() < MIN_SECRET_RUN || text.length() < MIN_SECRET_RUN) {
+			return text;
+		}
+		StringBuilder out = null;
+		int copied = 0;
+		int i = 0;
+		while (i + MIN_SECRET_RUN <= text.length()) {
+			int longest = 0;
+			char first = text.charAt(i);
+			for (int j = secret.indexOf(first); j >= 0 && j + MIN_SECRET_RUN <= secret.length(); j = secret.indexOf(first,
+					j + 1)) {
+				if (text.regionMatches(i, secret, j, MIN_SECRET_RUN)) {
+					int length = MIN_SECRET_RUN;
+					while (i + length < text.length() && j + length < secret.length()
+							&& text.charAt(i + length) == secret.charAt(j + length)) {
+						length++;
+					}
+					longest = Math.max(longest, length);
+				}
+			}
+			if (longest > 0) {
+				if (out == null) {
+					out = new StringBuilder(text.length());
+				}
+				out.append(text, copied, i).append(REDACTED);
+				i += longest;
+				copied = i;
+			}
+			else {
+				i++;
+			}
+		}
+		if (out == null) {
+			return text;
+		}
+		return out.append(text, copied, text.length()).toString();
 	}
 
 }

@@ -64,6 +64,14 @@ final class JsonValues {
 		throw new Violation(path + " is not a string: " + describe(value));
 	}
 
+	/** The text, when it is at most {@code max} characters long. */
+	static String maxLength(String text, int max, String path) {
+		if (text.length() > max) {
+			throw new Violation(path + " is " + text.length() + " characters long, more than the " + max + " allowed");
+		}
+		return text;
+	}
+
 	/** A number written without fraction or exponent. */
 	private static BigDecimal integer(Object value, String path) {
 		if (value instanceof BigDecimal number && number.scale() <= 0 && !number.toString().contains("E")) {
@@ -94,7 +102,7 @@ final class JsonValues {
 	}
 
 	/** A contract violation; the message starts with the field's path. */
-	static final class Violation extends RuntimeException {
+	static class Violation extends RuntimeException {
 
 		Violation(String message) {
 			super(message);

@@ -10,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
@@ -50,6 +54,11 @@ public final class PushLossClient implements PushLossApi {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** The exchanges in progress, cancelled by {@link #abort()}. */
+	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean aborted;
+
 	/** A client on its own: its calls are rate-limited by a limiter of its own. */
 	public PushLossClient(ApiClientSettings settings) {
 		this(settings, new CallWindowRateLimiter(), SharedCallSlots.NONE, Duration.ZERO);
@@ -79,12 +88,26 @@ public final class PushLossClient implements PushLossApi {
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		this.retry = Retry.of("push-loss-api-" + settings.sdkAppId(), retryConfig(settings));
+		this.retry = Retry.of("push-loss-api-" + settings.sdkAppId(), retryConfig(settings, () -> this.aborted));
 		this.retry.getEventPublisher().onRetry((event) -> {
 			this.stats.retryScheduled();
 			log.warn("{}; attempt {} of {} failed, retrying in {} ms", event.getLastThrowable().getMessage(),
 					event.getNumberOfRetryAttempts(), settings.maxAttempts(), event.getWaitInterval().toMillis());
 		});
+	}
+
+	/**
+	 * Ends the call in progress at once and refuses every later call until {@link #resume()} (no retries either):
+	 * for an application that is stopping while the vendor does not answer.
+	 */
+	public void abort() {
+		this.aborted = true;
+		this.inFlight.forEach((exchange) -> exchange.cancel(true));
+	}
+
+	/** Calls again after {@link #abort()}. */
+	public void resume() {
+		this.aborted = false;
 	}
 
 	/** Counters of this client's calls, retries, frequency-limit answers and re-signs. */
@@ -127,6 +150,9 @@ public final class PushLossClient implements PushLossApi {
 	}
 
 	private VendorAnswer send(LossQuery query, int attempt, String userSig) {
+		if (this.aborted) {
+			throw Failures.retryable(query, null, "aborted: the application is stopping", null);
+		}
 		long random = this.random.nextInt() & 0xFFFF_FFFFL;
 		String url = VendorRequests.url(this.settings, query, userSig, random);
 		HttpRequest request = VendorRequests.post(url, query, this.settings.readTimeout());
@@ -175,6 +201,10 @@ public final class PushLossClient implements PushLossApi {
 	private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
 		CompletableFuture<HttpResponse<String>> future = this.http.sendAsync(request,
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		this.inFlight.add(future);
+		if (this.aborted) {
+			future.cancel(true);
+		}
 		try {
 			return future.get(this.settings.connectTimeout().plus(this.settings.readTimeout()).toMillis(),
 					TimeUnit.MILLISECONDS);
@@ -193,6 +223,12 @@ public final class PushLossClient implements PushLossApi {
 			}
 			throw new IOException(String.valueOf(ex.getCause()), ex.getCause());
 		}
+		catch (CancellationException ex) {
+			throw new IOException("aborted: the application is stopping", ex);
+		}
+		finally {
+			this.inFlight.remove(future);
+		}
 	}
 
 	private VendorAnswer answer(LossQuery query, HttpResponse<String> response, String userSig) {
@@ -210,7 +246,8 @@ public final class PushLossClient implements PushLossApi {
 		}
 		// A gateway error page may echo the request URL: never let the signature reach a message.
 		String body = Failures.scrub(response.body(), this.settings.secretKey(), userSig);
-		VendorAnswer answer = ResponseParser.parse(query, body);
+		VendorAnswer answer = ResponseParser.parse(query, body,
+				(text) -> Failures.scrub(text, this.settings.secretKey(), userSig));
 		if (ApiErrorClassifier.isFrequencyLimit(answer.errorCode())) {
 			this.stats.frequencyLimited();
 		}
@@ -226,6 +263,11 @@ public final class PushLossClient implements PushLossApi {
 	}
 
 	static RetryConfig retryConfig(ApiClientSettings settings) {
+		return retryConfig(settings, () -> false);
+	}
+
+	/** @param aborted whether the client was aborted: nothing is retried then */
+	static RetryConfig retryConfig(ApiClientSettings settings, BooleanSupplier aborted) {
 		IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.firstBackoff(), 2.0, 0.5,
 				settings.maxBackoff());
 		long longPause = settings.maxBackoff().toMillis();
@@ -236,7 +278,7 @@ public final class PushLossClient implements PushLossApi {
 		return RetryConfig.<LossResponse>custom()
 			.maxAttempts(settings.maxAttempts())
 			.intervalBiFunction(interval)
-			.retryOnException(PushLossClient::isRetryable)
+			.retryOnException((failure) -> !aborted.getAsBoolean() && isRetryable(failure))
 			.build();
 	}
 

@@ -30,9 +30,9 @@ final class Backfill {
 
 	private final ApplicationContext context;
 
-	private final BackfillProgress progress;
+	private final RunProgress progress;
 
-	Backfill(WeeklyReportRunner runner, ApplicationContext context, BackfillProgress progress) {
+	Backfill(WeeklyReportRunner runner, ApplicationContext context, RunProgress progress) {
 		this.runner = runner;
 		this.context = context;
 		this.progress = progress;

@@ -17,8 +17,8 @@ final class DataDirOption {
 	CommandSpec spec;
 
 	@Option(names = "--data-dir", paramLabel = "DIR", defaultValue = DEFAULT,
-			description = "Directory of the store, the run history and the default archive; created on first "
-					+ "use (default: ${DEFAULT-VALUE}).")
+			description = "Directory of the store, the run history and the default archive (default: "
+					+ "${DEFAULT-VALUE}); created by the first command that writes to it.")
 	Path dataDir;
 
 	/** The directory, checked to be usable; never creates it (invalid input must write nothing). */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 				+ "week over week. Excel and PDF, emailed and archived." },
 		subcommands = { RunCommand.class, BackfillCommand.class, ServeCommand.class, RestartCommand.class,
 				RunsCommand.class, CopyToPostgresCommand.class, SimulateCommand.class, ValidateCommand.class,
-				UserSigCommand.class },
+				UserSigCommand.class, StartupTrainingCommand.class },
 		footerHeading = "%nExamples:%n",
 		footer = { "  push-loss-report validate jobs/*.yml", "  push-loss-report run jobs/demo.yml --week 2026-W46",
 				"  push-loss-report backfill jobs/demo.yml --from 2026-W40 --to 2026-W46",

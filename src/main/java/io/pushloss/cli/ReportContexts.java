@@ -53,6 +53,22 @@ final class ReportContexts {
 			.toArray(String[]::new));
 	}
 
+	/**
+	 * Whether the database is the embedded H2 file of the data directory: no {@code spring.datasource.url} in the
+	 * environment ({@code SPRING_DATASOURCE_URL}), the system properties or the given properties.
+	 */
+	static boolean embedded(UnaryOperator<String> environment, Map<String, Object> properties) {
+		String url = environment.apply("SPRING_DATASOURCE_URL");
+		if (url == null || url.isBlank()) {
+			url = System.getProperty("spring.datasource.url");
+		}
+		if (url == null || url.isBlank()) {
+			Object property = properties.get("spring.datasource.url");
+			url = (property != null) ? property.toString() : null;
+		}
+		return url == null || url.isBlank();
+	}
+
 	/** Whether the data directory holds a database yet (so that read-only commands create nothing). */
 	static boolean hasDatabase(Path dataDir) {
 		return dataDir.resolve("db").resolve("pushloss.mv.db").toFile().isFile();

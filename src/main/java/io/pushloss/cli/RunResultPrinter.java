@@ -123,13 +123,16 @@ final class RunResultPrinter {
 		}
 		String host = context.getEnvironment().getProperty("spring.mail.host");
 		return switch (state) {
-			case SENT -> (host == null || host.isBlank())
-					? "written to " + SpringReportOperations.relative(dataDir.resolve("outbox").toString())
-							+ "/ (no SMTP host configured)"
-					: "sent via " + host;
+			case SENT -> "sent via " + host;
+			case OUTBOX -> "written to " + SpringReportOperations.relative(dataDir.resolve("outbox").toString())
+					+ "/, nothing was sent (no SMTP host configured)";
 			case ALREADY_SENT -> "not sent again: already sent for this week (run --resend sends it again)";
+			case ALREADY_IN_OUTBOX -> "not written again: already in the outbox for this week, nothing was sent "
+					+ "(run --resend writes it again)";
 			case DISABLED -> "not sent: not asked for (run --no-email, backfill without --email)";
 			case NO_RECIPIENTS -> "not sent: the job has no recipients";
+			case FAILED -> "failed: the SMTP server did not take it; it stays pending in the delivery ledger and the "
+					+ "next run or a restart sends it once";
 		};
 	}
 

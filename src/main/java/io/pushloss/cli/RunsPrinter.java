@@ -15,13 +15,14 @@ import io.pushloss.job.RunStatus;
 import io.pushloss.job.RunSummary;
 
 /**
- * Prints {@code runs}, newest first: a table for people (start times in this machine's zone) or a JSON array for
- * scripts (ISO instants, raw states).
+ * Prints {@code runs}, newest first: a table for people (start times in this machine's zone, with its offset) or a
+ * JSON array for scripts (ISO instants in UTC, raw states). WINDOWS is the run's windows in the store of its plan
+ * (a window is one call: one API, task group and period), so a complete run reads {@code 140/140} however many of
+ * them earlier runs had stored; CALLS is what this run cost.
  */
 final class RunsPrinter {
 
-	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneId.systemDefault());
+	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
 	private static final List<String> HEADER = List.of("ID", "JOB", "WEEK", "STATUS", "START", "DURATION",
 			"WINDOWS", "CALLS", "PARTIAL", "EMAIL", "ARCHIVE");
@@ -34,6 +35,11 @@ final class RunsPrinter {
 	 * @param jobName the job asked for, or {@code null} for all (only for the "no runs" message)
 	 */
 	static void print(List<RunSummary> runs, String jobName, boolean json, PrintWriter out) {
+		print(runs, jobName, json, out, ZoneId.systemDefault());
+	}
+
+	/** As {@link #print(List, String, boolean, PrintWriter)}, with start times in the given zone. */
+	static void print(List<RunSummary> runs, String jobName, boolean json, PrintWriter out, ZoneId zone) {
 		if (json) {
 			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(
 					runs.stream().map(RunsPrinter::asMap).toList()));
@@ -42,19 +48,19 @@ final class RunsPrinter {
 			out.println((jobName != null) ? "No runs of job '" + jobName + "' yet." : "No runs yet.");
 		}
 		else {
-			printTable(runs, out);
+			printTable(runs, out, zone);
 		}
 		out.flush();
 	}
 
-	private static void printTable(List<RunSummary> runs, PrintWriter out) {
+	private static void printTable(List<RunSummary> runs, PrintWriter out, ZoneId zone) {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(HEADER);
 		for (RunSummary run : runs) {
 			rows.add(List.of(Long.toString(run.executionId()), run.job(), run.week().toString(),
-					run.status() + (run.forced() ? "*" : ""), (run.start() != null) ? START.format(run.start()) : "-",
+					run.status() + (run.forced() ? "*" : ""), (run.start() != null) ? START.format(run.start().atZone(zone)) : "-",
 					(run.duration() != null) ? duration(run.duration()) : "-",
-					run.windowsFetched() + "/" + run.windowsPlanned(), Integer.toString(run.calls()),
+					run.windowsStored() + "/" + run.windowsPlanned(), Integer.toString(run.calls()),
 					run.partial() ? "yes" : "no", email(run),
 					(run.archivePath() != null) ? SpringReportOperations.relative(run.archivePath()).toString()
 							: "-"));
@@ -89,9 +95,12 @@ final class RunsPrinter {
 		}
 		return switch (run.emailState()) {
 			case SENT -> "sent";
+			case OUTBOX -> "outbox";
 			case ALREADY_SENT -> "already sent";
+			case ALREADY_IN_OUTBOX -> "in outbox";
 			case DISABLED -> "not asked";
 			case NO_RECIPIENTS -> "no recipients";
+			case FAILED -> "failed (pending)";
 		};
 	}
 
@@ -104,6 +113,7 @@ final class RunsPrinter {
 		map.put("start", (run.start() != null) ? run.start().toString() : null);
 		map.put("durationSeconds", (run.duration() != null) ? run.duration().toMillis() / 1000.0 : null);
 		map.put("windowsPlanned", run.windowsPlanned());
+		map.put("windowsStored", run.windowsStored());
 		map.put("windowsFetched", run.windowsFetched());
 		map.put("calls", run.calls());
 		map.put("partial", run.partial());

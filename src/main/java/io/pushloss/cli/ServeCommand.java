@@ -18,13 +18,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", sortOptions = false,
 		description = { "Run the scheduler: each job runs on its schedule (in its zone) for the week that just "
 				+ "ended, until stopped with Ctrl-C or SIGTERM.",
-				"Without JOB_FILE, every *.yml in ./jobs is served." })
+				"Without JOB_FILE, every *.yml file in the jobs folder of the working directory is served." })
 final class ServeCommand implements Callable<Integer> {
 
 	private final CliEnvironment environment;
 
 	@Parameters(arity = "0..*", paramLabel = "JOB_FILE",
-			description = "The job files to schedule (default: every *.yml in ./jobs); job names must differ.")
+			description = "The job files to schedule (default: every *.yml file in the jobs folder of the working "
+					+ "directory); job names must differ.")
 	List<Path> jobFiles = new ArrayList<>();
 
 	@Mixin

@@ -13,6 +13,9 @@ import org.quartz.SchedulerException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.pushloss.domain.DataDirectoryLock;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.scheduling.ReportScheduler;
 import io.pushloss.scheduling.ReportScheduler.Resumption;
 import io.pushloss.scheduling.ReportScheduler.Schedule;
@@ -66,22 +69,41 @@ final class ServeMode {
 	 * @param properties further application properties (tests: ports, rates)
 	 */
 	Served start(ReportOperations.ServeRequest request, CommandOutput output, Map<String, Object> properties) {
-		ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock, this.environment,
-				properties, true);
+		DataDirectoryLock lock = ReportContexts.embedded(this.environment, properties)
+				? DataDirectoryLock.owner(request.dataDir(), "serve " + String.join(" ",
+						request.jobs().stream().map(JobDefinition::name).toList()), this.clock.instant(),
+						SpringReportOperations.READER_PATIENCE)
+				: null;
+		ConfigurableApplicationContext context;
 		try {
-			Served served = new Served(context);
+			context = ReportContexts.start(request.dataDir(), this.clock, this.environment, properties, true);
+		}
+		catch (RuntimeException ex) {
+			if (lock != null) {
+				lock.close();
+			}
+			throw ex;
+		}
+		if (lock != null) {
+			lock.opened();
+		}
+		try {
+			Served served = new Served(context, lock);
 			Schedule schedule = context.getBean(ReportScheduler.class).start(request.jobs());
-			print(schedule, managementPort(context), output.out());
+			print(schedule, context.getBean(MailModePolicy.class).describe(), managementPort(context), output.out());
 			return served;
 		}
 		catch (SchedulerException | RuntimeException ex) {
 			context.close();
+			if (lock != null) {
+				lock.close();
+			}
 			throw (ex instanceof RuntimeException runtime) ? runtime
 					: new IllegalStateException("Quartz could not start: " + ex.getMessage(), ex);
 		}
 	}
 
-	private static void print(Schedule schedule, int port, PrintWriter out) {
+	private static void print(Schedule schedule, String mail, int port, PrintWriter out) {
 		out.println("Serving " + schedule.jobs().size() + " job(s); stop with Ctrl-C or SIGTERM (a running job stops "
 				+ "after its current window and continues on the next start).");
 		for (ScheduledJob job : schedule.jobs()) {
@@ -96,6 +118,7 @@ final class ServeMode {
 					+ resumption.run().executionId() + ", " + resumption.run().status() + ") at "
 					+ resumption.at());
 		}
+		out.println("Mail: " + mail);
 		out.println((port > 0) ? "Health: http://127.0.0.1:" + port + "/actuator/health, metrics: http://127.0.0.1:"
 				+ port + "/actuator/prometheus" : "Management port off (pushloss.serve.management-port=-1)");
 		out.flush();
@@ -114,10 +137,14 @@ final class ServeMode {
 
 		private final ConfigurableApplicationContext context;
 
+		private final DataDirectoryLock lock;
+
 		private final CountDownLatch closed = new CountDownLatch(1);
 
-		Served(ConfigurableApplicationContext context) {
+		/** @param lock the data directory's owner lock, released once the application closed; none on PostgreSQL */
+		Served(ConfigurableApplicationContext context, DataDirectoryLock lock) {
 			this.context = context;
+			this.lock = lock;
 		}
 
 		ConfigurableApplicationContext context() {
@@ -152,6 +179,9 @@ final class ServeMode {
 				this.context.close();
 			}
 			finally {
+				if (this.lock != null) {
+					this.lock.close();
+				}
 				this.closed.countDown();
 			}
 		}

@@ -3,17 +3,20 @@ package io.pushloss.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
+import io.pushloss.domain.DataDirectoryLock;
 import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.domain.IsoWeek;
-import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.job.GracefulStop;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
@@ -22,6 +25,7 @@ import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
 import io.pushloss.store.DatabaseCopy;
+import io.pushloss.store.DirectDatabase;
 
 /**
  * The commands backed by the Spring application: each starts the application for the data directory, does its
@@ -35,7 +39,13 @@ final class SpringReportOperations implements ReportOperations {
 	static final int RUNS_LIMIT = 50;
 
 	/** Logging of the foreground commands: console on standard error, stack traces only in the log file. */
-	private static final String CLI_LOGGING = "classpath:io/pushloss/cli/logback-cli.xml";
+	static final String CLI_LOGGING = "classpath:io/pushloss/cli/logback-cli.xml";
+
+	/** How long a command that runs jobs waits for read-only commands that have the database open. */
+	static final Duration READER_PATIENCE = Duration.ofSeconds(30);
+
+	/** How long a read-only command waits for a command that runs jobs to open the database. */
+	static final Duration OPENING_PATIENCE = Duration.ofMinutes(2);
 
 	private final Clock clock;
 
@@ -65,14 +75,24 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int run(RunRequest request, CommandOutput output) {
-		if (!hasSecretKey(request.job(), output)) {
+		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))) {
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+		// The progress (a bar on a terminal, else a line per step) says what happens; the full log is in the log
+		// file. On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
+		try (DataDirectoryLock lock = ownerLock(request.dataDir(), "run " + request.job().name() + " " + request.week());
+				ConfigurableApplicationContext context = start(request.dataDir(), consoleThreshold(), lock)) {
+			if (request.email()) {
+				printMailMode(context, output);
+			}
+			RunProgress progress = progress(context, request.job(), List.of(request.week()), false, output);
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				outcome = context.getBean(WeeklyReportRunner.class)
 					.run(request.job(), request.week(), new RunOptions(false, request.email(), request.resend()));
+			}
+			finally {
+				progress.endWeek();
 			}
 			RunResultPrinter.print(request.job(), outcome, context, output.out(), null);
 			return exitCode(outcome);
@@ -84,16 +104,18 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int backfill(BackfillRequest request, CommandOutput output) {
-		if (!hasSecretKey(request.job(), output)) {
+		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))) {
 			return INVALID_INPUT;
 		}
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
-		// The progress (bar or lines) and each week's result say what happens; the full log is in the log file.
-		// On a terminal even warnings (a retried call) stay there: they would break the bar drawn in place.
-		try (ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN")) {
-			double rate = context.getBean(ApiProperties.class).callsPerSecond();
-			BackfillProgress progress = new BackfillProgress(request.job(), weeks, this.terminal, output.err(), rate);
-			context.getBeanFactory().registerSingleton("backfillProgress", (FetchProgressListener) progress);
+		try (DataDirectoryLock lock = ownerLock(request.dataDir(),
+				"backfill " + request.job().name() + " " + request.from() + ".." + request.to());
+				ConfigurableApplicationContext context = start(request.dataDir(), this.terminal ? "ERROR" : "WARN",
+						lock)) {
+			if (request.email()) {
+				printMailMode(context, output);
+			}
+			RunProgress progress = progress(context, request.job(), weeks, true, output);
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				return new Backfill(context.getBean(WeeklyReportRunner.class), context, progress)
 					.run(request.job(), weeks, new RunOptions(request.force(), request.email(), false), output);
@@ -104,10 +126,25 @@ final class SpringReportOperations implements ReportOperations {
 		}
 	}
 
+	/** The console's threshold for a single run: everything from INFO, or on a terminal only errors. */
+	private String consoleThreshold() {
+		return this.terminal ? "ERROR" : "INFO";
+	}
+
+	/** The progress display of a run or backfill, registered so that the fetch and the steps report to it. */
+	private RunProgress progress(ConfigurableApplicationContext context, JobDefinition job, List<IsoWeek> weeks,
+			boolean backfill, CommandOutput output) {
+		double rate = context.getBean(ApiProperties.class).callsPerSecond();
+		RunProgress progress = new RunProgress(job, weeks, backfill, this.terminal, output.err(), rate,
+				System::nanoTime);
+		context.getBeanFactory().registerSingleton("runProgress", progress);
+		return progress;
+	}
+
 	@Override
 	public int serve(ServeRequest request, CommandOutput output) {
 		for (JobDefinition job : request.jobs()) {
-			if (!hasSecretKey(job, output)) {
+			if (!hasSecretKey(job, output) || refusesMail(job, output)) {
 				return INVALID_INPUT;
 			}
 		}
@@ -128,10 +165,16 @@ final class SpringReportOperations implements ReportOperations {
 					+ request.dataDir() + " to restart; use run");
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "INFO")) {
+		try (DataDirectoryLock lock = ownerLock(request.dataDir(),
+				"restart " + request.job().name() + " " + request.week());
+				ConfigurableApplicationContext context = start(request.dataDir(), consoleThreshold(), lock)) {
+			RunProgress progress = progress(context, request.job(), List.of(request.week()), false, output);
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
 				outcome = context.getBean(WeeklyReportRunner.class).restart(request.job(), request.week());
+			}
+			finally {
+				progress.endWeek();
 			}
 			if (outcome.status() == RunOutcome.Status.NOTHING_TO_RESTART
 					|| outcome.status() == RunOutcome.Status.ALREADY_COMPLETE) {
@@ -146,14 +189,37 @@ final class SpringReportOperations implements ReportOperations {
 		}
 	}
 
+	/**
+	 * Reads the run history straight from the database: no application context, no migrations, no scheduler and no
+	 * batch infrastructure beyond Spring Batch's repository reading its tables. A database whose tables are older
+	 * than this program's is still read (the job repository's tables have not changed), with a note on standard
+	 * error that the next run migrates it.
+	 */
 	@Override
 	public int runs(RunsRequest request, CommandOutput output) {
 		if (!hasDatabase(request.dataDir())) {
 			RunsPrinter.print(List.of(), request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
-			List<RunSummary> runs = context.getBean(RunHistory.class).recent(request.jobName(), request.limit());
+		// A reader lock: a command that runs jobs waits for it rather than use this process's database server
+		try (DataDirectoryLock lock = embedded() ? DataDirectoryLock.reader(request.dataDir(), OPENING_PATIENCE) : null;
+				DirectDatabase database = DirectDatabase.open(request.dataDir(), this::property)) {
+			DirectDatabase.Schema schema = database.schema();
+			if (schema.installed().isEmpty()) {
+				output.err().println("push-loss-report: failed: " + database.url() + " has no tables of this program"
+						+ " (no Flyway history); a run, backfill or serve creates them");
+				return FAILED;
+			}
+			if (schema.older()) {
+				output.err().println("Note: the database's tables are at migration V" + schema.installed().getAsInt()
+						+ ", this program's are at V" + schema.latest()
+						+ "; the next run, backfill or serve migrates them");
+			}
+			else if (schema.newer()) {
+				output.err().println("Note: the database's tables are at migration V" + schema.installed().getAsInt()
+						+ ", newer than this program's V" + schema.latest() + "; a newer push-loss-report wrote them");
+			}
+			List<RunSummary> runs = RunHistory.direct(database.dataSource()).recent(request.jobName(), request.limit());
 			RunsPrinter.print(runs, request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
@@ -175,7 +241,10 @@ final class SpringReportOperations implements ReportOperations {
 					+ " does not exist: --data-dir must name the data directory of an H2 installation");
 			return INVALID_INPUT;
 		}
-		try (ConfigurableApplicationContext context = start(request.dataDir(), "WARN")) {
+		// the H2 data directory is held as a job would hold it: nothing writes to it while it is copied
+		try (DataDirectoryLock lock = DataDirectoryLock.owner(request.dataDir(), "copy-to-postgres",
+				this.clock.instant(), READER_PATIENCE);
+				ConfigurableApplicationContext context = start(request.dataDir(), "WARN", null)) {
 			DatabaseCopy copy = context.getBean(DatabaseCopy.class);
 			List<DatabaseCopy.TableCount> counts = copy.copyFromEmbedded(
 					new DataDirectoryProperties(request.dataDir().toAbsolutePath().normalize()), request.replace());
@@ -196,6 +265,24 @@ final class SpringReportOperations implements ReportOperations {
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/**
+	 * An application property as the application would see it, without starting it: a test's extra properties,
+	 * then a system property, then the environment variable ({@code spring.datasource.url} is
+	 * {@code SPRING_DATASOURCE_URL}).
+	 */
+	String property(String name) {
+		Object extra = this.extraProperties.get(name);
+		if (extra != null) {
+			return extra.toString();
+		}
+		String value = System.getProperty(name);
+		if (value != null && !value.isBlank()) {
+			return value;
+		}
+		value = this.environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+		return (value != null && !value.isBlank()) ? value : null;
 	}
 
 	/**
@@ -223,12 +310,35 @@ final class SpringReportOperations implements ReportOperations {
 		};
 	}
 
-	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold) {
+	/**
+	 * Starts the application; with the owner lock of a job-running command, read-only commands may open the database
+	 * once this process has it open (and hosts it).
+	 */
+	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold, DataDirectoryLock lock) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("logging.config", CLI_LOGGING);
 		properties.put("logging.threshold.console", consoleThreshold);
 		properties.putAll(this.extraProperties);
-		return ReportContexts.start(dataDir, this.clock, this.environment, properties, false);
+		ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, this.environment,
+				properties, false);
+		if (lock != null) {
+			lock.opened();
+		}
+		return context;
+	}
+
+	/**
+	 * The data directory's owner lock for a command that runs jobs on the embedded database (none on PostgreSQL,
+	 * whose processes share it).
+	 * @throws DataDirectoryLock.DataDirectoryBusyException naming the process that holds it
+	 */
+	private DataDirectoryLock ownerLock(Path dataDir, String command) {
+		return embedded() ? DataDirectoryLock.owner(dataDir, command, this.clock.instant(), READER_PATIENCE) : null;
+	}
+
+	/** Whether the database is the embedded H2 file (no {@code spring.datasource.url}). */
+	private boolean embedded() {
+		return ReportContexts.embedded(this.environment, this.extraProperties);
 	}
 
 	/**
@@ -236,20 +346,12 @@ final class SpringReportOperations implements ReportOperations {
 	 * embedded one in the data directory, which read-only commands never create.
 	 */
 	private boolean hasDatabase(Path dataDir) {
-		return configuredDatabaseUrl() != null || ReportContexts.hasDatabase(dataDir);
+		return !embedded() || ReportContexts.hasDatabase(dataDir);
 	}
 
-	/** {@code spring.datasource.url} from the environment, a system property or the test's properties. */
+	/** {@code spring.datasource.url} as the application would see it, {@code null} when unset. */
 	private String configuredDatabaseUrl() {
-		String url = this.environment.apply("SPRING_DATASOURCE_URL");
-		if (url == null || url.isBlank()) {
-			url = System.getProperty("spring.datasource.url");
-		}
-		if (url == null || url.isBlank()) {
-			Object property = this.extraProperties.get("spring.datasource.url");
-			url = (property != null) ? property.toString() : null;
-		}
-		return (url != null && !url.isBlank()) ? url : null;
+		return property("spring.datasource.url");
 	}
 
 	/**
@@ -265,6 +367,23 @@ final class SpringReportOperations implements ReportOperations {
 				+ job.api().secretKeyEnv() + " is not set; it must hold the secret key of sdkappid "
 				+ job.api().sdkAppId());
 		return false;
+	}
+
+	/**
+	 * A job that emails, calls the vendor and would write its email to the outbox (no SMTP host) is refused unless
+	 * the operator chose the outbox: its recipients would receive nothing.
+	 */
+	private boolean refusesMail(JobDefinition job, CommandOutput output) {
+		return new MailModeCheck(this.environment, this.extraProperties).refusal(job).map((refusal) -> {
+			output.err().println(refusal);
+			return true;
+		}).orElse(false);
+	}
+
+	/** Says at the start where the run's email goes: the SMTP server, or the outbox folder (nothing sent). */
+	private static void printMailMode(ConfigurableApplicationContext context, CommandOutput output) {
+		output.err().println("mail: " + context.getBean(MailModePolicy.class).describe());
+		output.err().flush();
 	}
 
 	private static int failed(CommandOutput output, RuntimeException ex) {

@@ -18,6 +18,8 @@ import io.pushloss.delivery.mail.DeliveryLedger;
 import io.pushloss.delivery.mail.DeliveryProperties;
 import io.pushloss.delivery.mail.FailureNotifier;
 import io.pushloss.delivery.mail.MailSendRetry;
+import io.pushloss.delivery.mail.MailModePolicy;
+import io.pushloss.delivery.mail.MailProperties;
 import io.pushloss.delivery.mail.MailTemplates;
 import io.pushloss.delivery.mail.MailTransport;
 import io.pushloss.delivery.mail.OutboxMailTransport;
@@ -30,8 +32,8 @@ import io.pushloss.delivery.mail.SmtpMailTransport;
  * is set; without one, mail goes to {@code <pushloss.data-dir>/outbox/} as {@code .eml} files.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ DeliveryProperties.class, DataDirectoryProperties.class, PdfReportProperties.class,
-		ArchiveProperties.class })
+@EnableConfigurationProperties({ DeliveryProperties.class, MailProperties.class, DataDirectoryProperties.class,
+		PdfReportProperties.class, ArchiveProperties.class })
 class DeliveryConfiguration {
 
 	@Bean
@@ -39,6 +41,11 @@ class DeliveryConfiguration {
 		JavaMailSender sender = mailSender.getIfAvailable();
 		return (sender != null) ? new SmtpMailTransport(sender)
 				: new OutboxMailTransport(dataDirectory.absoluteDataDir().resolve("outbox"));
+	}
+
+	@Bean
+	MailModePolicy mailModePolicy(MailTransport transport, MailProperties properties) {
+		return new MailModePolicy(transport, properties);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.pushloss.delivery;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.delivery.archive.ArchiveException;
@@ -36,7 +37,20 @@ public class ReportDelivery {
 	 */
 	public Result deliver(JobDefinition job, WeeklyReport report, ReportDocuments documents, boolean force,
 			boolean resend) {
+		return deliver(job, report, documents, force, resend, (folder) -> {
+		});
+	}
+
+	/**
+	 * Archives, tells {@code archived} where, then mails.
+	 * @param archived hears the archive folder before the email is sent (so a failed email still knows it)
+	 * @throws ArchiveException when archiving failed (nothing is mailed then)
+	 * @throws DeliveryException when the email could not be sent (the archive is complete)
+	 */
+	public Result deliver(JobDefinition job, WeeklyReport report, ReportDocuments documents, boolean force,
+			boolean resend, Consumer<Path> archived) {
 		Path folder = this.archiver.archive(job, report.header().week(), documents, force);
+		archived.accept(folder);
 		MailOutcome mail = this.mailer.send(job, report, documents, folder, resend);
 		return new Result(folder, mail);
 	}

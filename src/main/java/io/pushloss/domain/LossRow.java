@@ -19,12 +19,33 @@ import java.util.Objects;
 public record LossRow(String taskId, Stage stage, Vendor vendor, EventType eventType, String errCode, long errCount,
 		String errInfo) {
 
+	/** The longest {@code ErrCode} the store keeps (characters). */
+	public static final int MAX_ERR_CODE_LENGTH = 128;
+
+	/** The longest {@code ErrInfo} the store keeps (characters). */
+	public static final int MAX_ERR_INFO_LENGTH = 1024;
+
+	/** The longest TaskID the store keeps (characters). */
+	public static final int MAX_TASK_ID_LENGTH = 256;
+
 	public LossRow {
 		Objects.requireNonNull(taskId, "taskId");
 		Objects.requireNonNull(stage, "stage");
 		Objects.requireNonNull(eventType, "eventType");
 		Objects.requireNonNull(errCode, "errCode");
 		errInfo = (errInfo != null) ? errInfo : "";
+		if (errCode.length() > MAX_ERR_CODE_LENGTH) {
+			throw new IllegalArgumentException("ErrCode is " + errCode.length() + " characters long, more than "
+					+ MAX_ERR_CODE_LENGTH);
+		}
+		if (errInfo.length() > MAX_ERR_INFO_LENGTH) {
+			throw new IllegalArgumentException("ErrInfo of ErrCode " + errCode + " is " + errInfo.length()
+					+ " characters long, more than " + MAX_ERR_INFO_LENGTH);
+		}
+		if (taskId.length() > MAX_TASK_ID_LENGTH) {
+			throw new IllegalArgumentException("TaskID is " + taskId.length() + " characters long, more than "
+					+ MAX_TASK_ID_LENGTH);
+		}
 		if (errCount < 0) {
 			throw new IllegalArgumentException("ErrCount " + errCount + " is negative (ErrCode " + errCode + ")");
 		}

@@ -109,7 +109,8 @@ public class FetchSession {
 		this.retries = 0;
 		this.rowsStored = 0;
 		record();
-		logger.info(String.format("week %s: %d windows planned (%d week(s), %s), %d already stored%s", this.week,
+		// DEBUG, which application.yml lets into the log file: the command line shows its own progress
+		logger.debug(String.format("week %s: %d windows planned (%d week(s), %s), %d already stored%s", this.week,
 				this.planned, this.job.baselineWeeks() + 1, this.job.window(), this.alreadyStored,
 				(this.refreshSince != null) ? ", forced refresh" : ""));
 		reportProgress();
@@ -134,6 +135,7 @@ public class FetchSession {
 		}
 		// Kept in the checkpoint until the window commits: if this call fails, a restart knows it is a retry.
 		this.checkpoint.record(counts(), window.key());
+		reportProgress();
 		return new FetchedWindow(window, this.api.fetch(window.toQuery()).rows());
 	}
 
@@ -146,7 +148,7 @@ public class FetchSession {
 			this.rowsStored += window.rows().size();
 		}
 		record();
-		logger.info(String.format("week %s: %d/%d windows, %d calls, %d retries", this.week,
+		logger.debug(String.format("week %s: %d/%d windows, %d calls, %d retries", this.week,
 				this.alreadyStored + this.fetched, this.planned, this.calls, this.retries));
 		reportProgress();
 	}

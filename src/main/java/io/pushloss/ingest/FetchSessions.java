@@ -25,14 +25,14 @@ public class FetchSessions {
 
 	private final Clock clock;
 
-	private final List<FetchProgressListener> progress;
+	private final ObjectProvider<FetchProgressListener> progress;
 
 	FetchSessions(LossStore store, PushLossApiProvider apiProvider, Clock clock,
 			ObjectProvider<FetchProgressListener> progress) {
 		this.store = store;
 		this.apiProvider = apiProvider;
 		this.clock = clock;
-		this.progress = progress.orderedStream().toList();
+		this.progress = progress;
 	}
 
 	/**
@@ -41,7 +41,8 @@ public class FetchSessions {
 	 */
 	public FetchSession create(JobDefinition job, IsoWeek week, ZoneId zone, Instant refreshSince) {
 		return new FetchSession(job, week, zone, refreshSince, this.store, this.apiProvider, this.clock,
-				FetchProgressListener.all(this.progress));
+				// looked up per step execution: a command registers its progress display after the application started
+				FetchProgressListener.all(this.progress.orderedStream().toList()));
 	}
 
 }

@@ -16,4 +16,12 @@ public interface PushLossApiProvider {
 	 */
 	PushLossApi forJob(JobDefinition job);
 
+	/** Ends the calls in progress at once and refuses later ones until {@link #resume()} (the application stops). */
+	default void abortInFlight() {
+	}
+
+	/** Calls again after {@link #abortInFlight()}. */
+	default void resume() {
+	}
+
 }

@@ -122,8 +122,8 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 	}
 
 	/**
-	 * The embedded simulator's frequency limit: by default half the client's interval (see
-	 * {@link ApiProperties#embeddedSimulatorCallsPerSecond()}); {@code simulate} keeps it strict.
+	 * The embedded simulator's frequency limit: by default the client's rate, as the vendor enforces it (see
+	 * {@link ApiProperties#embeddedSimulatorCallsPerSecond()}).
 	 */
 	private double simulatorCallsPerSecond() {
 		return this.properties.embeddedSimulatorCallsPerSecond();
@@ -152,6 +152,21 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 			return PushLossSimulator.DEMO_SECRET_KEY;
 		}
 		throw new MissingSecretKeyException(job);
+	}
+
+	/**
+	 * Ends every client's call in progress at once and refuses later calls until {@link #resume()}: for an
+	 * application that is stopping while the vendor does not answer.
+	 */
+	@Override
+	public void abortInFlight() {
+		this.clients.values().forEach(PushLossClient::abort);
+	}
+
+	/** Calls again after {@link #abortInFlight()}. */
+	@Override
+	public void resume() {
+		this.clients.values().forEach(PushLossClient::resume);
 	}
 
 	@Override

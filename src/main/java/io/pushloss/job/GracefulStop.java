@@ -19,6 +19,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.pushloss.delivery.mail.MailTransport;
+import io.pushloss.ingest.PushLossApiProvider;
+
 /**
  * Knows the job executions running in this process and stops them gracefully when the application closes
  * (SIGTERM or Ctrl-C, in {@code serve} and in a foreground {@code run}): each is asked to stop through
@@ -28,6 +31,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * A launch that begins while the application is closing stops before its first step (STOPPED as well), so a
  * scheduled firing that raced the shutdown is not lost: the next start of {@code serve} resumes it.
+ * <p>
+ * A run that waits on I/O (an SMTP server that accepts and never answers, a vendor that stalls) does not reach its
+ * chunk boundary: {@code pushloss.shutdown.abort-io-after} after the stop was asked for, the calls and sends in
+ * progress are aborted (connections closed, no more retries), so the run ends FAILED within the shutdown timeout
+ * and a restart continues it; an email aborted this way stays PENDING in the ledger.
  */
 @Component
 public class GracefulStop implements JobExecutionListener, SmartLifecycle {
@@ -43,6 +51,12 @@ public class GracefulStop implements JobExecutionListener, SmartLifecycle {
 
 	private final Duration timeout;
 
+	private final Duration abortIoAfter;
+
+	private final ObjectProvider<MailTransport> mailTransports;
+
+	private final ObjectProvider<PushLossApiProvider> apiProviders;
+
 	/** The live executions, by the thread that runs them (launches are synchronous). */
 	private final Map<Thread, JobExecution> running = new ConcurrentHashMap<>();
 
@@ -52,10 +66,14 @@ public class GracefulStop implements JobExecutionListener, SmartLifecycle {
 
 	private volatile boolean started;
 
-	GracefulStop(ObjectProvider<JobOperator> jobOperator, JobRepository jobRepository, ShutdownProperties properties) {
+	GracefulStop(ObjectProvider<JobOperator> jobOperator, JobRepository jobRepository, ShutdownProperties properties,
+			ObjectProvider<MailTransport> mailTransports, ObjectProvider<PushLossApiProvider> apiProviders) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.timeout = properties.timeout();
+		this.abortIoAfter = properties.abortIoAfter();
+		this.mailTransports = mailTransports;
+		this.apiProviders = apiProviders;
 	}
 
 	/** Called by the runner before it starts or restarts an execution in the calling thread. */
@@ -119,6 +137,29 @@ public class GracefulStop implements JobExecutionListener, SmartLifecycle {
 	public void stopAfterCurrentChunk() {
 		this.closing = true;
 		requestStop();
+		Thread watchdog = new Thread(() -> {
+			try {
+				if (!awaitIdle(this.abortIoAfter)) {
+					abortIo();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "push-loss-abort-stalled-io");
+		watchdog.setDaemon(true);
+		watchdog.start();
+	}
+
+	/**
+	 * Aborts the I/O the running executions wait on: the SMTP sends and vendor calls in progress end at once, and
+	 * later ones are refused until the application starts again.
+	 */
+	public void abortIo() {
+		logger.warn("The run did not stop within {} s of being asked to (pushloss.shutdown.abort-io-after): "
+				+ "aborting the SMTP sends and vendor calls it waits on", this.abortIoAfter.toSeconds());
+		this.mailTransports.forEach(MailTransport::abort);
+		this.apiProviders.forEach(PushLossApiProvider::abortInFlight);
 	}
 
 	/** Whether an execution is running or being launched in this process. */
@@ -148,6 +189,8 @@ public class GracefulStop implements JobExecutionListener, SmartLifecycle {
 	public void start() {
 		this.closing = false;
 		this.started = true;
+		this.mailTransports.forEach(MailTransport::resume);
+		this.apiProviders.forEach(PushLossApiProvider::resume);
 	}
 
 	@Override
@@ -163,7 +206,11 @@ public class GracefulStop implements JobExecutionListener, SmartLifecycle {
 		logger.info("Waiting up to {} s for {} to stop", this.timeout.toSeconds(),
 				asked.isEmpty() ? "the run being launched" : "execution(s) " + asked);
 		try {
-			if (awaitIdle(this.timeout)) {
+			boolean idle = awaitIdle(this.abortIoAfter);
+			if (!idle) {
+				abortIo();
+			}
+			if (idle || awaitIdle(this.timeout.minus(this.abortIoAfter))) {
 				logger.info("Stopped; the next start of serve (or run / restart of the week) continues where it left "
 						+ "off");
 			}

@@ -27,6 +27,7 @@ import io.pushloss.analysis.WeekOverWeekAnalyzer;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.delivery.ReportDelivery;
 import io.pushloss.delivery.archive.ReportArchiver;
+import io.pushloss.delivery.mail.DeliveryException;
 import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.domain.LossSource;
 import io.pushloss.ingest.FetchSession;
@@ -120,8 +121,16 @@ class ReportStepsConfiguration {
 			ReportDocuments documents = session.documents();
 			WeeklyReportParameters parameters = session.parameters();
 			if (parameters.email()) {
-				ReportDelivery.Result result = delivery.deliver(job, report, documents, parameters.forced(),
-						parameters.resending());
+				ReportDelivery.Result result;
+				try {
+					result = delivery.deliver(job, report, documents, parameters.forced(), parameters.resending(),
+							(folder) -> RunContext.recordArchive(execution, folder.toString()));
+				}
+				catch (DeliveryException ex) {
+					// the archive is complete; the email stays PENDING in the ledger for the next run or a restart
+					RunContext.recordEmailState(execution, EmailState.FAILED);
+					throw ex;
+				}
 				record(execution, result.archiveFolder().toString(), EmailState.of(result.mail().status()));
 			}
 			else {

@@ -130,6 +130,14 @@ public class RunContext implements FetchCheckpoint.Store {
 		execution.getExecutionContext().put(PARTIAL, partial);
 	}
 
+	static void recordArchive(JobExecution execution, String archivePath) {
+		execution.getExecutionContext().putString(ARCHIVE_PATH, archivePath);
+	}
+
+	static void recordEmailState(JobExecution execution, EmailState email) {
+		execution.getExecutionContext().putString(EMAIL_STATE, email.name());
+	}
+
 	static void recordDelivery(JobExecution execution, String archivePath, EmailState email) {
 		ExecutionContext context = execution.getExecutionContext();
 		context.putString(ARCHIVE_PATH, archivePath);
@@ -159,7 +167,8 @@ public class RunContext implements FetchCheckpoint.Store {
 				RunStatus.of(execution.getStatus()),
 				// Spring Batch records local date-times in the JVM's default zone.
 				(start != null) ? start.atZone(ZoneId.systemDefault()).toInstant() : null, duration,
-				fetch.windowsPlanned(), fetch.windowsFetched(), fetch.calls(),
+				fetch.windowsPlanned(), Math.min(fetch.windowsPlanned(), fetch.windowsAlreadyStored() + fetch.windowsFetched()),
+				fetch.windowsFetched(), fetch.calls(),
 				Boolean.TRUE.equals(context.get(PARTIAL)), parameters.forced(),
 				(email != null) ? EmailState.valueOf(email) : null, context.getString(ARCHIVE_PATH, null),
 				context.getString(HEADLINE, null), (message == null || message.isBlank()) ? null : message,

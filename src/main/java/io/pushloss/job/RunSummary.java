@@ -17,7 +17,9 @@ import io.pushloss.domain.IsoWeek;
  * @param status where the run stands
  * @param start when it started, or {@code null}
  * @param duration how long it ran, or {@code null} while running
- * @param windowsPlanned windows in the fetch plan
+ * @param windowsPlanned windows in the fetch plan (a window is one call: one API, task group and period)
+ * @param windowsStored of those, windows in the store when the fetch step last ended or stopped (stored before or
+ * by this run): equal to {@code windowsPlanned} once the fetch is complete
  * @param windowsFetched windows this execution fetched
  * @param calls API calls of this execution
  * @param partial whether the report was partial
@@ -29,7 +31,7 @@ import io.pushloss.domain.IsoWeek;
  * @param documents the documents written (summary.json, workbook, PDF), empty before the analysis
  */
 public record RunSummary(long executionId, String job, IsoWeek week, RunStatus status, Instant start,
-		Duration duration, int windowsPlanned, int windowsFetched, int calls, boolean partial, boolean forced,
+		Duration duration, int windowsPlanned, int windowsStored, int windowsFetched, int calls, boolean partial, boolean forced,
 		EmailState emailState, String archivePath, String headline, String message, List<Path> documents) {
 
 	public RunSummary {

@@ -1,6 +1,5 @@
 package io.pushloss.job;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,10 +23,10 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
-import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchCounts;
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.job.WeekLocks.LockWait;
 import io.pushloss.jobdef.JobDefinitionRegistry;
 
 /**
@@ -37,8 +36,9 @@ import io.pushloss.jobdef.JobDefinitionRegistry;
  * last run failed or was stopped is restarted (it continues from the first window not committed), otherwise a new
  * run fetches only what the store lacks. A forced run is a new job instance that fetches every window again.
  * <p>
- * A week is run by one process at a time: the runner holds the week's {@link WeekRunLock} while it runs it, so a
- * run left marked running by a process that died (SIGKILL, power loss) is recognised and continued by the next run.
+ * A week is run by one process at a time, on one node or several sharing a database: the runner holds the week's
+ * lock ({@link WeekLocks}) while it runs it, so a run left marked running by a process that died (SIGKILL, power
+ * loss) is recognised and continued by the next run.
  */
 @Service
 public class WeeklyReportRunner {
@@ -59,20 +59,20 @@ public class WeeklyReportRunner {
 
 	private final GracefulStop gracefulStop;
 
-	private final Path dataDir;
+	private final WeekLocks locks;
 
 	private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
 
 	public WeeklyReportRunner(JobOperator jobOperator, WeeklyReportExecutions executions,
 			@Qualifier(WeeklyReportJobConfiguration.JOB_NAME) Job job, JobDefinitionRegistry registry,
-			Clock clock, GracefulStop gracefulStop, DataDirectoryProperties dataDirectory) {
+			Clock clock, GracefulStop gracefulStop, WeekLocks locks) {
 		this.jobOperator = jobOperator;
 		this.gracefulStop = gracefulStop;
 		this.executions = executions;
 		this.job = job;
 		this.registry = registry;
 		this.clock = clock;
-		this.dataDir = dataDirectory.absoluteDataDir();
+		this.locks = locks;
 	}
 
 	/**
@@ -89,7 +89,15 @@ public class WeeklyReportRunner {
 	 * running by a process that died (killed, crashed) is marked failed and restarted.
 	 */
 	public RunOutcome run(JobDefinition definition, IsoWeek week, RunOptions options) {
-		return exclusively(definition, week, () -> {
+		return run(definition, week, options, LockWait.NONE);
+	}
+
+	/**
+	 * Runs a week with options as {@link #run(JobDefinition, IsoWeek, RunOptions)} does, waiting as told for the
+	 * week's lock: {@link LockWait#TAKEOVER} when the scheduler saw the node that ran it die.
+	 */
+	public RunOutcome run(JobDefinition definition, IsoWeek week, RunOptions options, LockWait wait) {
+		return exclusively(definition, week, wait, () -> {
 			JobExecution last = lastExecution(definition, week);
 			if (options.force() || options.resend()) {
 				if (last != null && last.isRunning()) {
@@ -111,7 +119,15 @@ public class WeeklyReportRunner {
 	 * runs is taken to have died with its process: it is marked failed and restarted.
 	 */
 	public RunOutcome restart(JobDefinition definition, IsoWeek week) {
-		return exclusively(definition, week, () -> {
+		return restart(definition, week, LockWait.NONE);
+	}
+
+	/**
+	 * Restarts the week's last run as {@link #restart(JobDefinition, IsoWeek)} does, waiting as told for the week's
+	 * lock.
+	 */
+	public RunOutcome restart(JobDefinition definition, IsoWeek week, LockWait wait) {
+		return exclusively(definition, week, wait, () -> {
 			JobExecution last = lastExecution(definition, week);
 			if (last == null) {
 				return RunOutcome.nothingToRestart(week,
@@ -122,26 +138,27 @@ public class WeeklyReportRunner {
 	}
 
 	/**
-	 * Runs {@code run} holding the week's lock: in this process ({@code runningHere}) and across processes that
-	 * share the data directory ({@link WeekRunLock}). While the lock is held, an execution marked running cannot
-	 * belong to a live process.
+	 * Runs {@code run} holding the week's lock: in this process ({@code runningHere}) and across processes and nodes
+	 * that share the database ({@link WeekLocks}). While the lock is held, an execution marked running cannot belong
+	 * to a live process.
 	 */
-	private RunOutcome exclusively(JobDefinition definition, IsoWeek week, Supplier<RunOutcome> run) {
+	private RunOutcome exclusively(JobDefinition definition, IsoWeek week, LockWait wait, Supplier<RunOutcome> run) {
 		String key = definition.name() + " " + week;
 		if (!this.runningHere.add(key)) {
 			return RunOutcome.alreadyRunning(week,
 					week + " of job '" + definition.name() + "' is already running in this process");
 		}
 		try {
-			Path lockFile = WeekRunLock.file(this.dataDir, definition.name(), week);
-			Optional<WeekRunLock> lock = WeekRunLock.tryAcquire(lockFile);
+			Optional<WeekLocks.Held> lock = this.locks.tryAcquire(definition.name(), week, wait);
 			if (lock.isEmpty()) {
+				String holder = this.locks.holder(definition.name(), week)
+					.map(WeekLockHolder::describe)
+					.orElse("another process");
 				return RunOutcome.alreadyRunning(week,
-						week + " of job '" + definition.name() + "' is being run by process "
-								+ WeekRunLock.holder(lockFile) + " (it holds " + lockFile
-								+ "); wait for it to end");
+						"Week " + week + " of job '" + definition.name() + "' is being run by " + holder
+								+ "; wait for it to end");
 			}
-			try (WeekRunLock held = lock.get()) {
+			try (WeekLocks.Held held = lock.get()) {
 				this.registry.register(definition);
 				return run.get();
 			}

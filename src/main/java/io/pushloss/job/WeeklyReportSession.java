@@ -1,5 +1,7 @@
 package io.pushloss.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -9,6 +11,7 @@ import io.pushloss.analysis.ReportRequest;
 import io.pushloss.analysis.WeekOverWeekAnalyzer;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.PrivateFiles;
 import io.pushloss.ingest.WindowPlanner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
@@ -58,9 +61,23 @@ public class WeeklyReportSession {
 		return this.parameters;
 	}
 
-	/** Where the execution's documents are written: {@code <data-dir>/reports/<job>/<week>/}. */
+	/**
+	 * Where the execution's documents are written: {@code <data-dir>/reports/<job>/<week>/}, created owner-only and
+	 * checked, each time a step asks, to be a real directory below the reports folder (a symbolic link planted for
+	 * the job or the week would send the documents elsewhere, or feed other files to the archive and the email).
+	 * @throws UncheckedIOException naming the path when a folder on the way is a link or not a directory
+	 */
 	public ReportDocuments documents() {
-		return ReportDocuments.in(this.reportsDirectory, this.job.name(), this.parameters.week().toString());
+		ReportDocuments documents = ReportDocuments.in(this.reportsDirectory, this.job.name(),
+				this.parameters.week().toString());
+		try {
+			PrivateFiles.directoryUnder(this.reportsDirectory, documents.directory());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the documents of " + this.job.name() + " "
+					+ this.parameters.week() + " into " + documents.directory() + ": " + ex.getMessage(), ex);
+		}
+		return documents;
 	}
 
 	/** Computes the report (the first time for this execution) and records its generation time. */

@@ -82,7 +82,7 @@ public final class JobDefinitionLoader {
 			raw = READER.readValue(text);
 		}
 		catch (JacksonException ex) {
-			throw YamlProblems.describe(ex).toException(file, ex);
+			throw YamlProblems.describe(ex, text).toException(file, ex);
 		}
 		if (raw == null) {
 			throw new InvalidJobDefinitionException(file, null,

@@ -19,6 +19,9 @@ import jakarta.validation.Validator;
  */
 final class OrderedValidator {
 
+	/** The field that names the secret key's variable: a value that fails is probably the key, never quoted. */
+	private static final String SECRET_KEY_ENV = "api.secret-key-env";
+
 	private static final Comparator<ConstraintViolation<Object>> WITHIN_PROPERTY = Comparator
 		.<ConstraintViolation<Object>>comparingInt(OrderedValidator::firstIndex)
 		.thenComparing(ConstraintViolation::getMessage);
@@ -60,7 +63,12 @@ final class OrderedValidator {
 		}
 		String reason = violation.getMessage();
 		Object value = violation.getInvalidValue();
-		if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+		if (SECRET_KEY_ENV.equals(field)) {
+			// someone pasted the key itself: never echo it (stderr, logs, CI output)
+			reason = reason + "; the value looks like a key, not a variable name, and is not shown: put the key in an "
+					+ "environment variable and name that variable here";
+		}
+		else if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
 			reason = reason + ", got " + Problem.quote(value);
 		}
 		return new Problem(field, reason);

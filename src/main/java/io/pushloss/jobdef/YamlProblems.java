@@ -4,11 +4,21 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
@@ -28,13 +38,20 @@ final class YamlProblems {
 	private YamlProblems() {
 	}
 
-	static Problem describe(JacksonException ex) {
+	/**
+	 * @param ex what the parser or the binder threw
+	 * @param text the file's text, to find where an unknown key is written
+	 */
+	static Problem describe(JacksonException ex, String text) {
 		if (ex.getCause() instanceof MarkedYamlEngineException yaml) {
 			return syntaxError(yaml);
 		}
 		String field = field(ex.getPath());
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return new Problem(field, "unknown key" + knownKeys(unknown.getReferringClass()) + at(ex));
+			// The binder buffers a record's properties and reports an unknown one where the record's mapping ends:
+			// the key's own position comes from the document's nodes.
+			String where = keyPosition(text, ex.getPath()).orElseGet(() -> at(ex));
+			return new Problem(field, "unknown key" + knownKeys(unknown.getReferringClass()) + where);
 		}
 		String message = ex.getOriginalMessage();
 		if (message != null && message.startsWith("Trailing token")) {
@@ -58,6 +75,52 @@ final class YamlProblems {
 			return new Problem((field != null) ? field + "." + key : key, "appears twice" + at(ex));
 		}
 		return new Problem(field, firstLine(message) + at(ex));
+	}
+
+	/**
+	 * {@code " (line L, column C)"} of the last key of {@code path} as written in {@code text}, found by walking the
+	 * document's nodes along the path; empty when the path cannot be followed.
+	 */
+	static Optional<String> keyPosition(String text, List<JacksonException.Reference> path) {
+		if (path.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Node> root;
+		try {
+			root = new Compose(LoadSettings.builder().build()).composeString(text);
+		}
+		catch (YamlEngineException ex) {
+			return Optional.empty();
+		}
+		Node node = root.orElse(null);
+		Mark mark = null;
+		for (JacksonException.Reference reference : path) {
+			mark = null;
+			if (reference.getPropertyName() != null && node instanceof MappingNode mapping) {
+				Node value = null;
+				for (NodeTuple tuple : mapping.getValue()) {
+					if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(reference.getPropertyName())) {
+						mark = key.getStartMark().orElse(null);
+						value = tuple.getValueNode();
+						break;
+					}
+				}
+				node = value;
+			}
+			else if (reference.getIndex() >= 0 && node instanceof SequenceNode sequence
+					&& reference.getIndex() < sequence.getValue().size()) {
+				node = sequence.getValue().get(reference.getIndex());
+				mark = node.getStartMark().orElse(null);
+			}
+			else {
+				return Optional.empty();
+			}
+			if (node == null) {
+				return Optional.empty();
+			}
+		}
+		return Optional.ofNullable(mark)
+			.map((found) -> " (line " + (found.getLine() + 1) + ", column " + (found.getColumn() + 1) + ")");
 	}
 
 	private static Problem syntaxError(MarkedYamlEngineException yaml) {

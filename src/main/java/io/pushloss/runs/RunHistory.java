@@ -3,7 +3,12 @@ package io.pushloss.runs;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 
 import io.pushloss.job.RunContext;
@@ -25,6 +30,25 @@ public class RunHistory {
 	public RunHistory(WeeklyReportExecutions executions, JobRepository repository) {
 		this.executions = executions;
 		this.repository = repository;
+	}
+
+	/**
+	 * The run history over a database opened without the application context (for {@code runs}): Spring Batch's
+	 * job repository over the given data source, and nothing else of the application.
+	 * @param dataSource the program's database, already migrated at least to the job repository's tables
+	 */
+	public static RunHistory direct(DataSource dataSource) {
+		JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
+		factory.setDataSource(dataSource);
+		factory.setTransactionManager(new JdbcTransactionManager(dataSource));
+		try {
+			factory.afterPropertiesSet();
+			JobRepository repository = factory.getObject();
+			return new RunHistory(new WeeklyReportExecutions(JdbcClient.create(dataSource), repository), repository);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot read Spring Batch's job repository: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -21,6 +22,8 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
 import io.pushloss.jobdef.JobDefinition;
@@ -33,6 +36,13 @@ import io.pushloss.jobdef.JobDefinition;
  * run missed while the process was down fires once on start-up (misfire policy "fire once now"), not once per
  * missed week. Triggers of jobs no longer given are removed (with their jobs). One-off resume triggers restart
  * weeks that were interrupted.
+ * <p>
+ * Several {@code serve} nodes sharing a database register the same schedules when they start, possibly at the same
+ * moment: the registration runs in one database transaction, in which Quartz's job-store lock (a row lock on
+ * {@code QRTZ_LOCKS}) is held until the commit, so the nodes register one after the other; a trigger another node
+ * stored first is taken as stored ({@link ObjectAlreadyExistsException}), and a registration that collided with
+ * another node's all the same (the very first, which creates the lock rows) is tried again. Jobs request recovery:
+ * a firing whose node dies is fired again on another node (a recovering firing, see {@link ScheduledReportJob}).
  */
 public class ReportScheduleRegistrar {
 
@@ -43,14 +53,31 @@ public class ReportScheduleRegistrar {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportScheduleRegistrar.class);
 
+	private static final int ATTEMPTS = 3;
+
 	private final Scheduler scheduler;
 
+	private final TransactionOperations transactions;
+
+	/** A registrar whose calls are each a transaction of Quartz's own (one process on its own database). */
 	public ReportScheduleRegistrar(Scheduler scheduler) {
+		this(scheduler, TransactionOperations.withoutTransaction());
+	}
+
+	/**
+	 * @param transactions transactions on the database of Quartz's job store, in which each registration runs
+	 */
+	public ReportScheduleRegistrar(Scheduler scheduler, TransactionOperations transactions) {
 		this.scheduler = scheduler;
+		this.transactions = transactions;
 	}
 
 	/** Registers or updates the schedule of every job and removes schedules of jobs not given. */
 	public void register(Collection<JobDefinition> jobs) throws SchedulerException {
+		inTransaction("the schedules", () -> registerAll(jobs));
+	}
+
+	private void registerAll(Collection<JobDefinition> jobs) throws SchedulerException {
 		Set<JobKey> wanted = new HashSet<>();
 		for (JobDefinition job : jobs) {
 			wanted.add(register(job));
@@ -70,6 +97,7 @@ public class ReportScheduleRegistrar {
 			.withIdentity(jobKey)
 			.withDescription("Weekly push-loss report " + job.name())
 			.usingJobData(ScheduledReportJob.JOB_NAME, job.name())
+			.requestRecovery(true)
 			.storeDurably()
 			.build();
 		this.scheduler.addJob(detail, true);
@@ -82,11 +110,18 @@ public class ReportScheduleRegistrar {
 			.build();
 		Trigger existing = this.scheduler.getTrigger(triggerKey);
 		if (existing == null) {
-			this.scheduler.scheduleJob(trigger);
-			logger.info("Scheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
-					this.scheduler.getTrigger(triggerKey).getNextFireTime());
+			try {
+				this.scheduler.scheduleJob(trigger);
+				logger.info("Scheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
+						this.scheduler.getTrigger(triggerKey).getNextFireTime());
+				return jobKey;
+			}
+			catch (ObjectAlreadyExistsException ex) {
+				// another node starting at the same moment stored it first: compare with what it stored
+				existing = this.scheduler.getTrigger(triggerKey);
+			}
 		}
-		else if (!sameSchedule(existing, trigger)) {
+		if (!sameSchedule(existing, trigger)) {
 			this.scheduler.rescheduleJob(triggerKey, trigger);
 			logger.info("Rescheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
 					this.scheduler.getTrigger(triggerKey).getNextFireTime());
@@ -107,6 +142,10 @@ public class ReportScheduleRegistrar {
 	 * has passed. It waits like any firing of the job while another run of the job is in progress.
 	 */
 	public void scheduleResume(JobDefinition job, InterruptedRun run, Instant at) throws SchedulerException {
+		inTransaction("the resumption of " + run.week() + " of " + job.name(), () -> resume(job, run, at));
+	}
+
+	private void resume(JobDefinition job, InterruptedRun run, Instant at) throws SchedulerException {
 		TriggerKey key = TriggerKey.triggerKey(job.name() + "-" + run.week() + "-" + run.executionId(), RESUME_GROUP);
 		if (this.scheduler.checkExists(key)) {
 			return;
@@ -121,9 +160,77 @@ public class ReportScheduleRegistrar {
 			builder.usingJobData(ScheduledReportJob.RESUME_LAST_UPDATED,
 					Long.toString(run.lastUpdated().toEpochMilli()));
 		}
-		this.scheduler.scheduleJob(builder
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-			.build());
+		try {
+			this.scheduler.scheduleJob(builder
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build());
+		}
+		catch (ObjectAlreadyExistsException ex) {
+			// another node starting at the same moment scheduled the same resumption
+			logger.debug("The resumption {} was scheduled by another node", key);
+		}
+	}
+
+	/**
+	 * Runs a registration in one transaction, and again (up to {@value #ATTEMPTS} times) when it collided with
+	 * another node's.
+	 */
+	private void inTransaction(String what, Registration registration) throws SchedulerException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.transactions.executeWithoutResult((status) -> {
+					try {
+						registration.run();
+					}
+					catch (SchedulerException ex) {
+						throw new RegistrationFailed(ex);
+					}
+				});
+				return;
+			}
+			catch (RegistrationFailed | DataAccessException ex) {
+				SchedulerException cause = (ex instanceof RegistrationFailed failed) ? failed.cause
+						: new SchedulerException("Cannot register " + what + ": " + ex.getMessage(), ex);
+				if (attempt >= ATTEMPTS) {
+					throw cause;
+				}
+				logger.info("Registering {} collided with another node ({}); trying again", what,
+						cause.getMessage());
+				pause(attempt);
+			}
+		}
+	}
+
+	private static void pause(int attempt) throws SchedulerException {
+		try {
+			Thread.sleep(100L * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SchedulerException("Interrupted while registering the schedules", ex);
+		}
+	}
+
+	/** A part of a registration, run in its transaction. */
+	@FunctionalInterface
+	private interface Registration {
+
+		void run() throws SchedulerException;
+
+	}
+
+	/** Carries a {@link SchedulerException} out of the transaction callback. */
+	private static final class RegistrationFailed extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient SchedulerException cause;
+
+		RegistrationFailed(SchedulerException cause) {
+			super(cause.getMessage(), cause);
+			this.cause = cause;
+		}
+
 	}
 
 	private static boolean sameSchedule(Trigger existing, CronTrigger wanted) {

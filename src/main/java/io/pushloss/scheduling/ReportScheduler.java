@@ -14,12 +14,15 @@ import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
 import io.pushloss.job.InterruptedRuns;
 import io.pushloss.job.RunMetrics;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinitionRegistry;
+import io.pushloss.store.StoreDatabase;
 
 /**
  * Starts {@code serve}'s scheduling: registers the job definitions, makes the Quartz job store match them, starts
@@ -44,17 +47,22 @@ public class ReportScheduler {
 
 	private final Clock clock;
 
+	private final boolean cluster;
+
 	private volatile List<JobDefinition> served = List.of();
 
 	ReportScheduler(Scheduler scheduler, JobDefinitionRegistry definitions, InterruptedRuns interruptedRuns,
-			RunMetrics metrics, ServeProperties properties, Clock clock) {
+			RunMetrics metrics, ServeProperties properties, Clock clock, StoreDatabase database,
+			PlatformTransactionManager transactionManager) {
 		this.scheduler = scheduler;
-		this.registrar = new ReportScheduleRegistrar(scheduler);
+		// Quartz's job store uses the application's data source: its lock rows are held until this commits
+		this.registrar = new ReportScheduleRegistrar(scheduler, new TransactionTemplate(transactionManager));
 		this.definitions = definitions;
 		this.interruptedRuns = interruptedRuns;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
+		this.cluster = database.shared();
 	}
 
 	/**
@@ -86,13 +94,16 @@ public class ReportScheduler {
 		return this.served;
 	}
 
-	/** A stopped week is resumed at once; one marked running once it has not been updated for the stale time. */
+	/**
+	 * A stopped week is resumed at once. One marked running: on a shared database at once too, where the week's lock
+	 * tells a live holder from a dead one; on one machine once it has not been updated for the stale time.
+	 */
 	private List<Resumption> scheduleResumptions(JobDefinition job) throws SchedulerException {
 		List<Resumption> resumptions = new ArrayList<>();
 		Instant now = this.clock.instant();
 		for (InterruptedRun run : this.interruptedRuns.of(job)) {
 			Instant at = now;
-			if (run.markedRunning() && run.lastUpdated() != null) {
+			if (run.markedRunning() && run.lastUpdated() != null && !this.cluster) {
 				Instant stale = run.lastUpdated().plus(this.properties.staleRunAfter());
 				at = stale.isAfter(now) ? stale : now;
 			}

@@ -49,7 +49,8 @@ final class CallAnswers {
 			}
 		}
 		List<ResponseBodies.TaskRows> results = new ArrayList<>();
-		List<String> taskIds = request.taskIds().isEmpty() ? List.of("") : request.taskIds();
+		List<String> taskIds = (request.taskIds().isEmpty() || fault == Fault.OVERALL_FOR_TASKS) ? List.of("")
+				: request.taskIds();
 		int rows = 0;
 		for (String taskId : taskIds) {
 			var taskRows = this.data.rows(request.source(), taskId, request.startTime(), request.endTime());
@@ -73,6 +74,10 @@ final class CallAnswers {
 			case GARBLE_NEGATIVE_COUNT -> ResponseBodies.Garble.NEGATIVE_COUNT;
 			case GARBLE_HUGE_COUNT -> ResponseBodies.Garble.HUGE_COUNT;
 			case GARBLE_MISSING_ERROR_CODE -> ResponseBodies.Garble.MISSING_ERROR_CODE;
+			case GARBLE_REPEATED_RESULT -> ResponseBodies.Garble.REPEATED_RESULT;
+			case GARBLE_MISSING_TASK -> ResponseBodies.Garble.MISSING_TASK;
+			case GARBLE_MISSING_ARRAY -> ResponseBodies.Garble.MISSING_ARRAY;
+			case GARBLE_MISSING_RESULTS -> ResponseBodies.Garble.MISSING_RESULTS;
 			default -> ResponseBodies.Garble.NONE;
 		};
 	}

@@ -40,6 +40,24 @@ public enum Fault {
 	GARBLE_NEGATIVE_COUNT,
 
 	/** A successful body with an {@code ErrCount} beyond 2^63 (does not fit a signed 64-bit integer). */
-	GARBLE_HUGE_COUNT
+	GARBLE_HUGE_COUNT,
+
+	/** An all_member_push_loss body whose first {@code Results} entry appears twice (would double the loss). */
+	GARBLE_REPEATED_RESULT,
+
+	/** An all_member_push_loss body whose last asked TaskID has no {@code Results} entry (would read as no loss). */
+	GARBLE_MISSING_TASK,
+
+	/** A successful body without {@code PostSendDeliveredLoss} (in the first {@code Results} entry). */
+	GARBLE_MISSING_ARRAY,
+
+	/** An all_member_push_loss body with {@code ErrorCode} 0 and no {@code Results} at all. */
+	GARBLE_MISSING_RESULTS,
+
+	/**
+	 * A task query of all_member_push_loss answered with the overall statistics of its range ({@code TaskID ""}), a
+	 * well-formed answer that belongs to another call (the window's overall one). Other calls are answered normally.
+	 */
+	OVERALL_FOR_TASKS
 
 }

@@ -20,7 +20,19 @@ final class ResponseBodies {
 	/** Corruptions of a successful body (fault injection). */
 	enum Garble {
 
-		NONE, WRONG_TYPE, NEGATIVE_COUNT, HUGE_COUNT, MISSING_ERROR_CODE
+		NONE, WRONG_TYPE, NEGATIVE_COUNT, HUGE_COUNT, MISSING_ERROR_CODE,
+
+		/** all_member_push_loss: the first Results entry twice. */
+		REPEATED_RESULT,
+
+		/** all_member_push_loss: no Results entry for the last asked TaskID. */
+		MISSING_TASK,
+
+		/** No PostSendDeliveredLoss array (in the first Results entry). */
+		MISSING_ARRAY,
+
+		/** all_member_push_loss: no Results at all. */
+		MISSING_RESULTS
 
 	}
 
@@ -43,12 +55,23 @@ final class ResponseBodies {
 		}
 		json.append("\"ErrorInfo\":\"sucess\",");
 		Garble rowGarble = (garble == Garble.MISSING_ERROR_CODE) ? Garble.NONE : garble;
-		if (source == LossSource.ALL_MEMBER) {
+		if (source == LossSource.ALL_MEMBER && garble == Garble.MISSING_RESULTS) {
+			json.setLength(json.length() - 1);
+			json.append('}');
+		}
+		else if (source == LossSource.ALL_MEMBER) {
+			List<TaskRows> entries = new ArrayList<>(results);
+			if (garble == Garble.REPEATED_RESULT) {
+				entries.add(entries.get(0));
+			}
+			else if (garble == Garble.MISSING_TASK) {
+				entries.remove(entries.size() - 1);
+			}
 			json.append("\"Results\":[");
-			for (int i = 0; i < results.size(); i++) {
-				json.append((i > 0) ? "," : "").append("{\"TaskID\":\"").append(escape(results.get(i).taskId()))
+			for (int i = 0; i < entries.size(); i++) {
+				json.append((i > 0) ? "," : "").append("{\"TaskID\":\"").append(escape(entries.get(i).taskId()))
 					.append("\",");
-				arrays(json, source, results.get(i).rows(), (i == 0) ? rowGarble : Garble.NONE);
+				arrays(json, source, entries.get(i).rows(), (i == 0) ? rowGarble : Garble.NONE);
 				json.append('}');
 			}
 			json.append("]}");
@@ -76,7 +99,9 @@ final class ResponseBodies {
 		List<String> platformPost = render(rows,
 				row -> row.isPlatformRow() && row.stage() == Stage.POST_SEND_DELIVERED, allMember);
 		json.append("\"ReadyToSendLoss\":").append(array(ready, false)).append(',');
-		json.append("\"PostSendDeliveredLoss\":").append(array(post, false)).append(',');
+		if (garble != Garble.MISSING_ARRAY) {
+			json.append("\"PostSendDeliveredLoss\":").append(array(post, false)).append(',');
+		}
 		json.append("\"PlatformReadyToSendLoss\":").append(array(platformReady, false)).append(',');
 		json.append("\"PlatformPostSendDeliveredLoss\":").append(array(platformPost, allMember));
 	}

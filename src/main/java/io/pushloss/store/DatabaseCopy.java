@@ -88,7 +88,8 @@ public class DatabaseCopy {
 	public List<TableCount> copyFromEmbedded(DataDirectoryProperties dataDirectory, boolean replace) {
 		H2Loopback.apply();
 		SimpleDriverDataSource source = new SimpleDriverDataSource(new org.h2.Driver(),
-				EmbeddedDatabase.jdbcUrl(dataDirectory) + ";IFEXISTS=TRUE", "sa", "");
+				EmbeddedDatabase.jdbcUrl(dataDirectory) + ";IFEXISTS=TRUE", EmbeddedDatabase.USER,
+				EmbeddedDatabase.existingPassword(dataDirectory));
 		return copyFrom(source, replace);
 	}
 

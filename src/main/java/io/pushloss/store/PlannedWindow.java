@@ -3,6 +3,7 @@ package io.pushloss.store;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.pushloss.api.LossQuery;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 
@@ -17,6 +18,9 @@ import io.pushloss.domain.LossSource;
  * @param end epoch seconds, exclusive
  */
 public record PlannedWindow(IsoWeek week, LossSource source, String taskId, long start, long end) {
+
+	/** TaskIDs one call asks for at most: the planned windows of up to this many tasks are one fetch window. */
+	public static final int TASKS_PER_CALL = LossQuery.MAX_TASK_IDS;
 
 	public PlannedWindow {
 		Objects.requireNonNull(week, "week");

@@ -1,6 +1,8 @@
 package io.pushloss.store;
 
-
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
+import io.pushloss.domain.CountOverflowException;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 
 /**
  * Sums the store of record over exactly the planned windows of a report: the per-vendor sums in SQL, and the rows
@@ -118,10 +122,32 @@ public class PlannedWindowAggregation {
 		});
 		List<PlatformCount> platformCounts = jdbc.sql(PLATFORM_COUNTS)
 			.param("app", appId)
-			.query(PlatformCount.class)
+			.query(PlannedWindowAggregation::platformCount)
 			.list();
 		Set<Integer> stored = new HashSet<>(jdbc.sql(STORED).param("app", appId).query(Integer.class).list());
 		return new Sums(platformCounts, stored);
+	}
+
+	/**
+	 * One summed row; the database adds in NUMERIC (H2 and PostgreSQL both), so a sum beyond 64 bits arrives
+	 * whole and is refused here, naming the figure, instead of failing in a conversion or wrapping.
+	 */
+	private static PlatformCount platformCount(ResultSet rs, int row) throws SQLException {
+		LossSource source = LossSource.valueOf(rs.getString("source"));
+		int vendor = rs.getInt("vendor");
+		Stage stage = Stage.valueOf(rs.getString("stage"));
+		String errCode = rs.getString("errCode");
+		BigDecimal sum = rs.getBigDecimal("errCount");
+		long errCount;
+		try {
+			errCount = sum.longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new CountOverflowException(source.displayName() + " " + stage + " lost pushes of vendor "
+					+ Vendor.fromCode(vendor) + " ErrCode " + errCode, sum.toBigInteger());
+		}
+		return new PlatformCount(rs.getInt("weekIndex"), source, vendor, stage, rs.getInt("eventType"), errCode,
+				errCount);
 	}
 
 	/** Receives the rows of the report week and the week before, one at a time. */

@@ -2,7 +2,7 @@ package io.pushloss.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.domain.PrivateFiles;
 
 /**
  * The one database of the program, shared by the store of record, the Spring Batch job repository, the delivery
@@ -32,25 +33,37 @@ class StoreDatabaseConfiguration {
 			return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		}
 		H2Loopback.apply();
+		Path folder = EmbeddedDatabase.base(dataDirectory).getParent();
 		try {
-			Files.createDirectories(EmbeddedDatabase.base(dataDirectory).getParent());
+			PrivateFiles.ensureDirectory(dataDirectory.absoluteDataDir());
+			PrivateFiles.directory(folder);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.absoluteDataDir()
 					+ " (pushloss.data-dir): " + ex.getMessage(), ex);
 		}
-		return DataSourceBuilder.create()
+		HikariDataSource dataSource = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.driverClassName("org.h2.Driver")
 			.url(EmbeddedDatabase.jdbcUrl(dataDirectory))
-			.username("sa")
-			.password("")
+			.username(EmbeddedDatabase.USER)
+			.password(EmbeddedCredential.password(dataDirectory))
 			.build();
+		return dataSource;
 	}
 
+	/**
+	 * Once the embedded database is open, the files H2 made in {@code <data-dir>/db/} (database, lock file with the
+	 * address of its TCP server, trace) are made owner-only, whatever the umask gave them; the folder already keeps
+	 * everybody else out.
+	 */
 	@Bean
-	StoreDatabase storeDatabase(DataSource dataSource) {
-		return StoreDatabase.of(dataSource);
+	StoreDatabase storeDatabase(DataSource dataSource, DataDirectoryProperties dataDirectory) {
+		StoreDatabase database = StoreDatabase.of(dataSource);
+		if (database.kind() == StoreDatabase.Kind.H2) {
+			PrivateFiles.restrictFolder(EmbeddedDatabase.base(dataDirectory).getParent());
+		}
+		return database;
 	}
 
 }

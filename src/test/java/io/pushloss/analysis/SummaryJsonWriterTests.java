@@ -151,4 +151,17 @@ class SummaryJsonWriterTests {
 		return found.get(0);
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheFolderIsRefusedNamingItAndItsTargetStaysEmpty() throws IOException {
+		Path victim = Files.createDirectories(this.dir.resolve("victim"));
+		Path folder = Files.createSymbolicLink(this.dir.resolve("week"), victim);
+
+		assertThatExceptionOfType(java.io.UncheckedIOException.class)
+			.isThrownBy(() -> this.writer.write(SampleReports.typicalWeek(), folder.resolve("summary.json")))
+			.withMessageContaining(folder.toAbsolutePath().toString())
+			.withMessageContaining("symbolic link");
+		try (java.util.stream.Stream<Path> files = Files.list(victim)) {
+			assertThat(files).isEmpty();
+		}
+	}
 }

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import io.pushloss.analysis.LossFigures.DescriptionKey;
 import io.pushloss.analysis.LossFigures.StageCount;
+import io.pushloss.domain.CountOverflowException;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class WeekRowsTests {
 
@@ -24,6 +26,17 @@ class WeekRowsTests {
 		assertThat(rows.stageCounts()).containsExactlyInAnyOrder(
 				new StageCount(0, LossSource.ALL_MEMBER, "t1", READY, "70001", 12),
 				new StageCount(1, LossSource.ALL_MEMBER, "t1", READY, "70001", 3));
+	}
+
+	@Test
+	void aTotalBeyond64BitsFailsNamingTheFigureInsteadOfWrapping() {
+		WeekRows rows = new WeekRows();
+		rows.add(0, LossSource.ALL_MEMBER, "t1", -1, READY, 1, "70001", Long.MAX_VALUE, "a", 100);
+
+		assertThatExceptionOfType(CountOverflowException.class)
+			.isThrownBy(() -> rows.add(0, LossSource.ALL_MEMBER, "t1", -1, READY, 2, "70001", 1, "a", 200))
+			.withMessage("the total of all_member_push_loss task t1 READY_TO_SEND ErrCode 70001 exceeds 64 bits ("
+					+ Long.MAX_VALUE + " + 1): the stored counts cannot be added up");
 	}
 
 	@Test

@@ -7,13 +7,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import io.pushloss.api.StubVendor.Received;
 import io.pushloss.api.StubVendor.Reply;
@@ -151,6 +156,66 @@ class PushLossClientTests {
 		assertThat(client.fetch(TASKS).rows()).hasSize(1);
 		assertThat(this.vendor.received()).hasSize(4);
 		assertThat(client.stats().retries()).isEqualTo(3);
+	}
+
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
+	void abortEndsACallWhoseBodyStallsWithoutRetryingAndRefusesLaterCallsUntilResumed() throws Exception {
+		this.vendor.otherwise(Reply.stalledBody());
+		// only the abort can end this call in time
+		PushLossClient client = client(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMinutes(10)));
+		CompletableFuture<LossResponse> calling = CompletableFuture.supplyAsync(() -> client.fetch(TASKS));
+		Awaitility.await().until(() -> !this.vendor.received().isEmpty());
+
+		client.abort();
+
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(calling::get)
+			.havingCause()
+			.isInstanceOf(PushLossApiException.class)
+			.withMessageContaining("gave up after 1 attempt")
+			.withMessageContaining("aborted: the application is stopping");
+		assertThat(this.vendor.received()).as("not retried").hasSize(1);
+		assertThat(fetchFailing(client, TASKS).getMessage()).contains("aborted: the application is stopping");
+		assertThat(this.vendor.received()).as("refused before sending").hasSize(1);
+		client.resume();
+		this.vendor.otherwise(Reply.ok(StubVendor.okBody()));
+		assertThat(client.fetch(TASKS).rows()).hasSize(1);
+	}
+
+	@Test
+	void partsOfTheUserSigEchoedByTheVendorAreRedactedFromItsTextsAndRows() {
+		PushLossClient client = client(settings());
+		client.fetch(NORMAL);
+		String usersig = this.vendor.received().get(0).params().get("usersig");
+		assertThat(usersig).hasSizeGreaterThan(80);
+		String prefix = usersig.substring(0, 60);
+		String middle = usersig.substring(30, 50);
+		// the middle part once with its tenth character as a JSON escape: hidden from a scrub of the raw body
+		String escaped = middle.substring(0, 10) + String.format("\\u%04x", (int) middle.charAt(10))
+				+ middle.substring(11);
+		this.vendor.reply(StubVendor.error(70003, "sig " + prefix + " rejected"));
+		this.vendor.reply(Reply.ok("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"ok " + escaped + "\","
+				+ "\"ReadyToSendLoss\":[{\"ErrCode\":\"-1\",\"ErrCount\":7,\"ErrInfo\":\"token " + middle + " and "
+				+ escaped + "\"}],\"PostSendDeliveredLoss\":[],\"PlatformReadyToSendLoss\":[],"
+				+ "\"PlatformPostSendDeliveredLoss\":[]}"));
+
+		PushLossApiException ex = fetchFailing(client, NORMAL);
+		LossResponse response = client.fetch(NORMAL);
+
+		assertThat(ex.getMessage()).contains("sig <redacted> rejected").doesNotContain(prefix.substring(0, 16));
+		assertThat(response.rows()).singleElement()
+			.satisfies((row) -> assertThat(row.errInfo()).isEqualTo("token <redacted> and <redacted>"));
+	}
+
+	@Test
+	void runsOfASecretAreRedactedWhereverTheyAppear() {
+		String secret = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+		assertThat(Failures.scrub("x " + secret.substring(3, 19) + " y " + secret.substring(20) + "!", secret))
+			.isEqualTo("x <redacted> y <redacted>!");
+		assertThat(Failures.scrub("short " + secret.substring(0, 15) + " stays", secret))
+			.as("15 characters in common can be chance").isEqualTo("short " + secret.substring(0, 15) + " stays");
+		assertThat(Failures.scrub("no secret here", secret)).isEqualTo("no secret here");
 	}
 
 	@Test

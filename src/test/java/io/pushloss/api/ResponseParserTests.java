@@ -78,7 +78,8 @@ class ResponseParserTests {
 	@Test
 	void acceptsArraysAtTopLevelAndOverallResultsWithNumericErrCode() {
 		String body = "{\"ErrorCode\":0,\"ReadyToSendLoss\":[{\"ErrCode\":-1,\"ErrCount\":2}],"
-				+ "\"Results\":[{\"TaskID\":\"\",\"PlatformPostSendDeliveredLoss\":[{\"EventType\":2,"
+				+ "\"Results\":[{\"TaskID\":\"\",\"PostSendDeliveredLoss\":[],\"PlatformReadyToSendLoss\":[],"
+				+ "\"PlatformPostSendDeliveredLoss\":[{\"EventType\":2,"
 				+ "\"PushPlatform\":0,\"ErrCode\":\"410\",\"ErrCount\":9223372036854775807,\"ErrInfo\":null}]}]}";
 
 		List<LossRow> rows = ResponseParser.parse(OVERALL, body).response().rows();
@@ -131,6 +132,83 @@ class ResponseParserTests {
 				assertThat(ex.query()).isEqualTo(OVERALL);
 			})
 			.withMessage("all_member_push_loss [1741708800, 1741795200) overall: invalid response: " + message);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+			{"ErrorCode":0}                                                                      | Results is missing
+			{"ErrorCode":0,"ErrorInfo":"sucess","Results":[]}                                    | Results lacks TaskID "xxx-yyy-zzz", "aaa-bbb-ccc" (asked: ["xxx-yyy-zzz", "aaa-bbb-ccc"])
+			{"ErrorCode":0,"Results":[{"TaskID":"xxx-yyy-zzz",$ALL}]}                            | Results lacks TaskID "aaa-bbb-ccc" (asked: ["xxx-yyy-zzz", "aaa-bbb-ccc"])
+			{"ErrorCode":0,"Results":[{"TaskID":"xxx-yyy-zzz",$ALL},{"TaskID":"aaa-bbb-ccc",$ALL},{"TaskID":"xxx-yyy-zzz",$ALL}]} | Results[2].TaskID "xxx-yyy-zzz" repeats Results[0]
+			{"ErrorCode":0,"Results":[{"TaskID":"xxx-yyy-zzz",$ALL},{"TaskID":"aaa-bbb-ccc","ReadyToSendLoss":[],"PlatformReadyToSendLoss":null,"PlatformPostSendDeliveredLoss":[]}]} | Results[1] lacks PostSendDeliveredLoss, PlatformReadyToSendLoss (an empty array means no loss; a missing one is not data)
+			""")
+	void anAnswerThatIsNotWholeIsRetryableNamingWhatIsMissing(String body, String message) {
+		String all = "\"ReadyToSendLoss\":[],\"PostSendDeliveredLoss\":[],\"PlatformReadyToSendLoss\":[],"
+				+ "\"PlatformPostSendDeliveredLoss\":[{\"EventType\":1,\"PushPlatform\":1,\"ErrCode\":\"410\",\"ErrCount\":3}]";
+		assertThatExceptionOfType(PushLossApiException.class)
+			.isThrownBy(() -> ResponseParser.parse(SAMPLE_TASKS, body.replace("$ALL", all)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ApiErrorKind.RETRYABLE))
+			.withMessage("all_member_push_loss [1741104000, 1741708800) tasks [xxx-yyy-zzz, aaa-bbb-ccc]: "
+					+ "incomplete answer: " + message);
+	}
+
+	@Test
+	void theOverallResultAndNormalPushNeedTheirFourArraysToo() {
+		assertThatExceptionOfType(PushLossApiException.class)
+			.isThrownBy(() -> ResponseParser.parse(OVERALL, "{\"ErrorCode\":0,\"Results\":[{\"TaskID\":\"\"}]}"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ApiErrorKind.RETRYABLE))
+			.withMessageEndingWith("incomplete answer: Results[0] lacks ReadyToSendLoss, PostSendDeliveredLoss, "
+					+ "PlatformReadyToSendLoss, PlatformPostSendDeliveredLoss (an empty array means no loss; a missing "
+					+ "one is not data)");
+		assertThatExceptionOfType(PushLossApiException.class)
+			.isThrownBy(() -> ResponseParser.parse(NORMAL,
+					"{\"ErrorCode\":0,{\"ReadyToSendLoss\":[],\"PostSendDeliveredLoss\":[],\"PlatformReadyToSendLoss\":[]}}"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ApiErrorKind.RETRYABLE))
+			.withMessageEndingWith("incomplete answer: the answer lacks PlatformPostSendDeliveredLoss (an empty array "
+					+ "means no loss; a missing one is not data)");
+	}
+
+	@Test
+	void emptyArraysAreDataMeaningNoLoss() {
+		String empty = "\"ReadyToSendLoss\":[],\"PostSendDeliveredLoss\":[],\"PlatformReadyToSendLoss\":[],"
+				+ "\"PlatformPostSendDeliveredLoss\":[]";
+
+		assertThat(ResponseParser.parse(NORMAL, "{\"ErrorCode\":0," + empty + "}").response().rows()).isEmpty();
+		assertThat(ResponseParser.parse(OVERALL, "{\"ErrorCode\":0,\"Results\":[{\"TaskID\":\"\"," + empty + "}]}")
+			.response()
+			.rows()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			ErrCode | 129  | 128
+			ErrInfo | 1025 | 1024
+			""")
+	void vendorTextLongerThanTheStoreKeepsIsRefusedNamingTheField(String field, int length, int max) {
+		String text = "\"" + "x".repeat(length) + "\"";
+		String row = field.equals("ErrCode") ? "{\"ErrCode\":" + text + ",\"ErrCount\":1}"
+				: "{\"ErrCode\":\"1\",\"ErrCount\":1,\"ErrInfo\":" + text + "}";
+		String body = "{\"ErrorCode\":0,\"ReadyToSendLoss\":[" + row + "]}";
+
+		assertThatExceptionOfType(PushLossApiException.class).isThrownBy(() -> ResponseParser.parse(NORMAL, body))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ApiErrorKind.INVALID_RESPONSE))
+			.withMessageEndingWith("invalid response: ReadyToSendLoss[0]." + field + " is " + length
+					+ " characters long, more than the " + max + " allowed");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{"ErrorCode":0,"Results":[{"TaskID":"","ReadyToSendLoss":[{"ErrCode":"1","ErrCount":2}]}]} | Results[0].TaskID is ""
+			{"ErrorCode":0,"Results":[{"ReadyToSendLoss":[{"ErrCode":"1","ErrCount":2}]}]}             | Results[0].TaskID is missing
+			{"ErrorCode":0,"Results":[{"TaskID":"xxx-yyy-zzz"},{"TaskID":null}]}                        | Results[1].TaskID is missing
+			""")
+	void theOverallStatisticsInTheAnswerToATaskQueryAreAnotherCallsAnswerAskedAgain(String body, String where) {
+		assertThatExceptionOfType(PushLossApiException.class)
+			.isThrownBy(() -> ResponseParser.parse(SAMPLE_TASKS, body))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ApiErrorKind.RETRYABLE))
+			.withMessage("all_member_push_loss [1741104000, 1741708800) tasks [xxx-yyy-zzz, aaa-bbb-ccc]: the answer "
+					+ "belongs to another call: " + where + ": overall statistics, but this call asked for tasks "
+					+ "[xxx-yyy-zzz, aaa-bbb-ccc]");
 	}
 
 	@Test

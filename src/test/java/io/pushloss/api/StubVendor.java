@@ -64,7 +64,8 @@ final class StubVendor implements AutoCloseable {
 				params(exchange.getRequestURI().getRawQuery()), body,
 				exchange.getRequestHeaders().getFirst("Content-Type"), this.ticker.getAsLong()));
 		Reply reply = this.replies.isEmpty() ? this.fallback : this.replies.poll();
-		byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+		String text = reply.body().equals(OK) ? okBodyFor(exchange.getRequestURI().getPath(), body) : reply.body();
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		// A stalled body promises more bytes than it sends; the connection stays open.
 		exchange.sendResponseHeaders(reply.status(), reply.stall() ? bytes.length + 100 : bytes.length);
@@ -85,9 +86,40 @@ final class StubVendor implements AutoCloseable {
 		return params;
 	}
 
+	/** Stands for a whole successful answer to the request it answers (see {@link #okBodyFor}). */
+	private static final String OK = "<a whole answer>";
+
 	static String okBody() {
-		return "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"\",\"ReadyToSendLoss\":[{\"ErrCode\":\"-1\","
-				+ "\"ErrCount\":7,\"ErrInfo\":\"Certificate id not set\"}]}";
+		return OK;
+	}
+
+	/**
+	 * A whole successful answer: one stage-level row at top level and the four arrays (empty) in a {@code Results}
+	 * entry for each asked TaskID ({@code ""} for overall); for normal_push_loss the four arrays at top level.
+	 */
+	private static String okBodyFor(String path, String requestBody) {
+		String row = "[{\"ErrCode\":\"-1\",\"ErrCount\":7,\"ErrInfo\":\"Certificate id not set\"}]";
+		String head = "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"\",\"ReadyToSendLoss\":" + row;
+		String empty = "\"PostSendDeliveredLoss\":[],\"PlatformReadyToSendLoss\":[],\"PlatformPostSendDeliveredLoss\":[]";
+		if (!path.endsWith("all_member_push_loss")) {
+			return head + "," + empty + "}";
+		}
+		List<String> taskIds = new ArrayList<>();
+		java.util.regex.Matcher list = java.util.regex.Pattern.compile("\"TaskID\":\\[([^\\]]*)\\]").matcher(requestBody);
+		if (list.find()) {
+			java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(list.group(1));
+			while (id.find()) {
+				taskIds.add(id.group(1));
+			}
+		}
+		if (taskIds.isEmpty()) {
+			taskIds.add("");
+		}
+		List<String> results = new ArrayList<>();
+		for (String taskId : taskIds) {
+			results.add("{\"TaskID\":\"" + taskId + "\",\"ReadyToSendLoss\":[]," + empty + "}");
+		}
+		return head + ",\"Results\":[" + String.join(",", results) + "]}";
 	}
 
 	static Reply error(int code, String info) {

@@ -60,11 +60,11 @@ class BackfillCommandTests {
 			.endsWith("Backfill 2026-W44 to 2026-W46 of job 'skip': 2 run, 1 skipped, no email sent "
 					+ "(--email sends them).\n");
 		assertThat(cli.simulator.calls() - callsBefore).as("W43 and W44 for W44, W46 for W46").isEqualTo(4);
-		assertThat(cli.err()).contains("backfill skip: week 2026-W44 (1/3)", "backfill skip: week 2026-W45 (2/3)",
-				"backfill skip: week 2026-W46 (3/3)");
+		assertThat(cli.err()).contains("backfill skip: week 2026-W44 (1 of 3)", "backfill skip: week 2026-W45 (2 of 3)",
+				"backfill skip: week 2026-W46 (3 of 3)");
 		assertThat(cli.history(data)).extracting(RunSummary::week, RunSummary::status, RunSummary::emailState)
 			.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, EmailState.DISABLED), tuple(IsoWeek.parse("2026-W44"), RunStatus.COMPLETED, EmailState.DISABLED),
-					tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, EmailState.SENT));
+					tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, EmailState.OUTBOX));
 		assertThat(data.resolve("archive/skip/2026")).isDirectoryContaining("glob:**/2026-W44")
 			.isDirectoryContaining("glob:**/2026-W46");
 	}

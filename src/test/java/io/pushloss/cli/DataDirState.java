@@ -17,6 +17,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
+import io.pushloss.domain.DataDirectoryProperties;
+import io.pushloss.store.EmbeddedDatabase;
+
 /**
  * Reads what a command left in a data directory, once no process uses it: rows of the H2 database, the files
  * below a folder, the text of a PDF.
@@ -30,7 +33,8 @@ final class DataDirState {
 	static List<String> rows(Path dataDir, String sql) {
 		String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("pushloss")
 				+ ";IFEXISTS=TRUE;AUTO_SERVER=TRUE";
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+		String password = EmbeddedDatabase.password(new DataDirectoryProperties(dataDir));
+		try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.USER, password);
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			List<String> rows = new ArrayList<>();

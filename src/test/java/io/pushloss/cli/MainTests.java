@@ -26,11 +26,11 @@ class MainTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			run      | JOB_FILE --week --no-email --data-dir --help
+			run      | JOB_FILE --week --no-email --resend --data-dir --help
 			backfill | JOB_FILE --from --to --email --force --data-dir --help
 			serve    | JOB_FILE --data-dir --help
 			restart  | JOB_FILE --week --data-dir --help
-			runs     | JOB_NAME --json --data-dir --help
+			runs     | JOB_NAME --json --limit --data-dir --help
 			simulate | --port --seed --help
 			validate | JOB_FILE --help
 			usersig  | JOB_FILE --expire --help
@@ -40,6 +40,30 @@ class MainTests {
 		assertThat(this.cli.out()).startsWith("Usage: push-loss-report " + command)
 			.contains(options.split(" "));
 		assertThat(this.cli.operations.requests).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "run", "backfill", "serve", "restart", "runs", "simulate", "validate", "usersig" })
+	void wrapsHelpTextsBetweenWordsOnly(String command) {
+		assertThat(this.cli.execute(command, "--help")).isZero();
+		String text = this.cli.out().replaceAll("\\s+", " ");
+		// picocli's line breaker may break after a '.' or a '/': a path must never be written where it could be cut
+		assertThat(text).doesNotContainPattern("\\. /").doesNotContainPattern("[a-z]/ [a-z*]");
+	}
+
+	@Test
+	void helpOfServeNamesTheFolderItReadsJobsFrom() {
+		assertThat(this.cli.execute("serve", "--help")).isZero();
+		assertThat(this.cli.out().replaceAll("\\s+", " "))
+			.contains("every *.yml file in the jobs folder of the working directory");
+	}
+
+	@Test
+	void helpOfRunsDoesNotPromiseToCreateTheDataDirectory() {
+		assertThat(this.cli.execute("runs", "--help")).isZero();
+		String text = this.cli.out().replaceAll("\\s+", " ");
+		assertThat(text).contains("creates nothing").doesNotContain("created on first use")
+			.contains("created by the first command that writes to it");
 	}
 
 	@Test

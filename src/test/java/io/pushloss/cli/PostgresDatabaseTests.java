@@ -44,7 +44,7 @@ class PostgresDatabaseTests {
 			int planned = cli.history(data).get(0).windowsPlanned();
 			assertThat(cli.history(data)).extracting((run) -> run.week(), (run) -> run.status(),
 					(run) -> run.emailState())
-				.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, EmailState.SENT));
+				.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, EmailState.OUTBOX));
 			assertThat(cli.execute("runs", "pg", "--data-dir", data.toString())).isZero();
 			assertThat(cli.out()).contains("2026-W46  COMPLETED");
 			assertThat(data.resolve("db/pushloss.mv.db")).doesNotExist();

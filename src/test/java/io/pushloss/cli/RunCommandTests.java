@@ -57,13 +57,23 @@ class RunCommandTests {
 		int exitCode = execute("run", job.toString(), "--week", "2026-W46", "--data-dir", data.toString());
 
 		assertThat(exitCode).as(this.out + this.err).isZero();
-		assertThat(this.err).isEmpty();
+		List<String> err = this.err.lines().toList();
+		assertThat(err.get(0)).as("the mail mode, said at the start").isEqualTo("mail: outbox folder "
+				+ data.toAbsolutePath().resolve("outbox") + ", nothing is sent (no SMTP host configured)");
+		String steps = this.err.substring(this.err.indexOf('\n') + 1);
+		assertThat(steps.lines()).as("one line per step, none per window").containsExactly(
+				"demo 2026-W46: fetch: 8 windows planned, 0 already stored, 8 to fetch (about 0s at 50 calls/s)",
+				err.get(2), "demo 2026-W46: analysis done in " + seconds(steps, 2),
+				"demo 2026-W46: Excel done in " + seconds(steps, 3), "demo 2026-W46: PDF done in "
+						+ seconds(steps, 4), "demo 2026-W46: archive and email done in " + seconds(steps, 5));
+		assertThat(err.get(2))
+			.matches("demo 2026-W46: fetch: 8/8 windows stored, 8 calls in \\d+s \\([0-9.]+ calls?/s\\)");
 		Path archive = data.resolve("archive/demo/2026/2026-W46").toAbsolutePath();
 		assertThat(this.out).startsWith("demo 2026-W46: COMPLETED in ")
 			.contains("  fetched:   8 of 8 windows with 8 calls (0 were already stored)\n")
 			.containsPattern("  totals: +Push to all [0-9,]+ lost \\([-+0-9.%]+ WoW\\); Normal push [0-9,]+ lost")
 			.contains("  documents: " + data.toAbsolutePath().resolve("reports/demo/2026-W46") + "/")
-			.contains("  email:     written to " + data.toAbsolutePath() + "/outbox/ (no SMTP host configured)")
+			.contains("  email:     written to " + data.toAbsolutePath() + "/outbox/, nothing was sent (no SMTP host configured)")
 			.contains("  archive:   " + archive);
 		assertThat(archive.resolve("SHA256SUMS")).isRegularFile();
 		assertThat(archive.resolve("push-loss-demo-2026-W46.pdf")).isRegularFile();
@@ -93,12 +103,17 @@ class RunCommandTests {
 		try (PushLossSimulator vendor = PushLossSimulator.start(SimulatorSettings.defaults().withCallsPerSecond(1000))) {
 			Path job = demoJob(vendor.baseUrl());
 			this.environment.put("TIM_SECRET_KEY", WRONG_KEY);
+			this.environment.put("PUSHLOSS_MAIL_OUTBOX_ONLY", "true");
 
 			int exitCode = execute("run", job.toString(), "--week", "2026-W46", "--data-dir",
 					this.temp.resolve("data").toString());
 
 			assertThat(exitCode).isEqualTo(1);
-			assertThat(this.err).isEmpty();
+			assertThat(this.err).startsWith("mail: outbox folder ")
+				.contains(", nothing is sent (no SMTP host configured; pushloss.mail.outbox-only=true)\n");
+			assertThat(this.err.lines()).last()
+				.asString()
+				.startsWith("demo 2026-W46: fetch: ended early at 0/8 windows stored, 1 call in ");
 			List<String> lines = this.out.lines().toList();
 			assertThat(lines.get(0)).startsWith("demo 2026-W46: FAILED");
 			assertThat(lines).filteredOn((line) -> line.startsWith("  error:"))
@@ -109,6 +124,24 @@ class RunCommandTests {
 		}
 		assertThat(output.toString()).doesNotContain("\tat ").doesNotContain(WRONG_KEY);
 		assertThat(this.out).doesNotContain(WRONG_KEY);
+	}
+
+	@Test
+	void aJobOfTheVendorWithoutSmtpIsRefusedWithOneLineUnlessTheOutboxIsChosen() throws IOException {
+		Path job = demoJob("http://127.0.0.1:9");
+		this.environment.put("TIM_SECRET_KEY", WRONG_KEY);
+		Path data = this.temp.resolve("data");
+
+		int exitCode = execute("run", job.toString(), "--week", "2026-W46", "--data-dir", data.toString());
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(this.out).isEmpty();
+		assertThat(this.err.lines().toList()).singleElement()
+			.asString()
+			.startsWith(job + ": job 'demo' emails its report, but no SMTP host is configured")
+			.contains("PUSHLOSS_MAIL_OUTBOX_ONLY=true");
+		assertThat(data).as("nothing written").doesNotExist();
+		assertThat(this.err).doesNotContain(WRONG_KEY);
 	}
 
 	/**
@@ -146,6 +179,12 @@ class RunCommandTests {
 
 	private static long count(Path file, String text) throws IOException {
 		return Files.readAllLines(file).stream().filter((line) -> line.contains(text)).count();
+	}
+
+	/** The duration at the end of a step's line ("2.5s"), to compare the rest of the line exactly. */
+	private static String seconds(String err, int line) {
+		String text = err.lines().toList().get(line);
+		return text.substring(text.lastIndexOf(' ') + 1);
 	}
 
 }

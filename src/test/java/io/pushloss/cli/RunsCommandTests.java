@@ -2,6 +2,10 @@ package io.pushloss.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 
 import io.pushloss.simulator.Fault;
@@ -56,12 +60,13 @@ class RunsCommandTests {
 		assertThat(runs.size()).isEqualTo(2);
 		JsonNode failed = runs.get(0);
 		assertThat(failed.propertyNames()).containsExactly("executionId", "job", "week", "status", "start",
-				"durationSeconds", "windowsPlanned", "windowsFetched", "calls", "partial", "forced", "email",
+				"durationSeconds", "windowsPlanned", "windowsStored", "windowsFetched", "calls", "partial", "forced", "email",
 				"archivePath", "headline", "message");
 		assertThat(failed.get("job").asString()).isEqualTo("listed");
 		assertThat(failed.get("week").asString()).isEqualTo("2026-W46");
 		assertThat(failed.get("status").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("windowsPlanned").asInt()).isEqualTo(4);
+		assertThat(failed.get("windowsStored").asInt()).as("the baseline week, stored by the run of 2026-W45").isEqualTo(2);
 		assertThat(failed.get("windowsFetched").asInt()).isZero();
 		assertThat(failed.get("calls").asInt()).isEqualTo(1);
 		assertThat(failed.get("email").isNull()).isTrue();
@@ -72,11 +77,12 @@ class RunsCommandTests {
 		assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(Instant.parse(completed.get("start").asString())).isBefore(Instant.now());
 		assertThat(completed.get("durationSeconds").asDouble()).isPositive();
+		assertThat(completed.get("windowsStored").asInt()).isEqualTo(4);
 		assertThat(completed.get("windowsFetched").asInt()).isEqualTo(4);
 		assertThat(completed.get("calls").asInt()).isEqualTo(4);
 		assertThat(completed.get("partial").asBoolean()).isFalse();
 		assertThat(completed.get("forced").asBoolean()).isFalse();
-		assertThat(completed.get("email").asString()).isEqualTo("SENT");
+		assertThat(completed.get("email").asString()).isEqualTo("OUTBOX");
 		assertThat(Path.of(completed.get("archivePath").asString()))
 			.isEqualTo(data.resolve("archive/listed/2026/2026-W45").toAbsolutePath());
 		assertThat(completed.get("headline").asString()).startsWith("Push to all ");
@@ -91,11 +97,58 @@ class RunsCommandTests {
 		assertThat(cli.outLines().get(0).split(" +")).containsExactly("ID", "JOB", "WEEK", "STATUS", "START",
 				"DURATION", "WINDOWS", "CALLS", "PARTIAL", "EMAIL", "ARCHIVE");
 		assertThat(cli.outLines().get(1)).matches(
-				"\\d+ +listed +2026-W46 +FAILED +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\d+s +0/4 +1 +no +pending +-");
+				"\\d+ +listed +2026-W46 +FAILED +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d [+-]\\d\\d:\\d\\d +\\d+s +2/4 +1 +no +pending +-");
 		assertThat(cli.outLines().get(2)).startsWith("    ").contains("90045");
-		assertThat(cli.outLines().get(3)).matches("\\d+ +listed +2026-W45 +COMPLETED +.* +4/4 +4 +no +sent +\\S*"
+		assertThat(cli.outLines().get(3)).matches("\\d+ +listed +2026-W45 +COMPLETED +.* +4/4 +4 +no +outbox +\\S*"
 				+ "archive/listed/2026/2026-W45");
 		assertThat(cli.err()).doesNotContain("ERROR").doesNotContain("WARN");
+	}
+
+	@Test
+	void readsADatabaseWithOlderTablesAndSaysSo() throws Exception {
+		Path old = dir.resolve("old-schema");
+		copy(data.resolve("db"), old.resolve("db"));
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:h2:file:" + old.resolve("db/pushloss").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "");
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
+		}
+
+		assertThat(cli.execute("runs", "listed", "--data-dir", old.toString())).isZero();
+
+		assertThat(cli.outLines()).hasSize(4);
+		assertThat(cli.err()).contains("tables are at migration V5").contains("the next run, backfill or serve migrates");
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:h2:file:" + old.resolve("db/pushloss").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet count = statement
+					.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '6'")) {
+			count.next();
+			assertThat(count.getInt(1)).as("runs migrated nothing").isZero();
+		}
+	}
+
+	@Test
+	void failsClearlyOnADatabaseThisProgramNeverMigrated() throws Exception {
+		Path foreign = dir.resolve("foreign");
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:h2:file:" + foreign.resolve("db/pushloss").toAbsolutePath(), "sa", "");
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate("CREATE TABLE something_else (id INT)");
+		}
+
+		assertThat(cli.execute("runs", "--data-dir", foreign.toString())).isEqualTo(1);
+
+		assertThat(cli.err()).contains("has no tables of this program").doesNotContain("Exception");
+	}
+
+	private static void copy(Path from, Path to) throws Exception {
+		Files.createDirectories(to);
+		try (var files = Files.list(from)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, to.resolve(file.getFileName()));
+			}
+		}
 	}
 
 	@Test

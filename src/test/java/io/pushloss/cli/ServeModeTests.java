@@ -3,6 +3,8 @@ package io.pushloss.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -77,7 +80,8 @@ class ServeModeTests {
 			RunHistory history = served.context().getBean(RunHistory.class);
 			await().atMost(PATIENCE).until(() -> completed(history, job.name()));
 
-			assertThat(this.out.toString()).contains("serve-e2e: '" + cron + "' in Pacific/Auckland, next run ");
+			assertThat(this.out.toString()).contains("serve-e2e: '" + cron + "' in Pacific/Auckland, next run ")
+				.contains("Mail: SMTP server 127.0.0.1:" + greenMail.getSmtp().getPort() + "\n");
 			Path documents = this.dir.resolve("data/reports/serve-e2e/" + week);
 			assertThat(documents.resolve("push-loss-serve-e2e-" + week + ".xlsx")).isNotEmptyFile();
 			assertThat(documents.resolve("push-loss-serve-e2e-" + week + ".pdf")).isNotEmptyFile();
@@ -96,9 +100,15 @@ class ServeModeTests {
 			assertThat(JsonMapper.builder().build().readTree(health.body()).path("status").asString())
 				.isEqualTo("UP");
 			assertThat(components.path("scheduler").path("status").asString()).isEqualTo("UP");
+			assertThat(components.path("scheduler").path("details").path("instanceId").asString())
+				.as("this node's Quartz instance id").isNotBlank();
+			assertThat(components.path("scheduler").path("details").path("clustered").asBoolean())
+				.as("one machine, H2: not clustered").isFalse();
+			assertThat(components.path("scheduler").path("details").has("members")).isFalse();
 			assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
 			assertThat(components.path("lastRuns").path("details").path("serve-e2e").path("status").asString())
 				.isEqualTo("COMPLETED");
+			assertThat(components.path("mail").path("details").path("mode").asString()).isEqualTo("SMTP");
 			HttpResponse<String> prometheus = get(port, "/actuator/prometheus");
 			assertThat(prometheus.statusCode()).isEqualTo(200);
 			assertThat(prometheus.body())
@@ -108,6 +118,26 @@ class ServeModeTests {
 				.contains("pushloss_windows_fetched_total{job=\"serve-e2e\"} 4.0")
 				.containsPattern("pushloss_rows_stored_total\\{job=\"serve-e2e\"} [1-9]")
 				.containsPattern("pushloss_last_success_seconds\\{job=\"serve-e2e\"} 1\\.");
+			// loopback Host names only (no DNS rebinding), and never a 500 for a bad request
+			assertThat(rawStatus(port, "/actuator/health", "localhost:" + port)).isEqualTo(200);
+			assertThat(rawStatus(port, "/actuator/health", "[::1]:" + port)).isEqualTo(200);
+			assertThat(rawStatus(port, "/actuator/health", "evil.example")).isEqualTo(400);
+			assertThat(rawStatus(port, "/actuator/health", "127.0.0.1.nip.io:" + port)).isEqualTo(400);
+			assertThat(rawStatus(port, "/error", "127.0.0.1:" + port)).isEqualTo(404);
+			assertThat(rawStatus(port, "/actuator/%zz", "127.0.0.1:" + port)).isEqualTo(400);
+			assertThat(rawStatus(port, "/nothing-here", "127.0.0.1:" + port)).isEqualTo(404);
+		}
+	}
+
+	/** The status of a GET sent over a plain socket, with a Host header the JDK's HTTP client would not send. */
+	private static int rawStatus(int port, String path, String host) throws IOException {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+			return Integer.parseInt(statusLine.substring(9, 12));
 		}
 	}
 

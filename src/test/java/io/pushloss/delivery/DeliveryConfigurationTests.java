@@ -123,9 +123,9 @@ class DeliveryConfigurationTests {
 
 			assertThat(first.archiveFolder())
 				.isEqualTo(this.temp.resolve("data/archive/weekly-push-loss/2026/2026-W46").toAbsolutePath());
-			assertThat(first.mail().status()).isEqualTo(MailOutcome.Status.SENT);
+			assertThat(first.mail().status()).isEqualTo(MailOutcome.Status.OUTBOX);
 			assertThat(rerun.archiveFolder()).isEqualTo(first.archiveFolder());
-			assertThat(rerun.mail().status()).isEqualTo(MailOutcome.Status.ALREADY_SENT);
+			assertThat(rerun.mail().status()).isEqualTo(MailOutcome.Status.ALREADY_IN_OUTBOX);
 			try (Stream<Path> files = Files.list(this.temp.resolve("data/outbox"))) {
 				assertThat(files).hasSize(1);
 			}

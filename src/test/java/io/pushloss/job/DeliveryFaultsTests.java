@@ -3,17 +3,24 @@ package io.pushloss.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.runs.RunHistory;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeliveryFaultsTests extends ReliabilityContext {
 
+	@Autowired
+	RunHistory history;
+
+	@Autowired
+	GracefulStop gracefulStop;
+
 	@AfterEach
 	void smtpUp() {
 		SMTP.refuseNext(0);
+		SMTP.stallNext(0);
 	}
 
 	@Test
@@ -140,6 +154,63 @@ class DeliveryFaultsTests extends ReliabilityContext {
 			.contains("push-loss-archive-halfway-2026-W46.xlsx");
 		assertThat(mailTo("archive-halfway.example").stream().filter((message) -> subject(message).contains("2026-W46")))
 			.hasSize(3);
+	}
+
+	@Test
+	void aServerThatAcceptsAndNeverGreetsCostsOneAttemptNotTheRun() throws Exception {
+		JobDefinition job = job("smtp-silent-once", 1400000305L, Period.ofDays(7), "smtp-silent-once.example");
+		SMTP.stallNext(1);
+
+		RunOutcome outcome = this.runner.run(job, W46, RunOptions.DEFAULT);
+
+		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(SMTP.stalled()).isOne();
+		assertThat(ledger(job)).containsEntry("STATE", "SENT").containsEntry("ATTEMPTS", 2);
+		assertThat(this.history.of(outcome.executionId()).orElseThrow().emailState()).isEqualTo(EmailState.SENT);
+	}
+
+	@Test
+	void anSmtpServerDownForEveryAttemptLeavesTheEmailFailedAndPendingNotUnreached() {
+		JobDefinition job = job("smtp-down-state", 1400000306L, Period.ofDays(7), "smtp-down-state.example");
+		SMTP.refuseNext(Integer.MAX_VALUE);
+
+		RunOutcome failed = this.runner.run(job, W46, RunOptions.DEFAULT);
+
+		assertThat(failed.status()).isEqualTo(RunOutcome.Status.FAILED);
+		RunSummary run = this.history.of(failed.executionId()).orElseThrow();
+		assertThat(run.emailState()).as("the run reached delivery and the email failed").isEqualTo(EmailState.FAILED);
+		assertThat(run.archivePath()).isEqualTo(archive(job, W46).toString());
+		assertThat(ledger(job)).containsEntry("STATE", "PENDING").containsEntry("ATTEMPTS", 4);
+	}
+
+	@Test
+	@Timeout(value = 90, unit = TimeUnit.SECONDS)
+	void aStopWhileTheSmtpServerNeverGreetsAbortsTheSendAndLeavesTheEmailPending() throws Exception {
+		JobDefinition job = job("smtp-silent", 1400000307L, Period.ofDays(7), "smtp-silent.example");
+		SMTP.stallNext(Integer.MAX_VALUE);
+		try {
+			CompletableFuture<RunOutcome> running = CompletableFuture
+				.supplyAsync(() -> this.runner.run(job, W46, RunOptions.DEFAULT));
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> SMTP.stalled() > 0);
+
+			this.gracefulStop.stopAfterCurrentChunk();
+			RunOutcome outcome = running.get();
+
+			assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+			assertThat(outcome.message()).contains("Could not send the weekly email of job smtp-silent")
+				.contains("after 1 attempt(s)")
+				.contains("aborted: the application is stopping")
+				.contains("stays PENDING in the delivery ledger");
+			assertThat(ledger(job)).as("aborted, not retried").containsEntry("STATE", "PENDING")
+				.containsEntry("ATTEMPTS", 1);
+			assertThat(this.history.of(outcome.executionId()).orElseThrow().emailState())
+				.isEqualTo(EmailState.FAILED);
+		}
+		finally {
+			SMTP.stallNext(0);
+			// this context is shared: accept runs and sends again
+			this.gracefulStop.start();
+		}
 	}
 
 	private Map<String, Object> ledger(JobDefinition job) {

@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback SMTP front that turns the next {@code n} connections away with {@code 421 Service not available}, as
- * a server that is down or overloaded does, and relays every other connection to the real server behind it.
+ * a server that is down or overloaded does, or accepts them and never says a word (a stalled server), and relays
+ * every other connection to the real server behind it.
  */
 final class FlakySmtpProxy implements AutoCloseable {
 
@@ -23,6 +26,12 @@ final class FlakySmtpProxy implements AutoCloseable {
 	private final AtomicInteger toRefuse = new AtomicInteger();
 
 	private final AtomicInteger refused = new AtomicInteger();
+
+	private final AtomicInteger toStall = new AtomicInteger();
+
+	private final AtomicInteger stalled = new AtomicInteger();
+
+	private final List<Socket> held = new CopyOnWriteArrayList<>();
 
 	private FlakySmtpProxy(int targetPort) throws IOException {
 		this.targetPort = targetPort;
@@ -51,6 +60,24 @@ final class FlakySmtpProxy implements AutoCloseable {
 		this.refused.set(0);
 	}
 
+	/**
+	 * Accepts the next {@code connections} connections and never greets (replacing what was left of an earlier
+	 * setting); 0 also closes the connections held so far.
+	 */
+	void stallNext(int connections) {
+		this.toStall.set(connections);
+		this.stalled.set(0);
+		if (connections == 0) {
+			this.held.forEach(FlakySmtpProxy::closeQuietly);
+			this.held.clear();
+		}
+	}
+
+	/** Connections accepted and left without a greeting since the last {@link #stallNext}. */
+	int stalled() {
+		return this.stalled.get();
+	}
+
 	/** Connections turned away since the last {@link #refuseNext}. */
 	int refused() {
 		return this.refused.get();
@@ -60,7 +87,11 @@ final class FlakySmtpProxy implements AutoCloseable {
 		while (!this.server.isClosed()) {
 			try {
 				Socket client = this.server.accept();
-				if (this.toRefuse.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				if (this.toStall.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+					this.held.add(client);
+					this.stalled.incrementAndGet();
+				}
+				else if (this.toRefuse.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 					this.refused.incrementAndGet();
 					try (client) {
 						client.getOutputStream()

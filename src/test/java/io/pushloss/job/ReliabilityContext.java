@@ -41,7 +41,7 @@ import io.pushloss.jobdef.JobDefinition;
 		properties = { "pushloss.api.calls-per-second=50", "pushloss.api.initial-backoff=1ms",
 				"pushloss.api.max-backoff=5ms", "pushloss.api.read-timeout=500ms", "pushloss.api.connect-timeout=1s",
 				"pushloss.delivery.retry.max-attempts=4", "pushloss.delivery.retry.initial-backoff=5ms",
-				"pushloss.delivery.retry.max-backoff=20ms", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+				"pushloss.delivery.retry.max-backoff=20ms", "pushloss.shutdown.abort-io-after=1s", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
 				"spring.mail.properties.mail.smtp.timeout=5000", "logging.level.io.pushloss=TRACE",
 				"pushloss.data-dir=" + ReliabilityContext.DATA_DIR_NAME,
 				"logging.file.name=" + ReliabilityContext.DATA_DIR_NAME + "/logs/push-loss-report.log",

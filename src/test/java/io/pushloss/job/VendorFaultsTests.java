@@ -155,6 +155,57 @@ class VendorFaultsTests extends ReliabilityContext {
 		assertNothingWritten(job);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = ';', textBlock = """
+			GARBLE_REPEATED_RESULT;  repeats Results[0]
+			GARBLE_MISSING_TASK;     incomplete answer: Results lacks TaskID
+			GARBLE_MISSING_ARRAY;    incomplete answer: Results[0] lacks PostSendDeliveredLoss (an empty array means no loss; a missing one is not data)
+			GARBLE_MISSING_RESULTS;  incomplete answer: Results is missing
+			""")
+	void anAnswerThatIsNotWholeIsRetriedAndIfItPersistsFailsTheRunInsteadOfReportingZeros(Fault garble,
+			String problem) {
+		JobDefinition job = job("partial-" + garble.ordinal(), 1400000300L + garble.ordinal(), Period.ofDays(7),
+				"faults.example");
+		this.apis.forJob(job);
+		PushLossSimulator simulator = this.apis.simulatorFor(job);
+		simulator.faults(FaultSettings.always(garble));
+
+		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+
+		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+		assertThat(outcome.message()).startsWith("all_member_push_loss [")
+			.contains("gave up after 6 attempts: incomplete answer: ")
+			.contains(problem)
+			.doesNotContain("\n");
+		assertThat(simulator.calls()).as("retried as a transient fault").isEqualTo(6);
+		assertNothingWritten(job);
+	}
+
+	@Test
+	void answersThatAreNotWholeNowAndThenAreRetriedAndChangeNothingInTheReport() {
+		List<Fault> partial = List.of(Fault.GARBLE_REPEATED_RESULT, Fault.GARBLE_MISSING_TASK,
+				Fault.GARBLE_MISSING_ARRAY, Fault.GARBLE_MISSING_RESULTS);
+		JobDefinition faultFree = job("partial-none", 1400000311L, Period.ofDays(1), "faults.example");
+		JobDefinition faulty = job("partial-mix", 1400000312L, Period.ofDays(1), "faults.example");
+		FaultSettings mix = new FaultSettings(0.2, partial, seedDrawing(partial, 0.2), Duration.ZERO);
+
+		RunOutcome reference = this.runner.run(faultFree, W46, NO_EMAIL);
+		this.apis.forJob(faulty);
+		PushLossSimulator simulator = this.apis.simulatorFor(faulty);
+		simulator.faults(mix);
+		long mark = logMark();
+		RunOutcome outcome = this.runner.run(faulty, W46, NO_EMAIL);
+		String log = logSince(mark);
+
+		assertThat(reference.status()).as(reference.message()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(simulator.calls()).as("every fault cost one more call").isGreaterThan(CALLS_WITHOUT_FAULTS);
+		assertThat(log).contains("incomplete answer: ");
+		assertThat(summaryOf(faulty, W46)).isEqualTo(summaryOf(faultFree, W46));
+		assertThat(storedRows(faulty.api().sdkAppId())).isNotEmpty()
+			.isEqualTo(storedRows(faultFree.api().sdkAppId()));
+	}
+
 	private void assertNothingWritten(JobDefinition job) {
 		assertThat(storedWindows(job.api().sdkAppId())).isZero();
 		assertThat(storedRows(job.api().sdkAppId())).isEmpty();
@@ -164,16 +215,21 @@ class VendorFaultsTests extends ReliabilityContext {
 
 	/** A seed whose first calls draw each kind of transient fault at least once, so that the run meets them all. */
 	private static long seedDrawingEveryKind() {
+		return seedDrawing(TRANSIENT, 0.1);
+	}
+
+	/** A seed whose first calls draw each of these faults at least once. */
+	private static long seedDrawing(List<Fault> kinds, double share) {
 		return LongStream.range(1, 10_000)
 			.filter((seed) -> {
 				Set<Fault> drawn = EnumSet.noneOf(Fault.class);
-				FaultDraws.first(new FaultSettings(0.1, TRANSIENT, seed, Duration.ZERO), CALLS_WITHOUT_FAULTS)
+				FaultDraws.first(new FaultSettings(share, kinds, seed, Duration.ZERO), CALLS_WITHOUT_FAULTS)
 					.forEach((fault) -> {
 						if (fault != null) {
 							drawn.add(fault);
 						}
 					});
-				return drawn.containsAll(TRANSIENT);
+				return drawn.containsAll(kinds);
 			})
 			.findFirst()
 			.orElseThrow();

@@ -256,6 +256,16 @@ class JobDefinitionLoaderTests {
 	}
 
 	@Test
+	void aKeyPastedAsSecretKeyEnvIsNeverEchoed() throws IOException {
+		String key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+		InvalidJobDefinitionException ex = assertRejected(
+				demoWith("secret-key-env: TIM_SECRET_KEY", "secret-key-env: " + key), "api.secret-key-env",
+				"looks like a key, not a variable name");
+
+		assertThat(ex.getMessage()).doesNotContain(key).doesNotContain(key.substring(0, 8));
+	}
+
+	@Test
 	void rejectsBaselineWeeksOutOfRange() throws IOException {
 		assertRejected(demoWith("baseline-weeks: 4", "baseline-weeks: 13"), "baseline-weeks", "1 to 12");
 	}

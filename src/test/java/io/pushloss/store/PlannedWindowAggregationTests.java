@@ -11,7 +11,12 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import io.pushloss.domain.CountOverflowException;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.LossSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Guards the query plans that keep the analysis proportional to the report's windows: every query must start from
@@ -44,6 +49,29 @@ class PlannedWindowAggregationTests {
 				.contains("APP_ID = ", "SOURCE = W.SOURCE", "WINDOW_START = W.WINDOW_START",
 						"WINDOW_END = W.WINDOW_END");
 		});
+	}
+
+	@Test
+	void aSumBeyond64BitsIsRefusedNamingTheFigure() {
+		IsoWeek week = IsoWeek.parse("2026-W46");
+		long monday = java.time.Instant.parse("2026-11-09T00:00:00Z").getEpochSecond();
+		long day = 86_400L;
+		for (int i = 0; i < 2; i++) {
+			this.jdbcTemplate.update("INSERT INTO loss_row (app_id, source, task_id, window_start, window_end, stage,"
+					+ " event_type, vendor, err_code, err_count, err_info) VALUES (7, 'NORMAL', '', ?, ?,"
+					+ " 'POST_SEND_DELIVERED', 1, 1, '410', ?, '')", monday + i * day, monday + (i + 1) * day,
+					Long.MAX_VALUE);
+		}
+		List<PlannedWindow> windows = List.of(
+				new PlannedWindow(week, LossSource.NORMAL, "", monday, monday + day),
+				new PlannedWindow(week, LossSource.NORMAL, "", monday + day, monday + 2 * day));
+
+		assertThatExceptionOfType(CountOverflowException.class)
+			.isThrownBy(() -> new PlannedWindowAggregation(this.jdbcTemplate).read(7, windows, (w) -> 0,
+					(weekIndex, source, taskId, vendor, stage, eventType, errCode, errCount, errInfo, start) -> {
+					}))
+			.withMessageContaining("POST_SEND_DELIVERED lost pushes of vendor")
+			.withMessageContaining("ErrCode 410 exceeds 64 bits (18446744073709551614)");
 	}
 
 }

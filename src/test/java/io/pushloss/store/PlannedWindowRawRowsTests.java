@@ -70,7 +70,7 @@ class PlannedWindowRawRowsTests {
 
 	@Test
 	void readsThePlannedWindowsInTimeSourceTaskAndPipelineOrder() {
-		PlannedWindowRawRows raw = new PlannedWindowRawRows(withoutRows, APP, planned());
+		PlannedWindowRawRows raw = new PlannedWindowRawRows(store, APP, planned());
 
 		List<String> codes = new ArrayList<>();
 		raw.rows().forEachRemaining((StoredLossRow row) -> codes.add(row.errCode()));

@@ -3,7 +3,6 @@ package io.pushloss.delivery.archive;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,14 +34,13 @@ final class ArchiveLock implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the job folder if needed and waits for its lock.
-	 * @throws IOException when the folder or the lock file cannot be opened or locked, naming the file
+	 * Waits for the lock of a job folder, which must exist.
+	 * @throws IOException when the lock file cannot be opened or locked, naming the file
 	 */
 	static ArchiveLock acquire(Path jobFolder) throws IOException {
 		Path file = jobFolder.resolve(FILE_NAME);
 		FileChannel channel = null;
 		try {
-			Files.createDirectories(jobFolder);
 			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 					LinkOption.NOFOLLOW_LINKS);
 			FileLock lock = channel.tryLock();

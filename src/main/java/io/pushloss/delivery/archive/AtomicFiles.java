@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
+import io.pushloss.domain.PrivateFiles;
+
 /**
  * Writes files so that readers see either nothing or the complete file: the content goes to a hidden temporary file
  * in the target's own folder, is flushed to disk, and is then renamed within that folder. A rename across folders is
@@ -21,13 +23,28 @@ public final class AtomicFiles {
 	private AtomicFiles() {
 	}
 
-	/** Writes what {@code content} produces to {@code target}, replacing an existing file atomically. */
+	/**
+	 * Writes what {@code content} produces to {@code target} owner-only ({@code 0600}), replacing an existing file
+	 * atomically.
+	 * @throws io.pushloss.domain.PrivateFiles.UnsafePathException when the target's folder is a symbolic link or
+	 * not a directory
+	 */
 	public static void write(Path target, ContentWriter content) throws IOException {
-		Path folder = target.toAbsolutePath().getParent();
+		write(target, content, true);
+	}
+
+	/**
+	 * Writes what {@code content} produces to {@code target}, replacing an existing file atomically; the folder must
+	 * be a real directory (a symbolic link in its place is refused) and no link is followed.
+	 * @param ownerOnly {@code 0600} when set, else the umask's mode (an archive on a share that others read)
+	 * @throws io.pushloss.domain.PrivateFiles.UnsafePathException when the target's folder is a symbolic link or
+	 * not a directory
+	 */
+	public static void write(Path target, ContentWriter content, boolean ownerOnly) throws IOException {
+		Path folder = PrivateFiles.realDirectory(target.toAbsolutePath().getParent());
 		Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		try {
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE)) {
+			try (FileChannel channel = PrivateFiles.newFileChannel(temp, ownerOnly)) {
 				OutputStream out = Channels.newOutputStream(channel);
 				content.writeTo(out);
 				out.flush();
@@ -46,9 +63,12 @@ public final class AtomicFiles {
 		}
 	}
 
-	/** Copies {@code source} to {@code target} atomically. */
-	public static void copy(Path source, Path target) throws IOException {
-		write(target, (out) -> Files.copy(source, out));
+	/**
+	 * Copies {@code source} to {@code target} atomically.
+	 * @param ownerOnly {@code 0600} when set, else the umask's mode
+	 */
+	public static void copy(Path source, Path target, boolean ownerOnly) throws IOException {
+		write(target, (out) -> Files.copy(source, out), ownerOnly);
 	}
 
 	/** Flushes a folder's entries (the rename) to disk where the file system supports it. */

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.domain.PrivateFiles;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.report.ReportDocuments;
 
@@ -76,8 +78,13 @@ public class ReportArchiver {
 		Path jobFolder = weekFolder.getParent().getParent();
 		ReentrantLock inProcess = this.jobLocks.computeIfAbsent(jobFolder, (folder) -> new ReentrantLock());
 		inProcess.lock();
-		try (ArchiveLock lock = ArchiveLock.acquire(jobFolder)) {
-			return archiveLocked(job, week, documents, force, weekFolder);
+		try {
+			// a real directory below the root (a link planted for the job folder is refused), then its lock
+			Path root = root(job);
+			PrivateFiles.directoryUnder(root, jobFolder, ownerOnly(root));
+			try (ArchiveLock lock = ArchiveLock.acquire(jobFolder)) {
+				return archiveLocked(job, week, documents, force, weekFolder);
+			}
 		}
 		catch (IOException ex) {
 			throw new ArchiveException("Could not archive week " + week + " of job " + job.name() + " in "
@@ -97,8 +104,12 @@ public class ReportArchiver {
 		Path target = weekFolder;
 		List<Path> written = new ArrayList<>();
 		boolean createdTarget = false;
+		Path root = root(job);
+		boolean ownerOnly = ownerOnly(root);
 		try {
-			Files.createDirectories(weekFolder);
+			// every folder below the root is a real directory: a link planted for the week would send the
+			// documents elsewhere
+			PrivateFiles.directoryUnder(root, weekFolder, ownerOnly);
 			Sha256Manifest manifest = Sha256Manifest.read(manifestFile);
 			int latest = manifest.latestRevision();
 			if (latest > 0 && manifest.revision(latest).equals(checksums)) {
@@ -116,18 +127,18 @@ public class ReportArchiver {
 			int revision = latest + 1;
 			target = revisionFolder(weekFolder, revision);
 			if (revision > 1) {
-				createdTarget = !Files.exists(target);
-				Files.createDirectories(target);
+				createdTarget = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+				PrivateFiles.directoryUnder(root, target, ownerOnly);
 			}
 			for (Map.Entry<String, Path> source : sources.entrySet()) {
 				Path file = target.resolve(source.getKey());
-				AtomicFiles.copy(source.getValue(), file);
+				AtomicFiles.copy(source.getValue(), file, ownerOnly);
 				written.add(file);
 				if (!Sha256Manifest.sha256(file).equals(checksums.get(source.getKey()))) {
 					throw new IOException("the copy of " + source.getValue() + " differs from the original");
 				}
 			}
-			manifest.plus(revision, checksums).write(manifestFile);
+			manifest.plus(revision, checksums).write(manifestFile, ownerOnly);
 			logger.info("Archived {} {} revision {} in {}", job.name(), week, revision, target);
 		}
 		catch (IOException ex) {
@@ -137,6 +148,14 @@ public class ReportArchiver {
 		}
 		prune(job, week, weekFolder);
 		return target;
+	}
+
+	/**
+	 * The default archive under the data directory is owner-only like the rest of it; an archive the job names
+	 * ({@code archive.dir}, often a share that others read) gets the umask's modes, and the same link checks.
+	 */
+	private boolean ownerOnly(Path root) {
+		return root.equals(this.defaultRoot.toAbsolutePath().normalize());
 	}
 
 	private void prune(JobDefinition job, IsoWeek week, Path weekFolder) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -39,7 +40,8 @@ public record Sha256Manifest(List<Entry> entries) {
 	/** Reads a manifest; a missing file is an empty manifest. Lines that are not checksum lines are ignored. */
 	public static Sha256Manifest read(Path file) throws IOException {
 		List<Entry> entries = new ArrayList<>();
-		if (Files.isRegularFile(file)) {
+		// a link in the manifest's place is not read (the write replaces the link itself, never its target)
+		if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 				Matcher matcher = LINE.matcher(line);
 				if (matcher.matches()) {
@@ -50,12 +52,20 @@ public record Sha256Manifest(List<Entry> entries) {
 		return new Sha256Manifest(entries);
 	}
 
-	/** Writes the manifest atomically. */
+	/** Writes the manifest atomically, owner-only. */
 	public void write(Path file) throws IOException {
+		write(file, true);
+	}
+
+	/**
+	 * Writes the manifest atomically.
+	 * @param ownerOnly {@code 0600} when set, else the umask's mode
+	 */
+	public void write(Path file, boolean ownerOnly) throws IOException {
 		StringBuilder text = new StringBuilder();
 		this.entries.forEach((entry) -> text.append(entry.sha256()).append("  ").append(entry.path()).append('\n'));
 		byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-		AtomicFiles.write(file, (out) -> out.write(bytes));
+		AtomicFiles.write(file, (out) -> out.write(bytes), ownerOnly);
 	}
 
 	/** The highest revision listed, 0 when empty. */

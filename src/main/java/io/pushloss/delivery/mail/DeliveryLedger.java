@@ -106,8 +106,8 @@ public class DeliveryLedger {
 	/**
 	 * Decides whether to send and with which Message-ID, commits that decision before returning, and holds the
 	 * entry's row lock until the claim is closed: no entry -> a new PENDING entry; PENDING -> the same entry again;
-	 * SENT -> nothing, unless {@code resend}, which turns it into PENDING with a new Message-ID. Waits while another
-	 * process holds the claim of the same email.
+	 * SENT or OUTBOX -> nothing, unless {@code resend}, which turns it into PENDING with a new Message-ID. Waits while
+	 * another process holds the claim of the same email.
 	 * @throws DeliveryException when another process kept the claim locked for longer than a send can take
 	 */
 	public Claim claim(String jobName, String week, RecipientSet recipients, Supplier<String> newMessageId,
@@ -146,8 +146,8 @@ public class DeliveryLedger {
 			.update();
 		claim.close();
 		Claim again = lock(jobName, week, hash);
-		if (again.entry.state() == LedgerState.SENT) {
-			// another process sent the new Message-ID in between
+		if (again.entry.state() != LedgerState.PENDING) {
+			// another process sent (or wrote to the outbox) the new Message-ID in between
 			again.close();
 			return again.decided(Decision.ALREADY_SENT);
 		}
@@ -324,6 +324,13 @@ public class DeliveryLedger {
 		public void markSent() {
 			OffsetDateTime now = now();
 			update("state = 'SENT', sent_at = ?, updated_at = ?, last_error = NULL", now, now);
+			close();
+		}
+
+		/** Marks the entry OUTBOX once the message was written to the outbox folder (nothing was sent), and commits. */
+		public void markWrittenToOutbox() {
+			OffsetDateTime now = now();
+			update("state = 'OUTBOX', sent_at = ?, updated_at = ?, last_error = NULL", now, now);
 			close();
 		}
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param reportWeek the ISO week, e.g. {@code 2026-W46}
  * @param recipientsHash {@link RecipientSet#hash()}
  * @param messageId the Message-ID every attempt uses
- * @param state PENDING until the SMTP server accepted the message
+ * @param state PENDING until the SMTP server accepted the message (SENT) or it was written to the outbox (OUTBOX)
  * @param attempts SMTP attempts made with this Message-ID
  * @param recipientCount distinct recipients
  * @param sentAt when the server accepted it, {@code null} while PENDING
@@ -34,8 +34,14 @@ public record LedgerEntry(String jobName, String reportWeek, String recipientsHa
 		/** Recorded before sending; sent again with the same Message-ID by the next run. */
 		PENDING,
 
-		/** Accepted by the SMTP server (or written to the outbox); never sent again unless a resend is asked. */
-		SENT
+		/** Accepted by the SMTP server; never sent again unless a resend is asked. */
+		SENT,
+
+		/**
+		 * Written to the outbox folder (no SMTP host): nothing left the host. Like SENT, not written again unless a
+		 * resend is asked.
+		 */
+		OUTBOX
 
 	}
 

@@ -43,7 +43,7 @@ public class MailSendRetry {
 			.maxAttempts(this.settings.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialBackoff(this.settings.initialBackoff(),
 					this.settings.multiplier(), this.settings.maxBackoff()))
-			.retryOnException(MailSendRetry::isTransient)
+			.retryOnException((failure) -> !transport.aborted() && isTransient(failure))
 			.build();
 		Retry retry = Retry.of("mail", config);
 		AtomicInteger attempt = new AtomicInteger();

@@ -1,7 +1,6 @@
 package io.pushloss.delivery.mail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -17,6 +16,7 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 
 import io.pushloss.delivery.archive.AtomicFiles;
+import io.pushloss.domain.PrivateFiles;
 
 /**
  * The embedded default when no SMTP host is configured: every message becomes a complete MIME file
@@ -56,7 +56,8 @@ public class OutboxMailTransport implements MailTransport {
 			throw new MailPreparationException("Could not prepare the message for the outbox", ex);
 		}
 		try {
-			Files.createDirectories(this.outbox);
+			// a link planted in the outbox's place would send the mail (and its attachments) elsewhere
+			PrivateFiles.directoryUnder(this.outbox.getParent(), this.outbox);
 			AtomicFiles.write(file, (out) -> {
 				try {
 					message.writeTo(out);
@@ -69,7 +70,12 @@ public class OutboxMailTransport implements MailTransport {
 		catch (IOException ex) {
 			throw new MailSendException("Could not write to the outbox folder " + this.outbox + ": " + ex, ex);
 		}
-		logger.info("No SMTP host configured (spring.mail.host): wrote {}", file);
+		logger.debug("No SMTP host configured (spring.mail.host): wrote {}", file);
+	}
+
+	@Override
+	public MailMode mode() {
+		return MailMode.OUTBOX;
 	}
 
 	@Override

@@ -19,7 +19,7 @@ import io.pushloss.report.ReportDocuments;
 /**
  * Sends the weekly email of a job and week exactly once per recipient set, through the delivery ledger: the PENDING
  * entry and its Message-ID are committed before the message leaves and the entry is marked SENT after the server
- * accepted it. A week already SENT is not sent again unless {@code resend} is asked.
+ * accepted it (OUTBOX when it was written to the outbox folder instead). A week already SENT is not sent again unless {@code resend} is asked.
  * <p>
  * The claim holds the entry's row lock from before the message is composed until SENT is committed, so two
  * processes or nodes sending the same email never both send it: the second waits and finds it SENT.
@@ -76,9 +76,12 @@ public class ReportMailer {
 			String week, RecipientSet recipients, Claim claim) {
 		LedgerEntry entry = claim.entry();
 		if (!claim.send()) {
-			logger.info("The email of job {} for {} was sent at {} (Message-ID {}): nothing sent; use --resend to send "
-					+ "it again", job.name(), week, entry.sentAt(), entry.messageId());
-			return new MailOutcome(Status.ALREADY_SENT, claim.decision(), entry.messageId(), recipients.size(), false);
+			boolean outbox = entry.state() == LedgerEntry.LedgerState.OUTBOX;
+			logger.info("The email of job {} for {} was {} at {} (Message-ID {}): nothing sent; use --resend to send "
+					+ "it again", job.name(), week, outbox ? "written to the outbox folder" : "sent", entry.sentAt(),
+					entry.messageId());
+			return new MailOutcome(outbox ? Status.ALREADY_IN_OUTBOX : Status.ALREADY_SENT, claim.decision(),
+					entry.messageId(), recipients.size(), false);
 		}
 		Composed composed;
 		try {
@@ -113,6 +116,14 @@ public class ReportMailer {
 							+ "the next run or a restart sends it once.",
 					job.name(), week, this.transport.describe(), attempts.get(), MailErrors.describe(ex),
 					entry.messageId()), job.name(), week, entry.messageId(), ex);
+		}
+		if (this.transport.mode() == MailMode.OUTBOX) {
+			claim.markWrittenToOutbox();
+			logger.info("Wrote the email of job {} for {} to the {} (Message-ID {}, {}), nothing was sent: no SMTP "
+					+ "host is configured", job.name(), week, this.transport.describe(), entry.messageId(),
+					claim.decision());
+			return new MailOutcome(Status.OUTBOX, claim.decision(), entry.messageId(), recipients.size(),
+					composed.attachments().excelOmitted());
 		}
 		claim.markSent();
 		logger.info("Sent the email of job {} for {} to {} recipient(s) through {} (Message-ID {}, {})", job.name(),

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.PrivateFiles;
 import io.pushloss.store.RawRowSource;
 
 /**
@@ -83,7 +84,8 @@ public class ExcelReportWriter {
 		Path temp = null;
 		try {
 			Path folder = file.toAbsolutePath().getParent();
-			Files.createDirectories(folder);
+			// a link planted in the folder's place would send the workbook elsewhere
+			PrivateFiles.writableFolder(folder);
 			temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
 				new ReportWorkbook(this.rawRowWindow, this.rawRowsPerSheet).write(report, raw, createdTime, out);

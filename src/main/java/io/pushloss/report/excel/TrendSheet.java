@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import io.pushloss.analysis.TrendPoint;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
 import io.pushloss.domain.Vendor;
@@ -43,7 +44,8 @@ final class TrendSheet {
 		for (TrendPoint point : report.trend()) {
 			counts.computeIfAbsent(point.source(), (source) -> new EnumMap<>(Vendor.class))
 				.computeIfAbsent(point.vendor(), (vendor) -> new TreeMap<>())
-				.merge(point.week(), point.count(), Long::sum);
+				.merge(point.week(), point.count(), (a, c) -> Counts.add(a, c, "lost pushes of " + point.vendor()
+						+ " in " + point.week()));
 		}
 		int lastColumn = FIRST_WEEK_COLUMN + weeks.size() - 1;
 		sheet.setColumnWidth(0, 16 * 256);

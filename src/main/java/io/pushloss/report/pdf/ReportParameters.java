@@ -52,7 +52,8 @@ final class ReportParameters {
 		parameters.put("PARTIAL", report.partial());
 		parameters.put("MISSING_RANGE_COUNT", incomplete.stream().mapToInt((week) -> week.missing().size()).sum());
 		parameters.put("MISSING_SUMMARY", incomplete.stream()
-			.map((week) -> week.week() + ": " + week.missing().size() + " of " + week.plannedWindows())
+			.map((week) -> week.week() + ": " + (week.plannedWindows() - week.storedWindows()) + " of "
+					+ week.plannedWindows())
 			.collect(Collectors.joining("; ")));
 		parameters.put("EMPTY", report.empty());
 

@@ -20,6 +20,7 @@ import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.TrendPoint;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.domain.Counts;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
@@ -158,7 +159,8 @@ final class ReportRows {
 		for (TrendPoint point : report.trend()) {
 			weeks.add(point.week());
 			counts.computeIfAbsent(point.vendor(), (vendor) -> new TreeMap<>())
-				.merge(point.week(), point.count(), Long::sum);
+				.merge(point.week(), point.count(), (a, c) -> Counts.add(a, c, "lost pushes of " + point.vendor()
+						+ " in " + point.week()));
 		}
 		List<Vendor> vendors = counts.keySet()
 			.stream()
@@ -227,7 +229,7 @@ final class ReportRows {
 	}
 
 	private static long total(Map<IsoWeek, Long> counts) {
-		return counts.values().stream().mapToLong(Long::longValue).sum();
+		return Counts.sum(counts.values(), "lost pushes of a vendor in the trend");
 	}
 
 }

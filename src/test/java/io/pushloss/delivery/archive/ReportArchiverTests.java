@@ -252,4 +252,47 @@ class ReportArchiverTests {
 		}
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheWeekFolderIsRefusedNamingItAndItsTargetStaysEmpty() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		Path victim = Files.createDirectories(this.temp.resolve("victim"));
+		Path week = this.archiver.weekFolder(job, W46);
+		Files.createDirectories(week.getParent());
+		Files.createSymbolicLink(week, victim);
+
+		assertThatExceptionOfType(ArchiveException.class)
+			.isThrownBy(() -> this.archiver.archive(job, W46, documents("demo", W46, 1000), false))
+			.withMessageContaining(week.toString())
+			.withMessageContaining("symbolic link");
+		assertThat(names(victim)).isEmpty();
+	}
+
+	@Test
+	void aSymbolicLinkPlantedForTheJobFolderIsRefusedToo() throws Exception {
+		JobDefinition job = DeliveryFixtures.job("demo", archive(), null);
+		Path victim = Files.createDirectories(this.temp.resolve("victim"));
+		Files.createDirectories(archive());
+		Path jobFolder = Files.createSymbolicLink(archive().resolve("demo"), victim);
+
+		assertThatExceptionOfType(ArchiveException.class)
+			.isThrownBy(() -> this.archiver.archive(job, W46, documents("demo", W46, 1000), false))
+			.withMessageContaining(jobFolder.toAbsolutePath().toString());
+		assertThat(names(victim)).isEmpty();
+	}
+
+	@Test
+	void theDefaultArchiveUnderTheDataDirectoryIsOwnerOnly() throws Exception {
+		assumeTrue(io.pushloss.domain.PrivateFiles.posix(this.temp));
+		ReportArchiver archiver = new ReportArchiver(this.temp.resolve("data/archive"));
+		JobDefinition job = DeliveryFixtures.job("demo", null, null);
+
+		Path folder = archiver.archive(job, W46, documents("demo", W46, 1000), false);
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("SHA256SUMS"))))
+			.isEqualTo("rw-------");
+		assertThat(PosixFilePermissions
+			.toString(Files.getPosixFilePermissions(folder.resolve("push-loss-demo-2026-W46.pdf"))))
+			.isEqualTo("rw-------");
+	}
 }

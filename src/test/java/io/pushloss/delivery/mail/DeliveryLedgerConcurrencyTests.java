@@ -174,6 +174,11 @@ class DeliveryLedgerConcurrencyTests {
 		}
 
 		@Override
+		public MailMode mode() {
+			return this.delegate.mode();
+		}
+
+		@Override
 		public void send(MimeMessage message) throws MailException {
 			if (this.first.compareAndSet(true, false)) {
 				this.entered.countDown();

@@ -111,6 +111,11 @@ class MailSendRetryTests {
 		}
 
 		@Override
+		public MailMode mode() {
+			return MailMode.SMTP;
+		}
+
+		@Override
 		public String describe() {
 			return "scripted";
 		}

@@ -59,7 +59,29 @@ class OutboxMailTransportTests {
 		assertThat(MailTestSupport.attachmentNames(parsed)).hasSize(2);
 		assertThat(MailTestSupport.leaf(parsed, "image/png").getHeader("Content-ID")).containsExactly("<vendor-chart>");
 		assertThat(this.ledger.entries(SampleReports.JOB_NAME, "2026-W46").get(0).state())
-			.isEqualTo(LedgerState.SENT);
+			.isEqualTo(LedgerState.OUTBOX);
+		assertThat(outcome.status()).as("nothing left the host: never SENT").isEqualTo(MailOutcome.Status.OUTBOX);
+	}
+
+	@Test
+	void aWeekInTheOutboxIsNotWrittenAgainAndNeverCountsAsSent() throws Exception {
+		Path outbox = this.temp.resolve("data/outbox");
+		JobDefinition job = DeliveryFixtures.job(SampleReports.JOB_NAME, null, null);
+		ReportMailer mailer = MailTestSupport.mailer(new OutboxMailTransport(outbox), this.ledger,
+				MailTestSupport.properties(DataSize.ofMegabytes(10)));
+		var documents = DeliveryFixtures.documents(this.temp.resolve("reports"), SampleReports.JOB_NAME, "2026-W46",
+				100, 100);
+
+		MailOutcome first = mailer.send(job, SampleReports.typicalWeek(), documents, null, false);
+		MailOutcome again = mailer.send(job, SampleReports.typicalWeek(), documents, null, false);
+		MailOutcome resent = mailer.send(job, SampleReports.typicalWeek(), documents, null, true);
+
+		assertThat(first.status()).isEqualTo(MailOutcome.Status.OUTBOX);
+		assertThat(again.status()).isEqualTo(MailOutcome.Status.ALREADY_IN_OUTBOX);
+		assertThat(resent.status()).isEqualTo(MailOutcome.Status.OUTBOX);
+		assertThat(list(outbox)).hasSize(2);
+		assertThat(this.ledger.entries(SampleReports.JOB_NAME, "2026-W46")).extracting(LedgerEntry::state)
+			.containsExactly(LedgerState.OUTBOX);
 	}
 
 	@Test
@@ -94,4 +116,19 @@ class OutboxMailTransportTests {
 		}
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheOutboxIsRefusedNamingItAndItsTargetStaysEmpty() throws Exception {
+		Path victim = Files.createDirectories(this.temp.resolve("victim"));
+		Files.createDirectories(this.temp.resolve("data"));
+		Path outbox = Files.createSymbolicLink(this.temp.resolve("data/outbox"), victim);
+		OutboxMailTransport transport = new OutboxMailTransport(outbox);
+		MimeMessage message = new MimeMessage(transport.session());
+		message.setSubject("hello");
+		message.setText("body");
+
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> transport.send(message))
+			.withMessageContaining(outbox.toAbsolutePath().toString())
+			.withMessageContaining("symbolic link");
+		assertThat(list(victim)).isEmpty();
+	}
 }

@@ -130,4 +130,19 @@ class AtomicWriteTests {
 		}
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheWeekFolderIsRefusedNamingItAndItsTargetStaysEmpty() throws Exception {
+		Path victim = Files.createDirectories(this.root.resolve("victim"));
+		ReportDocuments documents = ReportDocuments.in(this.root.resolve("reports"), SampleReports.JOB_NAME,
+				"2026-W46");
+		Files.createDirectories(documents.directory().getParent());
+		Files.createSymbolicLink(documents.directory(), victim);
+
+		assertThatExceptionOfType(ExcelReportException.class)
+			.isThrownBy(() -> new ExcelReportWriter().write(SampleReports.typicalWeek(), RawRowSource.empty(),
+					documents.excel(), CREATED))
+			.withStackTraceContaining(documents.directory().toAbsolutePath().toString())
+			.withStackTraceContaining("symbolic link");
+		assertThat(files(victim)).isEmpty();
+	}
 }

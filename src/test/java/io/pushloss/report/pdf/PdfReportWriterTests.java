@@ -36,6 +36,8 @@ import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.LossSource;
 
+import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -210,4 +212,26 @@ class PdfReportWriterTests {
 		}
 	}
 
+	@Test
+	void aSymbolicLinkPlantedForTheFolderOrThePartialFileIsRefusedAndItsTargetUntouched(@TempDir Path temp)
+			throws IOException {
+		Path victim = Files.createDirectories(temp.resolve("victim"));
+		Path folder = Files.createSymbolicLink(temp.resolve("week"), victim);
+		PdfReportWriter writer = new PdfReportWriter(TEMPLATES);
+
+		assertThatThrownBy(() -> writer.write(SampleReports.emptyWeek(), folder.resolve("r.pdf"),
+				folder.resolve("r.png")))
+			.hasStackTraceContaining(folder.toAbsolutePath().toString())
+			.hasStackTraceContaining("symbolic link");
+		try (java.util.stream.Stream<Path> files = Files.list(victim)) {
+			assertThat(files).isEmpty();
+		}
+
+		Path real = Files.createDirectories(temp.resolve("real"));
+		Path planted = Files.writeString(temp.resolve("planted.txt"), "keep");
+		Files.createSymbolicLink(real.resolve("r.pdf.part"), planted);
+		writer.write(SampleReports.emptyWeek(), real.resolve("r.pdf"), real.resolve("r.png"));
+		assertThat(Files.readString(planted)).as("the link was removed, never written through").isEqualTo("keep");
+		assertThat(real.resolve("r.pdf")).isRegularFile();
+	}
 }

@@ -1,0 +1,92 @@
+package io.pushloss.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.pushloss.api.UserSig;
+import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.simulator.PushLossSimulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code startup-training DIR} (hidden): the training run of {@code bin/pushloss}'s class-data-sharing archive. In
+ * one process it loads what the commands load when they start: every help text, a job file (as {@code validate}),
+ * a UserSig, the application context of {@code run} on a new data directory under DIR (migrations included; no job
+ * runs and nothing is called), and the run history of that directory (as {@code runs}). Run with
+ * {@code -XX:ArchiveClassesAtExit}, the JVM then writes every class it loaded into the archive. Writes only under
+ * DIR; calls nothing outside the process.
+ */
+@Command(name = "startup-training", hidden = true,
+		description = "Load the classes every command starts with, for a class-data-sharing archive (bin/pushloss).")
+final class StartupTrainingCommand implements Callable<Integer> {
+
+	private static final String JOB = """
+			name: startup-training
+			zone: Asia/Shanghai
+			schedule: "0 0 9 ? * MON"
+			api:
+			  simulator: true
+			  sdkappid: 1400000000
+			  identifier: administrator
+			  secret-key-env: PUSHLOSS_STARTUP_TRAINING_KEY
+			sources: { normal: true, all-member-tasks: [spring-sale, app-update] }
+			recipients: { to: [pm@example.com] }
+			""";
+
+	private final CliEnvironment environment;
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "DIR", description = "An empty working directory for the training.")
+	Path dir;
+
+	StartupTrainingCommand(CliEnvironment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+		CommandLine root = this.spec.root().commandLine();
+		root.usage(nowhere);
+		root.getSubcommands().values().forEach((command) -> command.usage(nowhere));
+		Path jobFile = write(this.dir.resolve("startup-training.yml"), JOB);
+		JobDefinition job = JobFiles.load(jobFile);
+		new UserSig(PushLossSimulator.DEMO_SECRET_KEY, this.environment.clock()).generate(job.api().sdkAppId(),
+				job.api().identifier(), 60);
+		Path dataDir = this.dir.resolve("data");
+		try (ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.environment.clock(),
+				this.environment.environment(), Map.of("logging.config", SpringReportOperations.CLI_LOGGING,
+						"logging.threshold.console", "ERROR"),
+				false)) {
+			context.getBeanFactory().getBeanDefinitionNames();
+		}
+		CommandOutput quiet = new CommandOutput(nowhere, nowhere);
+		return this.environment.operations()
+			.runs(new ReportOperations.RunsRequest(null, false, dataDir, 1), quiet);
+	}
+
+	private static Path write(Path file, String text) {
+		try {
+			Files.createDirectories(file.getParent());
+			return Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}

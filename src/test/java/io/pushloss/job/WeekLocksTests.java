@@ -1,0 +1,169 @@
+package io.pushloss.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.pushloss.PostgresTestDatabase;
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.job.WeekLocks.LockWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The week lock in the database, on H2 and on PostgreSQL: two holders exclude each other, a live holder keeps its
+ * lock past its time to live by renewing it, a holder that stops renewing loses it, and a holder whose process on
+ * this host has ended loses it at once.
+ */
+class WeekLocksTests {
+
+	private static final IsoWeek W46 = IsoWeek.parse("2026-W46");
+
+	private static final WeekLockProperties SHORT = new WeekLockProperties(Duration.ofSeconds(3));
+
+	private static final String HOST = "test-host";
+
+	/** The databases the lock runs on. */
+	enum Database {
+
+		H2, POSTGRESQL
+
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void twoHoldersExcludeEachOtherAndTheRefusedOneNamesTheHolder(Database database) throws Exception {
+		try (Locks locks = Locks.on(database)) {
+			WeekLocks a = locks.holder("node-a", 101);
+			WeekLocks b = locks.holder("node-b", 202);
+
+			Optional<WeekLocks.Held> held = a.tryAcquire("demo", W46, LockWait.NONE);
+			assertThat(held).isPresent();
+			assertThat(b.tryAcquire("demo", W46, LockWait.NONE)).isEmpty();
+			assertThat(b.holder("demo", W46)).map(WeekLockHolder::describe).contains("node node-a / pid 101");
+			assertThat(b.tryAcquire("demo", W46.plusWeeks(1), LockWait.NONE)).as("another week is free")
+				.hasValueSatisfying(WeekLocks.Held::close);
+			assertThat(b.tryAcquire("other-job", W46, LockWait.NONE)).as("another job's week is free")
+				.hasValueSatisfying(WeekLocks.Held::close);
+
+			held.get().close();
+
+			Optional<WeekLocks.Held> taken = b.tryAcquire("demo", W46, LockWait.NONE);
+			assertThat(taken).as("released by its holder").isPresent();
+			assertThat(a.holder("demo", W46)).map(WeekLockHolder::describe).contains("node node-b / pid 202");
+			taken.get().close();
+			assertThat(a.holder("demo", W46)).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aLiveHolderRenewsItsLockSoATakeoverWaitsInVain(Database database) throws Exception {
+		try (Locks locks = Locks.on(database)) {
+			WeekLocks a = locks.holder("node-a", 101);
+			WeekLocks b = locks.holder("node-b", 202);
+			Optional<WeekLocks.Held> held = a.tryAcquire("demo", W46, LockWait.TAKEOVER);
+			assertThat(held).isPresent();
+
+			// waits the time to live and one renewal: longer than the lock lives without renewals
+			assertThat(b.tryAcquire("demo", W46, LockWait.TAKEOVER)).as("never taken from a live holder").isEmpty();
+
+			assertThat(b.holder("demo", W46)).map(WeekLockHolder::describe).contains("node node-a / pid 101");
+			held.get().close();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aHolderThatStopsRenewingLosesItsLockToATakeover(Database database) throws Exception {
+		try (Locks locks = Locks.on(database)) {
+			WeekLocks a = locks.holder("node-a", 101);
+			WeekLocks b = locks.holder("node-b", 202);
+			assertThat(a.tryAcquire("demo", W46, LockWait.NONE)).isPresent();
+			a.destroy(); // its renewals stop, as when its process is killed
+
+			assertThat(b.tryAcquire("demo", W46, LockWait.NONE)).as("not yet expired").isEmpty();
+			Optional<WeekLocks.Held> taken = b.tryAcquire("demo", W46, LockWait.TAKEOVER);
+
+			assertThat(taken).as("expired: taken over").isPresent();
+			assertThat(b.holder("demo", W46)).map(WeekLockHolder::describe).contains("node node-b / pid 202");
+			taken.get().close();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void theLockOfAProcessOnThisHostThatEndedIsTakenAtOnce(Database database) throws Exception {
+		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		ended.waitFor();
+		try (Locks locks = Locks.on(database)) {
+			WeekLocks dead = locks.holder(HOST, ended.pid());
+			WeekLocks alive = locks.holder(HOST, ProcessHandle.current().pid());
+			WeekLocks elsewhere = locks.holder("node-b", 202);
+			assertThat(dead.tryAcquire("demo", W46, LockWait.NONE)).isPresent();
+			dead.destroy();
+
+			Optional<WeekLocks.Held> taken = alive.tryAcquire("demo", W46, LockWait.NONE);
+
+			assertThat(taken).as("its process has ended: no need to wait for the time to live").isPresent();
+			assertThat(elsewhere.tryAcquire("demo", W46, LockWait.NONE))
+				.as("a live process on this host keeps it, even from another host's view").isEmpty();
+			taken.get().close();
+		}
+	}
+
+	/** Lock services of several holders on one fresh database, all on {@link #HOST}'s view of the world. */
+	private static final class Locks implements AutoCloseable {
+
+		private final DataSource dataSource;
+
+		private final PostgresTestDatabase postgres;
+
+		private final java.util.List<WeekLocks> created = new java.util.ArrayList<>();
+
+		private Locks(DataSource dataSource, PostgresTestDatabase postgres) throws Exception {
+			this.dataSource = dataSource;
+			this.postgres = postgres;
+			new JdbcTemplate(dataSource)
+				.execute(Files.readString(Path.of("src/main/resources/db/migration/common/V7__week_lock.sql")));
+		}
+
+		static Locks on(Database database) throws Exception {
+			if (database == Database.H2) {
+				return new Locks(new DriverManagerDataSource(
+						"jdbc:h2:mem:locks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""), null);
+			}
+			PostgresTestDatabase postgres = PostgresTestDatabase.create();
+			return new Locks(new DriverManagerDataSource(postgres.url(), "postgres", ""), postgres);
+		}
+
+		WeekLocks holder(String host, long pid) {
+			WeekLocks locks = new WeekLocks(this.dataSource, SHORT, new WeekLockHolder(host, pid, "0ace"), HOST);
+			this.created.add(locks);
+			return locks;
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.created.forEach(WeekLocks::destroy);
+			if (this.postgres != null) {
+				this.postgres.close();
+			}
+			else {
+				new JdbcTemplate(this.dataSource).execute("SHUTDOWN");
+			}
+		}
+
+	}
+
+}

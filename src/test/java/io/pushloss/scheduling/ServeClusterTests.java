@@ -1,0 +1,400 @@
+package io.pushloss.scheduling;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.pushloss.PostgresTestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three {@code serve} nodes as real processes on one PostgreSQL database, each with its embedded simulator, and a
+ * real SMTP server: every firing of the schedule runs on exactly one node; the node running the week is killed with
+ * SIGKILL in the middle of the fetch, and a surviving node continues its execution from the last committed window
+ * (Quartz recovers the firing, the week's lock expires, the dead execution is marked failed and restarted). The
+ * week ends as an undisturbed run of it ends: the same summary, one email, no window fetched twice but the one in
+ * flight. Health shows each node's instance id and the members of the cluster.
+ */
+class ServeClusterTests {
+
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	/** Wednesday of 2026-W47 in Shanghai: every firing runs 2026-W46. */
+	private static final String NOW = "2026-11-18T02:00:00Z";
+
+	private static final String WEEK = "2026-W46";
+
+	/** 2 weeks (the report week and its baseline) x 7 days x (overall, normal push). */
+	private static final int WINDOWS = 28;
+
+	private static final int NODES = 3;
+
+	private static final Duration PATIENCE = Duration.ofSeconds(150);
+
+	private static final Pattern FIRED = Pattern.compile("Schedule of cluster fired on node (\\S+) \\(due ([^)]+)\\)");
+
+	private static final Pattern PROGRESS = Pattern.compile("week " + WEEK + ": (\\d+)/" + WINDOWS + " windows");
+
+	private static final Pattern TAKEOVER = Pattern
+		.compile("recovered on node|Resuming|Restarting|waiting up to|marking it failed|being run by|taking it");
+
+	private static final Pattern HEALTH = Pattern.compile("Health: http://127\\.0\\.0\\.1:(\\d+)/actuator/health");
+
+	private static final Pattern SIMULATOR_ANSWER = Pattern
+		.compile("PushLossSimulator\\s*: (\\S+ \\[\\d+, \\d+\\) tasks=\\[[^]]*\\]) -> OK");
+
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
+	Path work;
+
+	@Test
+	void eachFiringRunsOnOneNodeAndAKilledNodesWeekIsFinishedByAnotherWithOneEmail() throws Exception {
+		Path jobFile = writeJob();
+		List<Node> nodes = new ArrayList<>();
+		AtomicBoolean killed = new AtomicBoolean();
+		Path reference = this.work.resolve("reference");
+		// an undisturbed run of the week, on H2 in its own data directory with its own embedded simulator, started
+		// while the survivors take over
+		ProcessBuilder undisturbed = command(jobFile, "run", jobFile.toString(), "--week", WEEK, "--data-dir",
+				reference.toString())
+			.redirectOutput(this.work.resolve("reference.out").toFile());
+		List<Process> references = new ArrayList<>();
+		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+			try {
+				clusterRun(database, jobFile, nodes, killed, () -> references.add(undisturbed.start()));
+			}
+			finally {
+				// before the database is dropped
+				nodes.forEach(Node::stop);
+			}
+		}
+		finally {
+			references.stream().filter(Process::isAlive).forEach((process) -> {
+				try {
+					process.waitFor(3, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				process.destroyForcibly();
+			});
+		}
+		nodes.forEach((node) -> node.lines().stream().filter(TAKEOVER.asPredicate())
+			.forEach((line) -> System.out.println("node " + node.number + ": " + line)));
+
+		// one email
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).as(transcripts(nodes)).hasSize(1);
+		assertThat(received[0].getSubject()).contains(WEEK);
+
+		// the same report as an undisturbed run, and no window fetched twice but the one in flight at the kill
+		assertThat(references).hasSize(1);
+		Process run = references.get(0);
+		assertThat(run.exitValue()).as(Files.readString(this.work.resolve("reference.out"))).isZero();
+		Path summary = Path.of("reports", "cluster", WEEK, "summary.json");
+		List<Node> finishers = nodes.stream().filter((node) -> Files.exists(node.dataDir.resolve(summary))).toList();
+		assertThat(finishers).as("one node wrote the documents").hasSize(1);
+		assertThat(Files.readString(finishers.get(0).dataDir.resolve(summary)))
+			.isEqualTo(Files.readString(reference.resolve(summary)));
+		Map<String, Integer> fetches = new TreeMap<>();
+		nodes.forEach((node) -> fetchesPerWindow(node.dataDir, fetches));
+		Map<String, Integer> referenceFetches = fetchesPerWindow(reference, new TreeMap<>());
+		assertThat(referenceFetches).hasSize(WINDOWS);
+		assertThat(fetches.keySet()).isEqualTo(referenceFetches.keySet());
+		assertThat(fetches.values().stream().mapToInt((count) -> count - 1).sum())
+			.as("windows fetched again: %s", fetches)
+			.isLessThanOrEqualTo(1);
+	}
+
+	/** Starts the nodes, kills the one running the week, and checks the cluster while the survivors run. */
+	private void clusterRun(PostgresTestDatabase database, Path jobFile, List<Node> nodes, AtomicBoolean killed,
+			ProcessStart afterKill) throws Exception {
+		for (int i = 1; i <= NODES; i++) {
+			nodes.add(Node.start(i, database, jobFile, this.work, killed));
+		}
+
+		// the node that runs the week is killed once it committed a few windows (see Node.read)
+		await().atMost(PATIENCE).until(killed::get);
+		Node victim = nodes.stream().filter(Node::wasKilled).findFirst().orElseThrow();
+		List<Node> survivors = nodes.stream().filter((node) -> node != victim).toList();
+		long killedAt = System.nanoTime();
+		afterKill.start();
+
+		await().atMost(PATIENCE).until(() -> statuses(database).contains("COMPLETED"));
+		System.out.printf("Cluster failover: the week completed %.1f s after the SIGKILL of node %d%n",
+				(System.nanoTime() - killedAt) / 1e9, victim.number);
+		// two more firings after the week completed, to see them run once each too
+		int firings = firings(nodes).size();
+		await().atMost(PATIENCE).until(() -> firings(nodes).size() >= firings + 2);
+
+		// health: this node's instance id, and the members that check in (the dead node's row was removed)
+		Set<String> instanceIds = new HashSet<>();
+		List<Set<String>> members = new ArrayList<>();
+		for (Node survivor : survivors) {
+			JsonNode scheduler = health(survivor).path("components").path("scheduler").path("details");
+			assertThat(scheduler.path("clustered").asBoolean()).isTrue();
+			instanceIds.add(scheduler.path("instanceId").asString());
+			Set<String> seen = new HashSet<>();
+			scheduler.path("members").forEach((member) -> seen.add(member.path("instanceId").asString()));
+			members.add(seen);
+		}
+		assertThat(members).allSatisfy((seen) -> assertThat(seen).isEqualTo(instanceIds));
+		assertThat(instanceIds).hasSize(survivors.size());
+
+		// every firing on exactly one node
+		Map<String, List<String>> byDue = firings(nodes);
+		assertThat(byDue).as(transcripts(nodes)).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy((due, ran) -> assertThat(ran).as("firing due " + due).hasSize(1));
+
+		// the dead node's execution was continued, not run anew
+		assertThat(statuses(database)).as(transcripts(nodes)).containsExactly("FAILED", "COMPLETED");
+		assertThat(single(database, "SELECT COUNT(DISTINCT job_instance_id) FROM batch_job_execution"))
+			.isEqualTo("1");
+		assertThat(single(database, "SELECT COUNT(*) FROM int_lock")).as("every week lock released")
+			.isEqualTo("0");
+	}
+
+	private static List<String> statuses(PostgresTestDatabase database) throws Exception {
+		List<String> statuses = new ArrayList<>();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT status FROM batch_job_execution ORDER BY job_execution_id")) {
+			while (rows.next()) {
+				statuses.add(rows.getString(1));
+			}
+		}
+		return statuses;
+	}
+
+	private static String single(PostgresTestDatabase database, String sql) throws Exception {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
+	/** The firings of the schedule by due time, with the nodes that ran each. */
+	private static Map<String, List<String>> firings(List<Node> nodes) {
+		Map<String, List<String>> byDue = new TreeMap<>();
+		for (Node node : nodes) {
+			for (String line : node.lines()) {
+				Matcher fired = FIRED.matcher(line);
+				if (fired.find()) {
+					byDue.computeIfAbsent(fired.group(2), (due) -> new ArrayList<>()).add("node " + node.number);
+				}
+			}
+		}
+		return byDue;
+	}
+
+	private static JsonNode health(Node node) throws IOException, InterruptedException {
+		int port = node.lines().stream().map(HEALTH::matcher).filter(Matcher::find)
+			.mapToInt((matcher) -> Integer.parseInt(matcher.group(1))).findFirst().orElseThrow();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.builder().build().readTree(response.body());
+	}
+
+	/** Windows answered by a process's embedded simulator, from its DEBUG lines in the data dir's log. */
+	private static Map<String, Integer> fetchesPerWindow(Path dataDir, Map<String, Integer> counts) {
+		Path log = dataDir.resolve("logs").resolve("push-loss-report.log");
+		try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+			lines.forEach((line) -> {
+				Matcher answer = SIMULATOR_ANSWER.matcher(line);
+				if (answer.find()) {
+					counts.merge(answer.group(1), 1, Integer::sum);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return counts;
+	}
+
+	private String transcripts(List<Node> nodes) {
+		return "transcripts in " + this.work + " (node-N.out, node-N/logs)";
+	}
+
+	private static ProcessBuilder command(Path jobFile, String... args) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-Dpushloss.now=" + NOW, "-cp",
+				System.getProperty("java.class.path"), "io.pushloss.cli.Main"));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(jobFile.getParent().toFile())
+			.redirectErrorStream(true);
+		builder.environment().keySet().removeIf((name) -> name.startsWith("PUSHLOSS_") || name.startsWith("SPRING_")
+				|| name.equals("TIM_SECRET_KEY") || name.startsWith("JAVA_TOOL_OPTIONS"));
+		builder.environment().put("PUSHLOSS_API_CALLS_PER_SECOND", "50");
+		builder.environment().put("LOGGING_LEVEL_IO_PUSHLOSS_SIMULATOR", "DEBUG");
+		return builder;
+	}
+
+	private Path writeJob() throws IOException {
+		return Files.writeString(this.work.resolve("cluster.yml"), """
+				name: cluster
+				zone: Asia/Shanghai
+				schedule: "0/4 * * * * ?"
+				api:
+				  simulator: true
+				  simulator-seed: 42
+				  sdkappid: 1400000000
+				  identifier: administrator
+				  secret-key-env: TIM_SECRET_KEY
+				sources:
+				  normal: true
+				window: P1D
+				baseline-weeks: 1
+				recipients:
+				  to: [pm@example.com]
+				owners: [oncall@example.com]
+				""");
+	}
+
+	/** Starts a process. */
+	@FunctionalInterface
+	private interface ProcessStart {
+
+		void start() throws IOException;
+
+	}
+
+	/** One {@code serve} process, its output read line by line as it comes. */
+	private static final class Node {
+
+		/** Committed windows after which the node running the week is killed. */
+		private static final int KILL_AFTER_WINDOWS = 4;
+
+		final int number;
+
+		final Path dataDir;
+
+		private final Process process;
+
+		private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+		private final Path transcript;
+
+		private volatile boolean killed;
+
+		private Node(int number, Path dataDir, Process process, Path transcript) {
+			this.number = number;
+			this.dataDir = dataDir;
+			this.process = process;
+			this.transcript = transcript;
+		}
+
+		static Node start(int number, PostgresTestDatabase database, Path jobFile, Path work, AtomicBoolean killed)
+				throws IOException {
+			Path dataDir = work.resolve("node-" + number);
+			ProcessBuilder builder = command(jobFile, "serve", jobFile.toString(), "--data-dir", dataDir.toString());
+			Map<String, String> environment = builder.environment();
+			environment.put("SPRING_DATASOURCE_URL", database.url());
+			environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+			environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+			environment.put("SPRING_MAIL_PORT", Integer.toString(greenMail.getSmtp().getPort()));
+			// slow enough to be killed in the middle of the fetch: 28 windows at 4 calls per second
+			environment.put("PUSHLOSS_API_CALLS_PER_SECOND", "4");
+			environment.put("PUSHLOSS_SERVE_CLUSTER_CHECKIN_INTERVAL", "1s");
+			environment.put("PUSHLOSS_WEEK_LOCK_TIME_TO_LIVE", "6s");
+			environment.put("PUSHLOSS_SERVE_MANAGEMENT_PORT", "0");
+			Node node = new Node(number, dataDir, builder.start(), work.resolve("node-" + number + ".out"));
+			Thread reader = new Thread(() -> node.read(killed), "node-" + number + "-output");
+			reader.setDaemon(true);
+			reader.start();
+			return node;
+		}
+
+		/** Reads the output; kills this node (SIGKILL) when it is the first to have committed a few windows. */
+		private void read(AtomicBoolean killed) {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					this.lines.add(line);
+					Matcher progress = PROGRESS.matcher(line);
+					if (progress.find() && Integer.parseInt(progress.group(1)) >= KILL_AFTER_WINDOWS
+							&& killed.compareAndSet(false, true)) {
+						this.process.destroyForcibly();
+						this.killed = true;
+						this.lines.add("<<< killed with SIGKILL by the test >>>");
+						break;
+					}
+				}
+			}
+			catch (IOException ex) {
+				this.lines.add("<<< output ended: " + ex.getMessage() + " >>>");
+			}
+		}
+
+		boolean wasKilled() {
+			return this.killed;
+		}
+
+		List<String> lines() {
+			synchronized (this.lines) {
+				return new ArrayList<>(this.lines);
+			}
+		}
+
+		/** SIGTERM, then SIGKILL if it does not end in time; keeps the transcript. */
+		void stop() {
+			try {
+				if (this.process.isAlive()) {
+					this.process.destroy();
+					if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+						this.process.destroyForcibly();
+						this.process.waitFor(10, TimeUnit.SECONDS);
+					}
+				}
+				Files.write(this.transcript, lines(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+}
