@@ -69,8 +69,8 @@ class CopyToPostgresTests {
 				.isZero();
 			assertThat(pg.history(node)).extracting((run) -> run.week(), (run) -> run.status(),
 					(run) -> run.emailState())
-				.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, EmailState.SENT),
-						tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, EmailState.SENT));
+				.containsExactly(tuple(IsoWeek.parse("2026-W46"), RunStatus.COMPLETED, EmailState.OUTBOX),
+						tuple(IsoWeek.parse("2026-W45"), RunStatus.COMPLETED, EmailState.OUTBOX));
 			RunSummary w46 = pg.history(node).get(0);
 			assertThat(w46.windowsFetched()).as("W45, W46's baseline, came from H2")
 				.isPositive()
@@ -81,9 +81,9 @@ class CopyToPostgresTests {
 					ResultSet rows = statement.executeQuery(
 							"SELECT report_week, state FROM delivery_ledger ORDER BY report_week")) {
 				assertThat(rows.next()).isTrue();
-				assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("2026-W45 SENT");
+				assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("2026-W45 OUTBOX");
 				assertThat(rows.next()).isTrue();
-				assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("2026-W46 SENT");
+				assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("2026-W46 OUTBOX");
 			}
 		}
 	}
