@@ -49,7 +49,8 @@ class CopyToPostgresTests {
 				.containsPattern("delivery_ledger +1 +1")
 				.containsPattern("batch_job_execution +1 +1")
 				.contains("verified");
-			assertThat(pg.execute("copy-to-postgres", "--data-dir", h2Data.toString())).as("a second copy").isEqualTo(2);
+			assertThat(pg.execute("copy-to-postgres", "--data-dir", h2Data.toString())).as("a second copy")
+				.isEqualTo(2);
 			assertThat(pg.err()).contains("already holds", "--replace");
 			assertThat(pg.execute("copy-to-postgres", "--data-dir", h2Data.toString(), "--replace")).as(pg.err())
 				.isZero();

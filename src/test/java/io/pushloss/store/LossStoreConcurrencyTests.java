@@ -111,11 +111,12 @@ class LossStoreConcurrencyTests {
 		void race(FetchWindow first, FetchWindow second) throws Exception {
 			CountDownLatch firstStored = new CountDownLatch(1);
 			CountDownLatch commitFirst = new CountDownLatch(1);
-			CompletableFuture<Void> one = CompletableFuture.runAsync(() -> this.transaction.executeWithoutResult((s) -> {
-				this.store.replaceWindow(APP, first, answer("70001", 5), FETCHED);
-				firstStored.countDown();
-				await(commitFirst);
-			}));
+			CompletableFuture<Void> one = CompletableFuture
+				.runAsync(() -> this.transaction.executeWithoutResult((s) -> {
+					this.store.replaceWindow(APP, first, answer("70001", 5), FETCHED);
+					firstStored.countDown();
+					await(commitFirst);
+				}));
 			assertThat(firstStored.await(30, TimeUnit.SECONDS)).isTrue();
 			CompletableFuture<Void> two = CompletableFuture.runAsync(() -> this.transaction
 				.executeWithoutResult((s) -> this.store.replaceWindow(APP, second, answer("70002", 9),

@@ -52,7 +52,8 @@ class LossStoreTests {
 		h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		dataSource = h2;
 		io.pushloss.TestMigrations.migrateH2(dataSource);
-		store = new LossStore(new NamedParameterJdbcTemplate(dataSource), new StoreDatabase(StoreDatabase.Kind.H2, "test"));
+		store = new LossStore(new NamedParameterJdbcTemplate(dataSource),
+				new StoreDatabase(StoreDatabase.Kind.H2, "test"));
 		jdbc = JdbcClient.create(dataSource);
 	}
 

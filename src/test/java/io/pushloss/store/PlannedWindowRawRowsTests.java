@@ -48,7 +48,8 @@ class PlannedWindowRawRowsTests {
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		io.pushloss.TestMigrations.migrateH2(dataSource);
-		store = new LossStore(new NamedParameterJdbcTemplate(dataSource), new StoreDatabase(StoreDatabase.Kind.H2, "test"));
+		store = new LossStore(new NamedParameterJdbcTemplate(dataSource),
+				new StoreDatabase(StoreDatabase.Kind.H2, "test"));
 		Instant fetched = Instant.parse("2026-11-16T07:00:00Z");
 		for (long day = 1; day >= 0; day--) {
 			long start = MONDAY + day * DAY;
@@ -112,8 +113,9 @@ class PlannedWindowRawRowsTests {
 		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		io.pushloss.TestMigrations.migrateH2(dataSource);
 		JdbcClient.create(dataSource).sql("DROP TABLE loss_row").update();
-		PlannedWindowRawRows raw = new PlannedWindowRawRows(new LossStore(new NamedParameterJdbcTemplate(dataSource), new StoreDatabase(StoreDatabase.Kind.H2, "test")),
-				APP, planned());
+		LossStore withoutRows = new LossStore(new NamedParameterJdbcTemplate(dataSource),
+				new StoreDatabase(StoreDatabase.Kind.H2, "test"));
+		PlannedWindowRawRows raw = new PlannedWindowRawRows(withoutRows, APP, planned());
 
 		Iterator<StoredLossRow> rows = raw.rows();
 

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -52,10 +53,12 @@ public class DeliveryLedger {
 	private static final String KEY = " WHERE job_name = ? AND report_week = ? AND recipients_hash = ?";
 
 	/**
-	 * How often a claim waits for a lock timeout (H2's is 2 s; PostgreSQL waits without one) before it gives up
-	 * on an email another process keeps sending: about 20 minutes on H2, longer than a send with every retry.
+	 * How often a claim waits for a lock timeout (H2's default of 2 s, the same set on PostgreSQL) before it gives
+	 * up on an email another process keeps sending: about 20 minutes, longer than a send with every retry.
 	 */
 	private static final int LOCK_ROUNDS = 600;
+
+	private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'";
 
 	/**
 	 * PostgreSQL ends the session of a sender that stays idle this long inside its claim (a node that lost power
@@ -168,6 +171,7 @@ public class DeliveryLedger {
 			for (int round = 1;; round++) {
 				try {
 					if (postgresql) {
+						held.sql(LOCK_TIMEOUT).update();
 						held.sql(SENDER_IDLE_LIMIT).update();
 					}
 					LedgerEntry entry = held.sql("SELECT " + SELECT_COLUMNS + " FROM delivery_ledger" + KEY
@@ -177,15 +181,20 @@ public class DeliveryLedger {
 						.single();
 					return new Claim(connection, held, entry);
 				}
-				catch (PessimisticLockingFailureException | QueryTimeoutException ex) {
+				catch (DataAccessException ex) {
+					if (!isLockTimeout(ex)) {
+						throw ex;
+					}
 					connection.rollback();
 					if (round == LOCK_ROUNDS) {
 						throw new DeliveryException("The email of job " + jobName + " for " + week
 								+ " is being sent by another process, which has held its delivery ledger entry "
 								+ "for too long; nothing was sent", jobName, week, null, ex);
 					}
-					logger.info("The email of job {} for {} is being sent by another process: waiting", jobName,
-							week);
+					if (round == 1) {
+						logger.info("The email of job {} for {} is being sent by another process: waiting", jobName,
+								week);
+					}
 				}
 			}
 		}
@@ -197,6 +206,20 @@ public class DeliveryLedger {
 			throw new DataAccessResourceFailureException("Cannot claim the email of job " + jobName + " for " + week
 					+ ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** A lock wait that timed out: H2's timeout (HYT00), PostgreSQL's lock_not_available (55P03). */
+	private static boolean isLockTimeout(DataAccessException failure) {
+		if (failure instanceof PessimisticLockingFailureException || failure instanceof QueryTimeoutException) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql
+					&& ("55P03".equals(sql.getSQLState()) || "HYT00".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void release(Connection connection, boolean commit) {

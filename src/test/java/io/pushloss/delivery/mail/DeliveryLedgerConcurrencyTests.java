@@ -70,6 +70,45 @@ class DeliveryLedgerConcurrencyTests {
 		}
 	}
 
+	@Test
+	void aClaimWaitsThroughLockTimeoutsOnH2UntilTheSenderIsDone() throws Exception {
+		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"sa", "");
+		io.pushloss.TestMigrations.migrateH2(dataSource);
+		waitThroughLockTimeouts(dataSource);
+	}
+
+	@Test
+	void aClaimWaitsThroughLockTimeoutsOnPostgresqlUntilTheSenderIsDone() throws Exception {
+		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+			DataSource dataSource = new DriverManagerDataSource(database.url(), "postgres", "");
+			Flyway.configure()
+				.dataSource(dataSource)
+				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+				.load()
+				.migrate();
+			waitThroughLockTimeouts(dataSource);
+		}
+	}
+
+	/** The sender holds its claim longer than one lock timeout (2 s): the second claim keeps waiting. */
+	private static void waitThroughLockTimeouts(DataSource dataSource) throws Exception {
+		DeliveryLedger ledger = new DeliveryLedger(dataSource, MailTestSupport.CLOCK);
+		RecipientSet recipients = RecipientSet.of(DeliveryFixtures.RECIPIENTS);
+		DeliveryLedger.Claim first = ledger.claim(JOB, "2026-W46", recipients, () -> "<first@test>", false);
+		CompletableFuture<Decision> second = CompletableFuture.supplyAsync(() -> {
+			try (DeliveryLedger.Claim claim = ledger.claim(JOB, "2026-W46", recipients, () -> "<second@test>",
+					false)) {
+				return claim.decision();
+			}
+		});
+		Thread.sleep(2500);
+		assertThat(second).as("still waiting for the sender's lock").isNotDone();
+		first.recordAttempt();
+		first.markSent();
+		assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(Decision.ALREADY_SENT);
+	}
+
 	private void race(DataSource dataSource, boolean postgresql) throws Exception {
 		DeliveryLedger ledger = new DeliveryLedger(dataSource, MailTestSupport.CLOCK);
 		GatedTransport transport = new GatedTransport(

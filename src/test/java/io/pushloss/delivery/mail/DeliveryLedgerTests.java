@@ -24,7 +24,8 @@ class DeliveryLedgerTests {
 
 	private final Database database = DeliveryFixtures.database();
 
-	private final DeliveryLedger ledger = new DeliveryLedger(this.database.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final DeliveryLedger ledger = new DeliveryLedger(this.database.dataSource(),
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final RecipientSet recipients = RecipientSet.of(DeliveryFixtures.RECIPIENTS);
 
