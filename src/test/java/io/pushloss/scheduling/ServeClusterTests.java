@@ -60,8 +60,8 @@ class ServeClusterTests {
 
 	private static final String WEEK = "2026-W46";
 
-	/** 2 weeks (the report week and its baseline) x 7 days x (overall, normal push). */
-	private static final int WINDOWS = 28;
+	/** (the report week's 7 days + the baseline week as one 7-day window) x (overall, normal push). */
+	private static final int WINDOWS = 16;
 
 	private static final int NODES = 3;
 
@@ -336,7 +336,7 @@ class ServeClusterTests {
 			environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
 			environment.put("SPRING_MAIL_HOST", "127.0.0.1");
 			environment.put("SPRING_MAIL_PORT", Integer.toString(greenMail.getSmtp().getPort()));
-			// slow enough to be killed in the middle of the fetch: 28 windows at 4 calls per second
+			// slow enough to be killed in the middle of the fetch: 16 windows at 4 calls per second
 			environment.put("PUSHLOSS_API_CALLS_PER_SECOND", "4");
 			environment.put("PUSHLOSS_SERVE_CLUSTER_CHECKIN_INTERVAL", "1s");
 			environment.put("PUSHLOSS_WEEK_LOCK_TIME_TO_LIVE", "6s");
