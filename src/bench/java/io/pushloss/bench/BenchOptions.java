@@ -30,13 +30,16 @@ import java.util.Set;
  * @param jar the packaged application for the start-up figure
  * @param startupBaseline the jar the start-up section compares with ({@code java -jar}), by default {@code jar}
  * itself; a previous build's jar measures what changed in the program as well as in the way it is started
+ * @param failoverRuns how many clusters are started and have their running node killed in the failover section
+ * (the median is reported)
  */
 record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, int windows, int callers,
 		int minLatencyMillis, int maxLatencyMillis, double faultShare, int pipelineTasks, List<Long> excelRows,
-		int excelHeapMb, long analysisRows, int startupRuns, Path workDir, Path jar, Path startupBaseline) {
+		int excelHeapMb, long analysisRows, int startupRuns, Path workDir, Path jar, Path startupBaseline,
+		int failoverRuns) {
 
 	static final List<String> ALL_SECTIONS = List.of("rate", "incremental", "pipeline", "excel", "analysis",
-			"startup", "shared");
+			"startup", "shared", "failover");
 
 	static BenchOptions parse(String... args) {
 		Map<String, String> values = new LinkedHashMap<>();
@@ -63,7 +66,8 @@ record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, i
 				Path.of(values.getOrDefault("work-dir", "target/bench")).toAbsolutePath(),
 				Path.of(values.getOrDefault("jar", "target/push-loss-report.jar")).toAbsolutePath(),
 				Path.of(values.getOrDefault("startup-baseline", values.getOrDefault("jar", "target/push-loss-report.jar")))
-					.toAbsolutePath());
+					.toAbsolutePath(),
+				intValue(values.remove("failover-runs"), 5));
 		values.remove("work-dir");
 		values.remove("jar");
 		values.remove("startup-baseline");

@@ -19,6 +19,23 @@ class BenchOptionsTests {
 		assertThat(options.excelRows()).containsExactly(100_000L, 1_000_000L);
 		assertThat(options.analysisRows()).isEqualTo(10_000_000L);
 		assertThat(options.json()).isFalse();
+		assertThat(options.failoverRuns()).isEqualTo(5);
+	}
+
+	@Test
+	void failoverRunsAlone() {
+		BenchOptions options = BenchOptions.parse("--only=failover", "--failover-runs=3");
+
+		assertThat(options.sections()).containsExactly("failover");
+		assertThat(options.runs("startup")).isFalse();
+		assertThat(options.failoverRuns()).isEqualTo(3);
+	}
+
+	@Test
+	void failoverReportsTheMedianOfItsRuns() {
+		assertThat(FailoverBenchmark.median(List.of(9.1))).isEqualTo(9.1);
+		assertThat(FailoverBenchmark.median(List.of(8.0, 9.0, 11.0))).isEqualTo(9.0);
+		assertThat(FailoverBenchmark.median(List.of(8.0, 9.0, 10.0, 12.0))).isEqualTo(9.5);
 	}
 
 	@Test

@@ -50,6 +50,9 @@ public final class BenchmarkMain {
 		if (options.runs("shared")) {
 			figures.addAll(new SharedLimitBenchmark(options, progress).run());
 		}
+		if (options.runs("failover")) {
+			figures.addAll(new FailoverBenchmark(options, progress).run());
+		}
 		if (options.runs("startup")) {
 			figures.addAll(new StartupBenchmark(options, progress).run());
 		}

@@ -1,0 +1,231 @@
+package io.pushloss.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.pushloss.PostgresTestDatabase;
+import io.pushloss.cli.CliEnvironment;
+import io.pushloss.cli.Main;
+import io.pushloss.simulator.PushLossSimulator;
+import io.pushloss.simulator.SimulatorSettings;
+
+/**
+ * Section 8, failover of a cluster of two {@code serve} nodes on one PostgreSQL database (issue 15): the node
+ * running the week (the holder of its lock) is killed with SIGKILL in the middle of the fetch, and the figure is the
+ * time from the kill to the next call the vendor (one simulator shared by both nodes, in this JVM) answers, which
+ * can only come from the survivor. Repeated {@code --failover-runs} times on a new database each time; median, min
+ * and max are reported. Needs PostgreSQL on 127.0.0.1:5432 (as the tests).
+ */
+final class FailoverBenchmark {
+
+	static final String SECTION = "8 failover";
+
+	private static final String SECRET_KEY = "failover-bench-secret-key";
+
+	/** Wednesday of 2026-W47 in Shanghai: every firing runs 2026-W46. */
+	private static final String NOW = "2026-11-18T02:00:00Z";
+
+	private static final int NODES = 2;
+
+	/** Committed windows after which the node running the week is killed (of 28). */
+	private static final int KILL_AFTER_WINDOWS = 4;
+
+	/** The cluster settings of the run, as ServeClusterTests sets them. */
+	private static final String CHECKIN_INTERVAL = "1s";
+
+	private static final String LOCK_TIME_TO_LIVE = "6s";
+
+	private static final double CALLS_PER_SECOND = 4;
+
+	private static final Duration PATIENCE = Duration.ofSeconds(240);
+
+	private final BenchOptions options;
+
+	private final Progress progress;
+
+	FailoverBenchmark(BenchOptions options, Progress progress) {
+		this.options = options;
+		this.progress = progress;
+	}
+
+	List<Figure> run() throws Exception {
+		List<Double> seconds = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		for (int run = 1; run <= this.options.failoverRuns(); run++) {
+			this.progress.step("failover: run " + run + " of " + this.options.failoverRuns() + ", " + NODES
+					+ " serve nodes (load average " + Machine.currentLoadAverage() + ")");
+			try {
+				double measured = once(run);
+				this.progress.step("failover: run " + run + ": next vendor call " + Numbers.format(measured)
+						+ " s after the SIGKILL");
+				seconds.add(measured);
+			}
+			catch (IllegalStateException ex) {
+				this.progress.step("failover: run " + run + " failed: " + ex.getMessage());
+				failures.add("run " + run + ": " + ex.getMessage());
+			}
+		}
+		List<Figure> figures = new ArrayList<>();
+		String settings = "%d nodes, check-in %s, week lock TTL %s, %.0f calls/s; %d of %d runs measured%s".formatted(
+				NODES, CHECKIN_INTERVAL, LOCK_TIME_TO_LIVE, CALLS_PER_SECOND, seconds.size(),
+				this.options.failoverRuns(), failures.isEmpty() ? "" : "; " + String.join("; ", failures));
+		if (seconds.isEmpty()) {
+			figures.add(Figure.info("failover.runs", SECTION, "failover runs measured", 0, "", settings));
+			return figures;
+		}
+		List<Double> sorted = seconds.stream().sorted().toList();
+		double median = median(sorted);
+		figures.add(Figure.atMost("failover.median", SECTION,
+				"SIGKILL of the running node to the survivor's next vendor call, median of " + sorted.size(), median,
+				"s", 60, settings));
+		figures.add(Figure.info("failover.min", SECTION, "the same, fastest run", sorted.get(0), "s", null));
+		figures.add(Figure.info("failover.max", SECTION, "the same, slowest run", sorted.get(sorted.size() - 1), "s",
+				"all runs: " + seconds.stream().map(Numbers::format).toList()));
+		return figures;
+	}
+
+	static double median(List<Double> sorted) {
+		int n = sorted.size();
+		return (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	/** One cluster on a new database: seconds from the SIGKILL to the next call the simulator answers. */
+	private double once(int run) throws Exception {
+		Path dir = Files.createDirectories(this.options.workDir().resolve("failover").resolve("run-" + run));
+		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(NOW)));
+		List<Process> nodes = new ArrayList<>();
+		try (PostgresTestDatabase database = PostgresTestDatabase.create();
+				PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
+					.withSecretKey(SECRET_KEY)
+					.withCallsPerSecond(CALLS_PER_SECOND * 2)
+					.withClock(clock))) {
+			try {
+				Path job = writeJob(dir, simulator);
+				for (int i = 1; i <= NODES; i++) {
+					nodes.add(start(database, job, dir, i));
+				}
+				long deadline = System.nanoTime() + PATIENCE.toNanos();
+				Long holder = null;
+				while (holder == null || committedWindows(database) < KILL_AFTER_WINDOWS) {
+					if (System.nanoTime() > deadline || nodes.stream().anyMatch((node) -> !node.isAlive())) {
+						throw new IllegalStateException("no node ran the week (" + committedWindows(database)
+								+ " windows committed); transcripts in " + dir);
+					}
+					Thread.sleep(50);
+					holder = holderPid(database);
+				}
+				long pid = holder;
+				Process victim = nodes.stream().filter((node) -> node.pid() == pid).findFirst()
+					.orElseThrow(() -> new IllegalStateException("lock holder " + pid + " is not a node"));
+				long killedAt = System.nanoTime();
+				victim.destroyForcibly();
+				victim.waitFor(10, TimeUnit.SECONDS);
+				// a call the victim sent before it died may still be answered: let it land before counting
+				Thread.sleep(100);
+				long callsAtKill = simulator.calls();
+				while (simulator.calls() == callsAtKill) {
+					if (System.nanoTime() > deadline) {
+						throw new IllegalStateException("the survivor made no call within " + PATIENCE
+								+ "; transcripts in " + dir);
+					}
+					Thread.sleep(5);
+				}
+				return (System.nanoTime() - killedAt) / 1e9;
+			}
+			finally {
+				// before the database is dropped
+				for (Process node : nodes) {
+					stop(node);
+				}
+			}
+		}
+	}
+
+	private static Path writeJob(Path dir, PushLossSimulator simulator) throws IOException {
+		return Files.writeString(dir.resolve("cluster.yml"), """
+				name: cluster
+				zone: Asia/Shanghai
+				schedule: "0/4 * * * * ?"
+				api:
+				  base-url: %s
+				  sdkappid: %d
+				  identifier: administrator
+				  secret-key-env: BENCH_SECRET_KEY
+				sources:
+				  normal: true
+				window: P1D
+				baseline-weeks: 1
+				recipients:
+				  to: [pm@example.com]
+				""".formatted(simulator.baseUrl(), simulator.settings().sdkAppId()));
+	}
+
+	private static Process start(PostgresTestDatabase database, Path job, Path dir, int number) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(
+				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
+						"-D" + CliEnvironment.CLOCK_PROPERTY + "=" + NOW),
+				Main.class.getName(), "serve", job.toString(), "--data-dir", dir.resolve("node-" + number).toString()))
+			.directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("node-" + number + ".out").toFile());
+		Map<String, String> environment = builder.environment();
+		environment.keySet().removeIf((name) -> name.startsWith("PUSHLOSS_") || name.startsWith("SPRING_")
+				|| name.startsWith("JAVA_TOOL_OPTIONS"));
+		environment.put("SPRING_DATASOURCE_URL", database.url());
+		environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+		// no SMTP server: the week's email fails after the measurement, which does not matter here
+		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+		environment.put("SPRING_MAIL_PORT", "9");
+		environment.put("BENCH_SECRET_KEY", SECRET_KEY);
+		environment.put("PUSHLOSS_API_CALLS_PER_SECOND", Double.toString(CALLS_PER_SECOND));
+		environment.put("PUSHLOSS_SERVE_CLUSTER_CHECKIN_INTERVAL", CHECKIN_INTERVAL);
+		environment.put("PUSHLOSS_WEEK_LOCK_TIME_TO_LIVE", LOCK_TIME_TO_LIVE);
+		environment.put("PUSHLOSS_SERVE_MANAGEMENT_PORT", "0");
+		return builder.start();
+	}
+
+	/** SIGTERM, then SIGKILL if it does not end in time. */
+	private static void stop(Process node) throws InterruptedException {
+		if (node.isAlive()) {
+			node.destroy();
+			if (!node.waitFor(30, TimeUnit.SECONDS)) {
+				node.destroyForcibly();
+				node.waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	private static int committedWindows(PostgresTestDatabase database) {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM fetched_window")) {
+			rows.next();
+			return rows.getInt(1);
+		}
+		catch (java.sql.SQLException ex) {
+			return 0; // the tables are not there yet
+		}
+	}
+
+	/** The process id in the client id ({@code host/pid/nonce}) of the week lock's holder, null when none holds it. */
+	private static Long holderPid(PostgresTestDatabase database) {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT client_id FROM int_lock")) {
+			return rows.next() ? Long.valueOf(rows.getString(1).strip().split("/")[1]) : null;
+		}
+		catch (java.sql.SQLException ex) {
+			return null;
+		}
+	}
+
+}
