@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.pushloss.PostgresTestDatabase;
 import io.pushloss.cli.CliEnvironment;
@@ -120,12 +123,12 @@ final class SharedLimitBenchmark {
 				  identifier: administrator
 				  secret-key-env: BENCH_SECRET_KEY
 				sources:
-				  all-member-tasks: [task-%s]
+				  all-member-tasks: [%s]
 				window: P1D
 				baseline-weeks: 4
 				recipients:
 				  to: [pm@example.com]
-				""".formatted(name, simulator.baseUrl(), simulator.settings().sdkAppId(), name));
+				""".formatted(name, simulator.baseUrl(), simulator.settings().sdkAppId(), tasks(name)));
 		ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(
 				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D" + CliEnvironment.CLOCK_PROPERTY + "=" + NOW),
 				Main.class.getName(), "run", job.toString(), "--week", "2026-W46", "--no-email", "--data-dir",
@@ -140,49 +143,66 @@ final class SharedLimitBenchmark {
 	}
 
 	/** Counts the simulators' calls while the children run: from the moment all have called to the first end. */
+	/**
+	 * Watches the servers' call counters until every process has exited. Each application's use is measured from its
+	 * first call to its last, at the server: the processes keep working (analysis, documents) after their last call,
+	 * so their exit is no measure of the end of the calling.
+	 */
 	private static Use watch(List<PushLossSimulator> simulators, List<Process> children, double limit)
 			throws InterruptedException {
-		long start = -1;
-		long startCalls = 0;
-		long end = -1;
-		long endCalls = 0;
+		int n = simulators.size();
+		long[] firstAt = new long[n];
+		long[] firstCalls = new long[n];
+		long[] lastAt = new long[n];
+		long[] lastCalls = new long[n];
+		Arrays.fill(firstAt, -1);
 		while (children.stream().anyMatch(Process::isAlive)) {
 			long now = System.nanoTime();
-			long calls = simulators.stream().mapToLong(PushLossSimulator::calls).sum();
-			boolean allCalling = simulators.stream().allMatch((simulator) -> simulator.calls() > 0)
-					&& calls >= children.size();
-			if (start < 0 && allCalling) {
-				start = now;
-				startCalls = calls;
+			for (int i = 0; i < n; i++) {
+				long calls = simulators.get(i).calls();
+				if (calls > 0 && firstAt[i] < 0) {
+					firstAt[i] = now;
+					firstCalls[i] = calls;
+				}
+				if (calls > lastCalls[i]) {
+					lastAt[i] = now;
+					lastCalls[i] = calls;
+				}
 			}
-			if (start >= 0 && end < 0 && children.stream().anyMatch((child) -> !child.isAlive())) {
-				end = now;
-				endCalls = calls;
-			}
-			Thread.sleep(5);
+			Thread.sleep(2);
 		}
 		for (Process child : children) {
 			child.waitFor(10, TimeUnit.SECONDS);
 		}
 		long violations = simulators.stream().mapToLong(PushLossSimulator::frequencyLimitAnswers).sum();
-		if (end < 0) {
-			end = System.nanoTime();
-			endCalls = simulators.stream().mapToLong(PushLossSimulator::calls).sum();
+		// each application's rate between its first and last call, summed: the applications ran at the same time
+		double rate = 0;
+		long calls = 0;
+		for (int i = 0; i < n; i++) {
+			double seconds = (lastAt[i] - firstAt[i]) / 1e9;
+			if (firstAt[i] >= 0 && seconds > 0) {
+				rate += (lastCalls[i] - firstCalls[i]) / seconds;
+				calls += lastCalls[i];
+			}
 		}
-		double seconds = (end - start) / 1e9;
-		return new Use(endCalls - startCalls, seconds, limit, violations);
+		return new Use(calls, rate, limit, violations);
 	}
 
-	/** Calls counted at the server while every process was calling. */
-	private record Use(long calls, double seconds, double limit, long violations) {
+	/** Ten tasks (two task groups), so that each process calls for long enough to share the limit. */
+	private static String tasks(String name) {
+		return IntStream.rangeClosed(1, 10).mapToObj((i) -> "t" + i + "-" + name).collect(Collectors.joining(", "));
+	}
+
+	/** Calls counted at the servers, and their rate from each application's first call to its last, summed. */
+	private record Use(long calls, double callsPerSecond, double limit, long violations) {
 
 		double utilisation() {
-			return (this.seconds > 0) ? this.calls / this.seconds / this.limit : 0;
+			return this.callsPerSecond / this.limit;
 		}
 
 		String describe() {
-			return "%d calls in %.1f s while every process was calling, limit %.0f calls/s".formatted(this.calls,
-					this.seconds, this.limit);
+			return "%d calls at %.2f calls/s (each application from its first call to its last), limit %.0f calls/s"
+				.formatted(this.calls, this.callsPerSecond, this.limit);
 		}
 
 	}
