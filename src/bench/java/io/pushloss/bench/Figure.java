@@ -6,7 +6,7 @@ import java.util.Objects;
  * One measured figure of the benchmark.
  *
  * @param id a stable key for the JSON output, {@code section.name}
- * @param section the benchmark section (1 to 6) it belongs to
+ * @param section the benchmark section (1 to 8) it belongs to
  * @param label what it is, as shown in the table
  * @param value the figure
  * @param unit its unit ({@code ratio}, {@code calls}, {@code ms}, {@code MB}, ...)

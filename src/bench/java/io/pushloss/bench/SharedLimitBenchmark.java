@@ -59,7 +59,7 @@ final class SharedLimitBenchmark {
 		}
 		Use six = sixApplications(rate);
 		figures.add(Figure.atLeast("shared.sixApplications", SECTION,
-				"6 applications in 3 processes: calls/s / (6 x N)", six.utilisation(), "", 0.95, six.describe()));
+				"6 applications in 6 processes: calls/s / (6 x N)", six.utilisation(), "", 0.95, six.describe()));
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			double micros = CallSlotCost.microsPerReservation(database.url(), 2000);
 			figures.add(Figure.info("shared.reservationCost", SECTION, "one reservation in PostgreSQL", micros / 1000,
@@ -85,9 +85,9 @@ final class SharedLimitBenchmark {
 		}
 	}
 
-	/** Six applications, two jobs per process in three processes (one after the other within a process). */
+	/** Six applications, one process each. */
 	private Use sixApplications(double rate) throws Exception {
-		this.progress.step("shared: 6 applications in 3 processes at " + rate + " calls/s each");
+		this.progress.step("shared: 6 applications in 6 processes at " + rate + " calls/s each");
 		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(NOW)));
 		List<PushLossSimulator> simulators = new ArrayList<>();
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
