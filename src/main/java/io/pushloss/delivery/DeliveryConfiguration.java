@@ -17,6 +17,8 @@ import io.pushloss.report.pdf.PdfReportProperties;
 import io.pushloss.delivery.mail.DeliveryLedger;
 import io.pushloss.delivery.mail.DeliveryProperties;
 import io.pushloss.delivery.mail.FailureNotifier;
+import io.pushloss.delivery.mail.HeldNotices;
+import io.pushloss.delivery.mail.ReleasingMailTransport;
 import io.pushloss.delivery.mail.MailSendRetry;
 import io.pushloss.delivery.mail.MailModePolicy;
 import io.pushloss.delivery.mail.MailProperties;
@@ -71,14 +73,19 @@ class DeliveryConfiguration {
 
 	@Bean
 	ReportMailer reportMailer(MailTransport transport, MailSendRetry retry, DeliveryLedger ledger,
-			ReportMessageComposer composer, DeliveryProperties properties) {
-		return new ReportMailer(transport, retry, ledger, composer, properties);
+			ReportMessageComposer composer, DeliveryProperties properties, HeldNotices held) {
+		return new ReportMailer(new ReleasingMailTransport(transport, held), retry, ledger, composer, properties);
 	}
 
 	@Bean
 	FailureNotifier failureNotifier(MailTransport transport, MailSendRetry retry, DeliveryProperties properties,
-			Clock clock) {
-		return new FailureNotifier(transport, retry, properties, clock);
+			Clock clock, HeldNotices held) {
+		return new FailureNotifier(new ReleasingMailTransport(transport, held), retry, properties, clock, held);
+	}
+
+	@Bean
+	HeldNotices heldNotices(DataDirectoryProperties dataDirectory) {
+		return new HeldNotices(dataDirectory.absoluteDataDir());
 	}
 
 	@Bean

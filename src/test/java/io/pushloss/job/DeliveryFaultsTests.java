@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.pushloss.delivery.mail.HeldNotices;
+import io.pushloss.delivery.mail.MailTransport;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
 import jakarta.mail.MessagingException;
@@ -36,6 +38,12 @@ class DeliveryFaultsTests extends ReliabilityContext {
 
 	@Autowired
 	GracefulStop gracefulStop;
+
+	@Autowired
+	HeldNotices heldNotices;
+
+	@Autowired
+	MailTransport transport;
 
 	@AfterEach
 	void smtpUp() {
@@ -205,12 +213,19 @@ class DeliveryFaultsTests extends ReliabilityContext {
 				.containsEntry("ATTEMPTS", 1);
 			assertThat(this.history.of(outcome.executionId()).orElseThrow().emailState())
 				.isEqualTo(EmailState.FAILED);
+			assertThat(mailTo("smtp-silent.owners")).as("the failure notice could not be sent either").isEmpty();
 		}
 		finally {
 			SMTP.stallNext(0);
 			// this context is shared: accept runs and sends again
 			this.gracefulStop.start();
 		}
+		// mail works again: the held failure notice reaches the owners, once
+		this.heldNotices.release(this.transport);
+		this.heldNotices.release(this.transport);
+		assertThat(mailTo("smtp-silent.owners")).singleElement()
+			.satisfies((notice) -> assertThat(notice.getSubject())
+				.isEqualTo("[smtp-silent] Push loss 2026-W46: run FAILED at step deliver"));
 	}
 
 	private Map<String, Object> ledger(JobDefinition job) {

@@ -1,5 +1,6 @@
 package io.pushloss.delivery.mail;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -19,6 +20,8 @@ import io.pushloss.jobdef.JobDefinition;
  * Tells a job's owners in one short plain-text email that a run failed: job, week, failed step and the
  * operator-facing reason (stack-trace lines dropped, credentials masked). Goes through the same transport as the
  * report (SMTP or the outbox). Never throws: a failed notification is logged and must not hide the run's failure.
+ * A notice the transport refuses (SMTP down or stalled) is kept in the {@link HeldNotices} when there are any, and
+ * sent when mail works again.
  */
 public class FailureNotifier {
 
@@ -32,11 +35,24 @@ public class FailureNotifier {
 
 	private final Clock clock;
 
+	private final HeldNotices held;
+
+	/** A notifier that holds nothing: a notice that cannot be sent is logged and lost. */
 	public FailureNotifier(MailTransport transport, MailSendRetry retry, DeliveryProperties properties, Clock clock) {
+		this(transport, retry, properties, clock, null);
+	}
+
+	/**
+	 * A notifier that keeps a notice that cannot be sent in {@code held}, to be sent when mail works again.
+	 * @param held where to keep such notices, or {@code null} to log and drop them
+	 */
+	public FailureNotifier(MailTransport transport, MailSendRetry retry, DeliveryProperties properties, Clock clock,
+			HeldNotices held) {
 		this.transport = transport;
 		this.retry = retry;
 		this.properties = properties;
 		this.clock = clock;
+		this.held = held;
 	}
 
 	/**
@@ -59,8 +75,9 @@ public class FailureNotifier {
 			logger.warn("Job {} failed at step {} for {} but has no owners to notify", job.name(), failedStep, week);
 			return false;
 		}
+		EnvelopeMimeMessage message = null;
 		try {
-			EnvelopeMimeMessage message = new EnvelopeMimeMessage(this.transport.session(),
+			message = new EnvelopeMimeMessage(this.transport.session(),
 					MessageIds.generate("push-loss-failure", job.name(), week, this.properties.from()), List.of());
 			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
 			helper.setFrom(new InternetAddress(this.properties.from(), true));
@@ -83,7 +100,23 @@ public class FailureNotifier {
 		catch (MessagingException | MailException ex) {
 			logger.warn("Could not notify the owners of job {} through {}: {}", job.name(), this.transport.describe(),
 					MailErrors.describe(ex));
+			if (ex instanceof MailException && message != null) {
+				hold(message, "the failure notice of job " + job.name() + " (step " + failedStep + " failed for "
+						+ week + ")");
+			}
 			return false;
+		}
+	}
+
+	private void hold(EnvelopeMimeMessage message, String what) {
+		if (this.held == null) {
+			return;
+		}
+		try {
+			this.held.hold(message, what);
+		}
+		catch (IOException ex) {
+			logger.warn("Could not hold {}; it is lost: {}", what, ex.getMessage());
 		}
 	}
 
