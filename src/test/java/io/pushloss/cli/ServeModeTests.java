@@ -189,6 +189,7 @@ class ServeModeTests {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("pushloss.api.calls-per-second", 50);
 		properties.put("pushloss.serve.management-port", managementPort);
+		properties.put("server.port", "0");
 		properties.put("spring.quartz.scheduler-name", "serve-mode-tests");
 		properties.put("logging.threshold.console", "WARN");
 		return properties;
