@@ -1,0 +1,60 @@
+package io.pushloss.console.security;
+
+import java.nio.file.Path;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.pushloss.accounts.AccountStore;
+
+/**
+ * The login page ({@code GET /login}; Spring Security handles {@code POST /login}). A refused login says only that
+ * the name or password is wrong or the account locked, never which. With no account at all, the page gives the
+ * command that creates the first one.
+ */
+@Controller
+class LoginController {
+
+	private final AccountStore accounts;
+
+	private final Environment environment;
+
+	LoginController(AccountStore accounts, Environment environment) {
+		this.accounts = accounts;
+		this.environment = environment;
+	}
+
+	@GetMapping("/login")
+	String login(@RequestParam(name = "error", required = false) String error,
+			@RequestParam(name = "logout", required = false) String logout, Model model) {
+		boolean noAccounts = this.accounts.count() == 0;
+		model.addAttribute("failed", error != null);
+		model.addAttribute("loggedOut", logout != null);
+		model.addAttribute("noAccounts", noAccounts);
+		if (noAccounts) {
+			model.addAttribute("createCommand", createCommand());
+			model.addAttribute("sharedDatabase", sharedDatabase());
+		}
+		return "console/login";
+	}
+
+	/** The exact command that creates an operator in this process's database. */
+	String createCommand() {
+		String command = "push-loss-report users add NAME --role operator --password-stdin";
+		if (sharedDatabase()) {
+			return command;
+		}
+		String dataDir = this.environment.getProperty("pushloss.data-dir", "./data");
+		return command + " --data-dir " + Path.of(dataDir).toAbsolutePath().normalize();
+	}
+
+	/** Whether the database is a configured one (PostgreSQL) rather than the data directory's H2 file. */
+	boolean sharedDatabase() {
+		return StringUtils.hasText(this.environment.getProperty("spring.datasource.url"));
+	}
+
+}
