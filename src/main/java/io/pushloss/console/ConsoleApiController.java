@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.pushloss.accounts.AuditTrail;
 import io.pushloss.console.ConsoleViews.AuditJson;
 import io.pushloss.console.ConsoleViews.JobJson;
 import io.pushloss.console.ConsoleViews.RequestJson;
@@ -44,9 +45,9 @@ class ConsoleApiController {
 
 	private final ReportLibrary library;
 
-	private final ConsoleAudit audit;
+	private final AuditTrail audit;
 
-	ConsoleApiController(ConsoleJobs jobs, ConsoleRuns runs, ReportLibrary library, ConsoleAudit audit) {
+	ConsoleApiController(ConsoleJobs jobs, ConsoleRuns runs, ReportLibrary library, AuditTrail audit) {
 		this.jobs = jobs;
 		this.runs = runs;
 		this.library = library;
@@ -146,7 +147,7 @@ class ConsoleApiController {
 		}
 		return this.audit.recent(limit)
 			.stream()
-			.map((entry) -> new AuditJson(entry.at(), entry.user(), entry.action(), entry.target()))
+			.map((entry) -> new AuditJson(entry.at(), entry.user(), entry.action().name(), entry.target()))
 			.toList();
 	}
 

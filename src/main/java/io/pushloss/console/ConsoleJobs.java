@@ -7,6 +7,8 @@ import java.util.List;
 import org.quartz.SchedulerException;
 import org.springframework.stereotype.Service;
 
+import io.pushloss.accounts.AuditAction;
+import io.pushloss.accounts.AuditTrail;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.job.RunSummary;
 import io.pushloss.jobdef.JobDefinition;
@@ -29,11 +31,11 @@ class ConsoleJobs {
 
 	private final RunHistory history;
 
-	private final ConsoleAudit audit;
+	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	ConsoleJobs(ReportScheduler scheduler, RunHistory history, ConsoleAudit audit, Clock clock) {
+	ConsoleJobs(ReportScheduler scheduler, RunHistory history, AuditTrail audit, Clock clock) {
 		this.scheduler = scheduler;
 		this.history = history;
 		this.audit = audit;
@@ -67,7 +69,7 @@ class ConsoleJobs {
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Cannot pause " + name + ": " + ex.getMessage(), ex);
 		}
-		this.audit.record(user, ConsoleAudit.Action.PAUSE, job.name());
+		this.audit.record(user, AuditAction.PAUSE, job.name());
 		return view(job);
 	}
 
@@ -79,7 +81,7 @@ class ConsoleJobs {
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Cannot resume " + name + ": " + ex.getMessage(), ex);
 		}
-		this.audit.record(user, ConsoleAudit.Action.RESUME, job.name());
+		this.audit.record(user, AuditAction.RESUME, job.name());
 		return view(job);
 	}
 
@@ -91,7 +93,8 @@ class ConsoleJobs {
 		JobDefinition job = definition(name);
 		IsoWeek parsed = endedWeek(job, "week", week);
 		ReportRequest request = submit(job, ReportRequest.Kind.RUN, parsed, parsed, email, force, user);
-		this.audit.record(user, ConsoleAudit.Action.RUN, job.name() + " " + parsed);
+		this.audit.record(user, AuditAction.RUN, job.name() + " " + parsed + (email ? "" : ", no email")
+				+ (force ? ", force" : ""));
 		return request;
 	}
 
@@ -107,7 +110,8 @@ class ConsoleJobs {
 			throw new BadInputException("to", "a backfill covers at most " + MAX_BACKFILL_WEEKS + " weeks");
 		}
 		ReportRequest request = submit(job, ReportRequest.Kind.BACKFILL, first, last, email, force, user);
-		this.audit.record(user, ConsoleAudit.Action.BACKFILL, job.name() + " " + first + ".." + last);
+		this.audit.record(user, AuditAction.BACKFILL, job.name() + " " + first + ".." + last
+				+ (email ? ", email" : ", no email") + (force ? ", force" : ", skip completed"));
 		return request;
 	}
 

@@ -32,6 +32,7 @@ import io.pushloss.console.ConsoleViews.ProgressJson;
 import io.pushloss.console.ConsoleViews.RequestJson;
 import io.pushloss.console.ConsoleViews.RunDetailJson;
 import io.pushloss.console.ConsoleViews.WeekJson;
+import io.pushloss.accounts.AuditTrail;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.scheduling.ReportRequest;
@@ -55,9 +56,9 @@ class ConsolePagesController {
 
 	private final ReportLibrary library;
 
-	private final ConsoleAudit audit;
+	private final AuditTrail audit;
 
-	ConsolePagesController(ConsoleJobs jobs, ConsoleRuns runs, ReportLibrary library, ConsoleAudit audit) {
+	ConsolePagesController(ConsoleJobs jobs, ConsoleRuns runs, ReportLibrary library, AuditTrail audit) {
 		this.jobs = jobs;
 		this.runs = runs;
 		this.library = library;

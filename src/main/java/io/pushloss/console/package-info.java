@@ -5,7 +5,7 @@
  * come from the jar ({@code static/assets/}, webjars).
  * <p>
  * Uses: {@code scheduling} (the served jobs, their Quartz schedules, requests), {@code runs} (run history),
- * {@code job} (the run contract), {@code jobdef}, {@code delivery} (the archive), {@code domain}. Accounts, roles and
- * the security filter chain belong to {@code accounts} (the audit trail) and {@code console.security}.
+ * {@code job} (the run contract), {@code jobdef}, {@code delivery} (the archive), {@code accounts} (the audit
+ * trail), {@code domain}. Sign-in, roles and the security filter chains are {@code console.security}'s.
  */
 package io.pushloss.console;

@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,17 @@ public class RunHistory {
 
 	/** One run, or empty when there is no such execution. */
 	public Optional<RunSummary> of(long executionId) {
-		return Optional.ofNullable(this.repository.getJobExecution(executionId)).map(RunContext::summarize);
+		return execution(executionId).map(RunContext::summarize);
+	}
+
+	/** The job execution, or empty when there is none with that id. */
+	private Optional<JobExecution> execution(long executionId) {
+		try {
+			return Optional.ofNullable(this.repository.getJobExecution(executionId));
+		}
+		catch (EmptyResultDataAccessException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The most recent run of a job's week (in the job's zone), or empty when the week never ran. */
@@ -80,7 +91,7 @@ public class RunHistory {
 
 	/** The steps of a run in the order they ran (a restarted step once per execution), empty for no such run. */
 	public List<StepRun> steps(long executionId) {
-		JobExecution execution = this.repository.getJobExecution(executionId);
+		JobExecution execution = execution(executionId).orElse(null);
 		if (execution == null) {
 			return List.of();
 		}

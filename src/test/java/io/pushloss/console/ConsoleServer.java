@@ -18,6 +18,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.PushLossReportApplication;
+import io.pushloss.accounts.AccountStore;
+import io.pushloss.accounts.Role;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinitionLoader;
 import io.pushloss.scheduling.ReportScheduler;
@@ -28,6 +30,15 @@ import io.pushloss.scheduling.ReportScheduler;
  * during a test.
  */
 final class ConsoleServer implements AutoCloseable {
+
+	/** A viewer's account. */
+	static final String VIEWER = "vera-viewer";
+
+	/** An operator's account. */
+	static final String OPERATOR = "otto-operator";
+
+	/** The password of both (test only). */
+	static final String PASSWORD = "correct horse battery staple";
 
 	private final ConfigurableApplicationContext context;
 
@@ -73,6 +84,9 @@ final class ConsoleServer implements AutoCloseable {
 			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("clock", Clock.systemUTC()))
 			.run(args.toArray(String[]::new));
 		try {
+			AccountStore accounts = context.getBean(AccountStore.class);
+			accounts.add(VIEWER, Role.VIEWER, PASSWORD);
+			accounts.add(OPERATOR, Role.OPERATOR, PASSWORD);
 			context.getBean(ReportScheduler.class).start(List.of(job));
 		}
 		catch (Exception ex) {
@@ -122,6 +136,40 @@ final class ConsoleServer implements AutoCloseable {
 			request.headers(headers);
 		}
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Requests as an account (HTTP Basic), or anonymous for {@code null}. */
+	Client as(String user) {
+		return new Client(user);
+	}
+
+	/** Requests of one account. */
+	final class Client {
+
+		private final String[] headers;
+
+		private Client(String user) {
+			this.headers = (user != null) ? basic(user) : new String[0];
+		}
+
+		HttpResponse<String> get(String path) throws IOException, InterruptedException {
+			return ConsoleServer.this.get(path, this.headers);
+		}
+
+		HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+			return ConsoleServer.this.download(path, this.headers);
+		}
+
+		HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+			return ConsoleServer.this.post(path, json, this.headers);
+		}
+
+	}
+
+	/** The {@code Authorization} header of HTTP Basic for an account. */
+	static String[] basic(String user) {
+		return new String[] { "Authorization", "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)) };
 	}
 
 	@Override
