@@ -192,6 +192,7 @@ final class FailoverBenchmark {
 		environment.put("PUSHLOSS_SERVE_CLUSTER_CHECKIN_INTERVAL", CHECKIN_INTERVAL);
 		environment.put("PUSHLOSS_WEEK_LOCK_TIME_TO_LIVE", LOCK_TIME_TO_LIVE);
 		environment.put("PUSHLOSS_SERVE_MANAGEMENT_PORT", "0");
+		environment.put("SERVER_PORT", "0");
 		return builder.start();
 	}
 

@@ -90,7 +90,8 @@ final class ServeMode {
 		try {
 			Served served = new Served(context, lock);
 			Schedule schedule = context.getBean(ReportScheduler.class).start(request.jobs());
-			print(schedule, context.getBean(MailModePolicy.class).describe(), managementPort(context), output.out());
+			print(schedule, context.getBean(MailModePolicy.class).describe(), consoleUrl(context),
+					managementPort(context), output.out());
 			return served;
 		}
 		catch (SchedulerException | RuntimeException ex) {
@@ -103,7 +104,7 @@ final class ServeMode {
 		}
 	}
 
-	private static void print(Schedule schedule, String mail, int port, PrintWriter out) {
+	private static void print(Schedule schedule, String mail, String console, int port, PrintWriter out) {
 		out.println("Serving " + schedule.jobs().size() + " job(s); stop with Ctrl-C or SIGTERM (a running job stops "
 				+ "after its current window and continues on the next start).");
 		for (ScheduledJob job : schedule.jobs()) {
@@ -119,17 +120,42 @@ final class ServeMode {
 					+ resumption.at());
 		}
 		out.println("Mail: " + mail);
+		out.println("Console: " + console);
 		out.println((port > 0) ? "Health: http://127.0.0.1:" + port + "/actuator/health, metrics: http://127.0.0.1:"
 				+ port + "/actuator/prometheus" : "Management port off (pushloss.serve.management-port=-1)");
 		out.flush();
 	}
 
-	/** The actuator's port, or -1 when no web server listens. */
+	/**
+	 * The actuator's port (its own web server, beside the console's), or -1 when it serves no HTTP
+	 * ({@code pushloss.serve.management-port=-1}).
+	 */
 	static int managementPort(ConfigurableApplicationContext context) {
+		Integer port = context.getEnvironment().getProperty("local.management.port", Integer.class);
+		if (port != null) {
+			return port;
+		}
+		// the actuator on the console's own port (management port equal to server.port)
+		Integer configured = context.getEnvironment().getProperty("management.server.port", Integer.class);
+		return (configured != null && configured < 0) ? -1 : consolePort(context);
+	}
+
+	/** The console's port, or -1 when no web server listens. */
+	static int consolePort(ConfigurableApplicationContext context) {
 		if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
 			return web.getWebServer().getPort();
 		}
 		return -1;
+	}
+
+	/** The console's address as a browser on this host reaches it. */
+	static String consoleUrl(ConfigurableApplicationContext context) {
+		String address = context.getEnvironment().getProperty("server.address", "127.0.0.1");
+		String host = (address.isBlank() || address.equals("0.0.0.0") || address.equals("::")) ? "127.0.0.1"
+				: address.contains(":") ? "[" + address + "]" : address;
+		boolean tls = context.getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false)
+				|| context.getEnvironment().getProperty("server.ssl.bundle") != null;
+		return (tls ? "https://" : "http://") + host + ":" + consolePort(context) + "/";
 	}
 
 	/** A running {@code serve}: its application, until it closes. */

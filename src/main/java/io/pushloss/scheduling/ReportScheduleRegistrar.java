@@ -51,6 +51,9 @@ public class ReportScheduleRegistrar {
 	/** The group of the one-off triggers that resume interrupted weeks. */
 	static final String RESUME_GROUP = "push-loss-report-resume";
 
+	/** The group of the one-off triggers of run-now and backfill requests. */
+	static final String REQUEST_GROUP = "push-loss-report-request";
+
 	private static final Logger logger = LoggerFactory.getLogger(ReportScheduleRegistrar.class);
 
 	private static final int ATTEMPTS = 3;
@@ -122,7 +125,12 @@ public class ReportScheduleRegistrar {
 			}
 		}
 		if (!sameSchedule(existing, trigger)) {
+			boolean paused = this.scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.PAUSED;
 			this.scheduler.rescheduleJob(triggerKey, trigger);
+			if (paused) {
+				// paused from the console: a new cron stays paused
+				this.scheduler.pauseTrigger(triggerKey);
+			}
 			logger.info("Rescheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
 					this.scheduler.getTrigger(triggerKey).getNextFireTime());
 		}
@@ -169,6 +177,20 @@ public class ReportScheduleRegistrar {
 			// another node starting at the same moment scheduled the same resumption
 			logger.debug("The resumption {} was scheduled by another node", key);
 		}
+	}
+
+	/**
+	 * Schedules the one firing of a run-now or backfill request (trigger data {@value ScheduledReportJob#REQUEST}),
+	 * at once, in the caller's transaction.
+	 */
+	void scheduleRequest(ReportRequest request) throws SchedulerException {
+		this.scheduler.scheduleJob(TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(request.job() + "-" + request.id(), REQUEST_GROUP))
+			.forJob(JobKey.jobKey(request.job(), GROUP))
+			.usingJobData(ScheduledReportJob.REQUEST, request.id())
+			.startNow()
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build());
 	}
 
 	/**

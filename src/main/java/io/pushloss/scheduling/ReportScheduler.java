@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.pushloss.domain.IsoWeek;
 import io.pushloss.job.InterruptedRuns.InterruptedRun;
 import io.pushloss.job.InterruptedRuns;
 import io.pushloss.job.RunMetrics;
@@ -49,14 +52,20 @@ public class ReportScheduler {
 
 	private final boolean cluster;
 
+	private final ReportRequests requests;
+
+	private final TransactionTemplate transactions;
+
 	private volatile List<JobDefinition> served = List.of();
 
 	ReportScheduler(Scheduler scheduler, JobDefinitionRegistry definitions, InterruptedRuns interruptedRuns,
 			RunMetrics metrics, ServeProperties properties, Clock clock, StoreDatabase database,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ReportRequests requests) {
 		this.scheduler = scheduler;
+		this.transactions = new TransactionTemplate(transactionManager);
 		// Quartz's job store uses the application's data source: its lock rows are held until this commits
-		this.registrar = new ReportScheduleRegistrar(scheduler, new TransactionTemplate(transactionManager));
+		this.registrar = new ReportScheduleRegistrar(scheduler, this.transactions);
+		this.requests = requests;
 		this.definitions = definitions;
 		this.interruptedRuns = interruptedRuns;
 		this.metrics = metrics;
@@ -92,6 +101,71 @@ public class ReportScheduler {
 	/** The jobs being served, empty before {@link #start}. */
 	public List<JobDefinition> served() {
 		return this.served;
+	}
+
+	/** A served job by name, or empty. */
+	public Optional<JobDefinition> served(String name) {
+		return this.served.stream().filter((job) -> job.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * The schedule of a served job as the Quartz store holds it now: its next firing and whether it is paused (on
+	 * any node of a cluster).
+	 */
+	public ScheduleState state(JobDefinition job) throws SchedulerException {
+		TriggerKey key = TriggerKey.triggerKey(job.name(), ReportScheduleRegistrar.GROUP);
+		Trigger trigger = this.scheduler.getTrigger(key);
+		boolean paused = trigger != null && this.scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED;
+		Instant next = (trigger != null && trigger.getNextFireTime() != null && !paused)
+				? trigger.getNextFireTime().toInstant() : null;
+		return new ScheduleState(job.name(), job.schedule(), job.zone(), next, paused);
+	}
+
+	/**
+	 * Pauses a job's schedule in the Quartz store (so it holds across restarts and on every node): its cron no
+	 * longer fires; run-now and backfill requests still run. A firing missed while paused fires once on resume.
+	 */
+	public void pause(JobDefinition job) throws SchedulerException {
+		this.scheduler.pauseTrigger(TriggerKey.triggerKey(job.name(), ReportScheduleRegistrar.GROUP));
+		logger.info("Schedule of {} paused", job.name());
+	}
+
+	/** Resumes a paused schedule. */
+	public void resume(JobDefinition job) throws SchedulerException {
+		this.scheduler.resumeTrigger(TriggerKey.triggerKey(job.name(), ReportScheduleRegistrar.GROUP));
+		logger.info("Schedule of {} resumed", job.name());
+	}
+
+	/**
+	 * Queues a run-now or backfill request: the request's row and a one-off trigger of the job, in one transaction,
+	 * so that any node may run it; it waits like any firing while a run of the job is in progress.
+	 * @return the stored request (QUEUED)
+	 */
+	public ReportRequest submit(JobDefinition job, ReportRequest.Kind kind, IsoWeek from, IsoWeek to, boolean email,
+			boolean force, String requestedBy) throws SchedulerException {
+		ReportRequest request = new ReportRequest(UUID.randomUUID().toString(), kind, job.name(), from, to, email,
+				force, requestedBy, this.clock.instant(), ReportRequest.State.QUEUED, null, null, null, List.of(),
+				null);
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				this.requests.insert(request);
+				try {
+					this.registrar.scheduleRequest(request);
+				}
+				catch (SchedulerException ex) {
+					throw new IllegalStateException("Cannot queue the request: " + ex.getMessage(), ex);
+				}
+			});
+		}
+		catch (IllegalStateException ex) {
+			if (ex.getCause() instanceof SchedulerException scheduling) {
+				throw scheduling;
+			}
+			throw ex;
+		}
+		logger.info("{} of {} {} to {} requested by {} (request {})", kind, job.name(), from, to, requestedBy,
+				request.id());
+		return request;
 	}
 
 	/**
@@ -142,6 +216,16 @@ public class ReportScheduler {
 			Objects.requireNonNull(zone, "zone");
 		}
 
+	}
+
+	/**
+	 * @param job the job name
+	 * @param cron the Quartz cron expression
+	 * @param zone the zone the cron is evaluated in
+	 * @param nextFireTime the next firing, {@code null} when paused or when the cron never fires again
+	 * @param paused whether the schedule is paused
+	 */
+	public record ScheduleState(String job, String cron, ZoneId zone, Instant nextFireTime, boolean paused) {
 	}
 
 	/**

@@ -63,6 +63,9 @@ public class ScheduledReportJob implements Job {
 	 */
 	static final String RESUME_LAST_UPDATED = "resumeLastUpdated";
 
+	/** Trigger data of a run-now or backfill firing: the id of its {@link ReportRequest}. */
+	static final String REQUEST = "request";
+
 	/** The logging (MDC) key of the Quartz instance id of the node running a firing. */
 	static final String NODE = "node";
 
@@ -78,8 +81,11 @@ public class ScheduledReportJob implements Job {
 
 	private final boolean cluster;
 
+	private final ReportRequests requests;
+
 	public ScheduledReportJob(JobDefinitionRegistry definitions, WeeklyReportRunner runner,
-			InterruptedRuns interruptedRuns, Clock clock, StoreDatabase database) {
+			InterruptedRuns interruptedRuns, Clock clock, StoreDatabase database, ReportRequests requests) {
+		this.requests = requests;
 		this.definitions = definitions;
 		this.runner = runner;
 		this.interruptedRuns = interruptedRuns;
@@ -95,6 +101,10 @@ public class ScheduledReportJob implements Job {
 		try (MDC.MDCCloseable marked = MDC.putCloseable(NODE, node)) {
 			JobDefinition job = this.definitions.get(name);
 			LockWait wait = (context.isRecovering() || this.cluster) ? LockWait.TAKEOVER : LockWait.NONE;
+			if (data.containsKey(REQUEST)) {
+				requested(job, data.getString(REQUEST), node, wait);
+				return;
+			}
 			RunOutcome outcome = data.containsKey(RESUME_WEEK) ? resume(job, data, node, wait)
 					: scheduled(job, context, node, wait);
 			if (outcome != null) {
@@ -138,6 +148,46 @@ public class ScheduledReportJob implements Job {
 			.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
 		return (millis != null && millis.matches("[0-9]{1,19}")) ? Instant.ofEpochMilli(Long.parseLong(millis))
 				: null;
+	}
+
+	/**
+	 * A run-now or backfill request: its weeks in order, as {@code backfill} runs them (a complete week is skipped
+	 * unless forced, a failed or stopped one continued); the first week that does not complete ends the request.
+	 */
+	private void requested(JobDefinition job, String id, String node, LockWait wait) {
+		ReportRequest request = this.requests.find(id).orElse(null);
+		if (request == null || request.state().ended()) {
+			logger.info("Request {} of {} is gone or ended; nothing to run", id, job.name());
+			return;
+		}
+		this.requests.started(id, node, this.clock.instant());
+		logger.info("{} of {} {} to {} (request {} by {}) on node {}", request.kind(), job.name(), request.from(),
+				request.to(), id, request.requestedBy(), node);
+		RunOptions options = new RunOptions(request.force(), request.email(), false);
+		try {
+			for (IsoWeek week : request.weeks()) {
+				RunOutcome outcome = this.runner.run(job, week, options, wait);
+				report(job.name(), outcome);
+				this.requests.ran(id, outcome.executionId(), week + ": " + outcome.message());
+				switch (outcome.status()) {
+					case COMPLETED, ALREADY_COMPLETE -> {
+					}
+					case STOPPED -> {
+						this.requests.ended(id, ReportRequest.State.STOPPED, this.clock.instant(), null);
+						return;
+					}
+					default -> {
+						this.requests.ended(id, ReportRequest.State.FAILED, this.clock.instant(), null);
+						return;
+					}
+				}
+			}
+			this.requests.ended(id, ReportRequest.State.DONE, this.clock.instant(), null);
+		}
+		catch (RuntimeException ex) {
+			this.requests.ended(id, ReportRequest.State.FAILED, this.clock.instant(), ex.getMessage());
+			throw ex;
+		}
 	}
 
 	private RunOutcome resume(JobDefinition job, JobDataMap data, String node, LockWait wait) {

@@ -40,8 +40,9 @@ class SchedulingConfiguration {
 	/** Before every other filter: a request for another host name is refused before anything reads it. */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	FilterRegistrationBean<LoopbackHostFilter> loopbackHostFilter() {
-		FilterRegistrationBean<LoopbackHostFilter> registration = new FilterRegistrationBean<>(new LoopbackHostFilter());
+	FilterRegistrationBean<LoopbackHostFilter> loopbackHostFilter(ServeProperties serve) {
+		FilterRegistrationBean<LoopbackHostFilter> registration = new FilterRegistrationBean<>(
+				new LoopbackHostFilter(serve.allowedHosts()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

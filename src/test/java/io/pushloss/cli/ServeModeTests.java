@@ -126,6 +126,15 @@ class ServeModeTests {
 			assertThat(rawStatus(port, "/error", "127.0.0.1:" + port)).isEqualTo(404);
 			assertThat(rawStatus(port, "/actuator/%zz", "127.0.0.1:" + port)).isEqualTo(400);
 			assertThat(rawStatus(port, "/nothing-here", "127.0.0.1:" + port)).isEqualTo(404);
+
+			// the console on its own port (server.port), loopback names only there too; the actuator is not on it
+			int console = ServeMode.consolePort(served.context());
+			assertThat(console).isPositive().isNotEqualTo(port);
+			assertThat(this.out.toString()).contains("Console: http://127.0.0.1:" + console + "/\n");
+			assertThat(rawStatus(console, "/jobs", "evil.example")).isEqualTo(400);
+			assertThat(rawStatus(console, "/login", "localhost:" + console)).isEqualTo(200);
+			assertThat(rawStatus(port, "/login", "127.0.0.1:" + port)).as("no console on the management port")
+				.isEqualTo(404);
 		}
 	}
 
@@ -189,6 +198,7 @@ class ServeModeTests {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("pushloss.api.calls-per-second", 50);
 		properties.put("pushloss.serve.management-port", managementPort);
+		properties.put("server.port", "0");
 		properties.put("spring.quartz.scheduler-name", "serve-mode-tests");
 		properties.put("logging.threshold.console", "WARN");
 		return properties;

@@ -82,7 +82,7 @@ class ScheduledReportJobTests {
 		when(this.runner.run(any(), any(), any(), any()))
 			.thenReturn(RunOutcome.alreadyComplete(IsoWeek.parse("2026-W47"), 1L, "done"));
 		return new ScheduledReportJob(definitions, this.runner, mock(InterruptedRuns.class),
-				Clock.fixed(NOW, ZoneOffset.UTC), new StoreDatabase(kind, "test"));
+				Clock.fixed(NOW, ZoneOffset.UTC), new StoreDatabase(kind, "test"), mock(ReportRequests.class));
 	}
 
 	private JobExecutionContext context(boolean recovering) throws Exception {

@@ -341,6 +341,7 @@ class ServeClusterTests {
 			environment.put("PUSHLOSS_SERVE_CLUSTER_CHECKIN_INTERVAL", "1s");
 			environment.put("PUSHLOSS_WEEK_LOCK_TIME_TO_LIVE", "6s");
 			environment.put("PUSHLOSS_SERVE_MANAGEMENT_PORT", "0");
+			environment.put("SERVER_PORT", "0");
 			Node node = new Node(number, dataDir, builder.start(), work.resolve("node-" + number + ".out"));
 			Thread reader = new Thread(node::read, "node-" + number + "-output");
 			reader.setDaemon(true);

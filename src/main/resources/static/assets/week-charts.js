@@ -1,0 +1,102 @@
+// Charts of a week's page, drawn with ECharts from the archived summary.json (the numbers of the PDF).
+(function () {
+  'use strict';
+
+  function sum(rows, key, value) {
+    var totals = {};
+    rows.forEach(function (row) {
+      var k = key(row);
+      totals[k] = (totals[k] || 0) + value(row);
+    });
+    return totals;
+  }
+
+  function chart(element, option) {
+    var c = echarts.init(element, null, { renderer: 'canvas' });
+    c.setOption(option);
+    window.addEventListener('resize', function () { c.resize(); });
+    return c;
+  }
+
+  function vendorCharts(summary, holder) {
+    var sources = {};
+    summary.vendors.forEach(function (v) { sources[v.source] = v.sourceName; });
+    Object.keys(sources).forEach(function (source) {
+      var rows = summary.vendors.filter(function (v) { return v.source === source; });
+      var thisWeek = sum(rows, function (v) { return v.vendorName; }, function (v) { return v.thisWeek; });
+      var lastWeek = sum(rows, function (v) { return v.vendorName; }, function (v) { return v.lastWeek; });
+      var vendors = Object.keys(thisWeek).sort(function (a, b) { return thisWeek[b] - thisWeek[a]; });
+      var element = document.createElement('div');
+      element.className = 'chart';
+      element.id = 'vendor-chart-' + source;
+      holder.appendChild(element);
+      chart(element, {
+        title: { text: sources[source], left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 24, data: [summary.header.week, summary.header.previousWeek] },
+        grid: { top: 60, left: 60, right: 16, bottom: 40 },
+        xAxis: { type: 'category', data: vendors },
+        yAxis: { type: 'value' },
+        series: [
+          { name: summary.header.week, type: 'bar', data: vendors.map(function (v) { return thisWeek[v]; }) },
+          { name: summary.header.previousWeek, type: 'bar', data: vendors.map(function (v) { return lastWeek[v] || 0; }) }
+        ]
+      });
+    });
+  }
+
+  function trendChart(summary, element) {
+    var weeks = Array.from(new Set(summary.trend.map(function (t) { return t.week; }))).sort();
+    var vendors = Array.from(new Set(summary.trend.map(function (t) { return t.vendorName; })));
+    var series = vendors.map(function (vendor) {
+      var byWeek = sum(summary.trend.filter(function (t) { return t.vendorName === vendor; }),
+        function (t) { return t.week; }, function (t) { return t.count; });
+      return { name: vendor, type: 'line', data: weeks.map(function (w) { return byWeek[w] || 0; }) };
+    });
+    chart(element, {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { top: 48, left: 60, right: 16, bottom: 32 },
+      xAxis: { type: 'category', data: weeks },
+      yAxis: { type: 'value' },
+      series: series
+    });
+  }
+
+  function codes(summary, element, table) {
+    var statuses = ['NEW', 'RESOLVED', 'REGRESSED'];
+    var counts = sum(summary.codes.filter(function (c) { return statuses.indexOf(c.status) >= 0; }),
+      function (c) { return c.status; }, function () { return 1; });
+    chart(element, {
+      tooltip: {},
+      grid: { top: 16, left: 60, right: 16, bottom: 32 },
+      xAxis: { type: 'category', data: statuses },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: statuses.map(function (s) { return counts[s] || 0; }) }]
+    });
+    var body = table.querySelector('tbody');
+    summary.codes.filter(function (c) { return statuses.indexOf(c.status) >= 0; }).forEach(function (c) {
+      var tr = document.createElement('tr');
+      [c.status, c.sourceName, c.vendorName, String(c.errCode), c.errInfo, String(c.thisWeek), String(c.lastWeek)]
+        .forEach(function (text) {
+          var td = document.createElement('td');
+          td.textContent = text;
+          tr.appendChild(td);
+        });
+      body.appendChild(tr);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var holder = document.getElementById('charts');
+    if (!holder || typeof echarts === 'undefined') { return; }
+    fetch(holder.getAttribute('data-summary-url'), { credentials: 'same-origin' })
+      .then(function (response) { return response.json(); })
+      .then(function (summary) {
+        vendorCharts(summary, document.getElementById('vendor-charts'));
+        trendChart(summary, document.getElementById('trend-chart'));
+        codes(summary, document.getElementById('codes-chart'), document.getElementById('codes-table'));
+        holder.setAttribute('data-rendered', 'true');
+      });
+  });
+}());
