@@ -55,7 +55,15 @@
     });
   }
 
+  // widths set from data-percent by script: the CSP refuses style attributes in the markup
+  function percentWidths() {
+    document.querySelectorAll('[data-percent]').forEach(function (element) {
+      element.style.width = element.getAttribute('data-percent') + '%';
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    percentWidths();
     runProgress();
     requestState();
   });
