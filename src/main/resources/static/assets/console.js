@@ -55,7 +55,15 @@
     });
   }
 
+  // widths from data attributes: the CSP allows no inline style attribute
+  function bars() {
+    document.querySelectorAll('[data-percent]').forEach(function (bar) {
+      bar.style.width = Math.max(0, Math.min(100, Number(bar.getAttribute('data-percent')) || 0)) + '%';
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    bars();
     runProgress();
     requestState();
   });
