@@ -46,25 +46,11 @@ public class AccountStore {
 	}
 
 	/**
-	 * Why a password is not acceptable, empty when it is. The password itself is never part of the answer.
+	 * Why a password is not acceptable, empty when it is ({@link AccountsProperties#passwordProblem(CharSequence)}).
 	 * @param password the password as read
 	 */
 	public Optional<String> passwordProblem(CharSequence password) {
-		if (password == null || password.length() == 0) {
-			return Optional.of("the password is empty");
-		}
-		if (password.codePoints().allMatch(Character::isWhitespace)) {
-			return Optional.of("the password is only blanks");
-		}
-		int length = password.codePoints().toArray().length;
-		if (length < this.properties.minPasswordLength()) {
-			return Optional.of("the password is too short: " + length + " characters, at least "
-					+ this.properties.minPasswordLength() + " are required");
-		}
-		if (length > 256) {
-			return Optional.of("the password is too long: at most 256 characters");
-		}
-		return Optional.empty();
+		return this.properties.passwordProblem(password);
 	}
 
 	/**

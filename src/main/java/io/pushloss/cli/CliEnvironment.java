@@ -1,5 +1,6 @@
 package io.pushloss.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -20,9 +21,10 @@ import java.util.function.UnaryOperator;
  * @param simulator starts the simulator for {@code simulate}
  * @param jobsDirectory where {@code serve} looks for {@code *.yml} when given no job file
  * @param output where commands write
+ * @param input standard input ({@code users ... --password-stdin} reads the password from it)
  */
 public record CliEnvironment(Clock clock, UnaryOperator<String> environment, ReportOperations operations,
-		SimulatorLauncher simulator, Path jobsDirectory, CommandOutput output) {
+		SimulatorLauncher simulator, Path jobsDirectory, CommandOutput output, InputStream input) {
 
 	/**
 	 * System property with an ISO instant (e.g. {@code 2026-11-18T01:00:00Z}) that fixes the clock, for
@@ -37,6 +39,13 @@ public record CliEnvironment(Clock clock, UnaryOperator<String> environment, Rep
 		Objects.requireNonNull(simulator, "simulator");
 		Objects.requireNonNull(jobsDirectory, "jobsDirectory");
 		Objects.requireNonNull(output, "output");
+		Objects.requireNonNull(input, "input");
+	}
+
+	/** An environment whose standard input is the process's own. */
+	public CliEnvironment(Clock clock, UnaryOperator<String> environment, ReportOperations operations,
+			SimulatorLauncher simulator, Path jobsDirectory, CommandOutput output) {
+		this(clock, environment, operations, simulator, jobsDirectory, output, System.in);
 	}
 
 	/** The real process: system clock (or {@value #CLOCK_PROPERTY}), real environment, standard streams. */

@@ -13,11 +13,12 @@ import picocli.CommandLine.Spec;
 				+ "week over week. Excel and PDF, emailed and archived." },
 		subcommands = { RunCommand.class, BackfillCommand.class, ServeCommand.class, RestartCommand.class,
 				RunsCommand.class, CopyToPostgresCommand.class, SimulateCommand.class, ValidateCommand.class,
-				UserSigCommand.class, StartupTrainingCommand.class },
+				UserSigCommand.class, StartupTrainingCommand.class, UsersCommand.class },
 		footerHeading = "%nExamples:%n",
 		footer = { "  push-loss-report validate jobs/*.yml", "  push-loss-report run jobs/demo.yml --week 2026-W46",
 				"  push-loss-report backfill jobs/demo.yml --from 2026-W40 --to 2026-W46",
-				"  push-loss-report serve jobs/weekly-push-loss.yml" },
+				"  push-loss-report serve jobs/weekly-push-loss.yml",
+				"  push-loss-report users add alice --role operator --password-stdin" },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:the run failed", "2:invalid input (job file, week, option); nothing written" })
 final class PushLossReportCommand implements Callable<Integer> {

@@ -42,6 +42,55 @@ public interface ReportOperations {
 	/** Copies an H2 data directory's database into the configured PostgreSQL database. */
 	int copyToPostgres(CopyRequest request, CommandOutput output);
 
+	/** Adds, lists, re-passwords or removes the console's accounts ({@code users ...}). */
+	int users(UsersRequest request, CommandOutput output);
+
+	/**
+	 * One {@code users} command, its input checked (name, role, password rules of the defaults).
+	 *
+	 * @param action what to do
+	 * @param name the account ({@code null} for {@link UsersAction#LIST})
+	 * @param role the role of {@link UsersAction#ADD}, else {@code null}
+	 * @param password the password read from standard input for {@link UsersAction#ADD} and
+	 * {@link UsersAction#PASSWD}, else {@code null}; never printed (not even by {@link #toString()})
+	 * @param actor who runs the command, for the audit trail ({@code cli:} and the operating-system user)
+	 * @param dataDir the data directory (may not exist yet)
+	 */
+	record UsersRequest(UsersAction action, String name, io.pushloss.accounts.Role role, String password, String actor,
+			Path dataDir) {
+
+		public UsersRequest {
+			Objects.requireNonNull(action, "action");
+			Objects.requireNonNull(actor, "actor");
+			Objects.requireNonNull(dataDir, "dataDir");
+		}
+
+		@Override
+		public String toString() {
+			return "UsersRequest[action=" + this.action + ", name=" + this.name + ", role=" + this.role + ", password="
+					+ ((this.password != null) ? "<not shown>" : "none") + ", actor=" + this.actor + ", dataDir="
+					+ this.dataDir + "]";
+		}
+
+	}
+
+	/** The {@code users} subcommands. */
+	enum UsersAction {
+
+		/** {@code users add}. */
+		ADD,
+
+		/** {@code users list}. */
+		LIST,
+
+		/** {@code users passwd}. */
+		PASSWD,
+
+		/** {@code users remove}. */
+		REMOVE
+
+	}
+
 	/**
 	 * @param dataDir the data directory whose H2 database is copied
 	 * @param replace whether to replace what the target holds ({@code --replace})

@@ -268,6 +268,17 @@ final class SpringReportOperations implements ReportOperations {
 	}
 
 	/**
+	 * The {@code users} commands: straight on the database as {@code runs} reads it, starting the application only to
+	 * create or migrate the database.
+	 */
+	@Override
+	public int users(UsersRequest request, CommandOutput output) {
+		return new AccountCommands(this.clock, this::property, embedded(), (dataDir) -> start(dataDir, "WARN", null),
+				READER_PATIENCE)
+			.execute(request, output);
+	}
+
+	/**
 	 * An application property as the application would see it, without starting it: a test's extra properties,
 	 * then a system property, then the environment variable ({@code spring.datasource.url} is
 	 * {@code SPRING_DATASOURCE_URL}).

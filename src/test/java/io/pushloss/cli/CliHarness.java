@@ -1,5 +1,6 @@
 package io.pushloss.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ final class CliHarness {
 
 	Path jobsDirectory = Path.of("jobs");
 
+	/** What the command reads on standard input (empty unless a test sets it). */
+	byte[] stdin = new byte[0];
+
 	private StringWriter out = new StringWriter();
 
 	private StringWriter err = new StringWriter();
@@ -38,7 +42,8 @@ final class CliHarness {
 		this.out = new StringWriter();
 		this.err = new StringWriter();
 		CliEnvironment cli = new CliEnvironment(this.clock, this.environment::get, this.operations, this.simulator,
-				this.jobsDirectory, new CommandOutput(new PrintWriter(this.out), new PrintWriter(this.err)));
+				this.jobsDirectory, new CommandOutput(new PrintWriter(this.out), new PrintWriter(this.err)),
+				new ByteArrayInputStream(this.stdin));
 		return Main.execute(cli, args);
 	}
 
@@ -88,6 +93,11 @@ final class CliHarness {
 
 		@Override
 		public int copyToPostgres(CopyRequest request, CommandOutput output) {
+			return record(request);
+		}
+
+		@Override
+		public int users(UsersRequest request, CommandOutput output) {
 			return record(request);
 		}
 

@@ -74,9 +74,6 @@ class ConsoleSecurityConfiguration {
 		http.authenticationManager(consoleAuthenticationManager)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 				.permitAll()
-				// the actuator, where it shares this port; on its own management port it is loopback-only
-				.requestMatchers("/actuator/**")
-				.permitAll()
 				.requestMatchers(ConsoleSecurityConfiguration::readOnly)
 				.hasAnyRole(Role.VIEWER.name(), Role.OPERATOR.name())
 				.anyRequest()

@@ -2,12 +2,12 @@ package io.pushloss.console.security;
 
 import java.nio.file.Path;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import io.pushloss.accounts.AccountStore;
 
@@ -29,11 +29,10 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(name = "error", required = false) String error,
-			@RequestParam(name = "logout", required = false) String logout, Model model) {
+	String login(HttpServletRequest request, Model model) {
 		boolean noAccounts = this.accounts.count() == 0;
-		model.addAttribute("failed", error != null);
-		model.addAttribute("loggedOut", logout != null);
+		model.addAttribute("failed", request.getParameterMap().containsKey("error"));
+		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
 		model.addAttribute("noAccounts", noAccounts);
 		if (noAccounts) {
 			model.addAttribute("createCommand", createCommand());

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class ProblemResponses {
 
+	/** JSON is UTF-8 by definition (RFC 8259): no charset parameter. */
 	static final String PROBLEM_JSON = "application/problem+json";
 
 	private ProblemResponses() {
@@ -24,7 +25,6 @@ final class ProblemResponses {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		response.setStatus(status);
 		response.setContentType(PROBLEM_JSON);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
 		response.flushBuffer();
