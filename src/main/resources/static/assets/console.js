@@ -55,15 +55,15 @@
     });
   }
 
-  // widths set from data-percent by script: the CSP refuses style attributes in the markup
-  function percentWidths() {
-    document.querySelectorAll('[data-percent]').forEach(function (element) {
-      element.style.width = element.getAttribute('data-percent') + '%';
+  // widths from data attributes: the CSP allows no inline style attribute
+  function bars() {
+    document.querySelectorAll('[data-percent]').forEach(function (bar) {
+      bar.style.width = Math.max(0, Math.min(100, Number(bar.getAttribute('data-percent')) || 0)) + '%';
     });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    percentWidths();
+    bars();
     runProgress();
     requestState();
   });

@@ -21,21 +21,26 @@
   function vendorCharts(summary, holder) {
     var sources = {};
     summary.vendors.forEach(function (v) { sources[v.source] = v.sourceName; });
+    // every chart's element first, then the charts: each is drawn at its final width in the row
+    var elements = {};
+    Object.keys(sources).forEach(function (source) {
+      var element = document.createElement('div');
+      element.className = 'chart';
+      element.id = 'vendor-chart-' + source;
+      holder.appendChild(element);
+      elements[source] = element;
+    });
     Object.keys(sources).forEach(function (source) {
       var rows = summary.vendors.filter(function (v) { return v.source === source; });
       var thisWeek = sum(rows, function (v) { return v.vendorName; }, function (v) { return v.thisWeek; });
       var lastWeek = sum(rows, function (v) { return v.vendorName; }, function (v) { return v.lastWeek; });
       var vendors = Object.keys(thisWeek).sort(function (a, b) { return thisWeek[b] - thisWeek[a]; });
-      var element = document.createElement('div');
-      element.className = 'chart';
-      element.id = 'vendor-chart-' + source;
-      holder.appendChild(element);
-      chart(element, {
+      chart(elements[source], {
         title: { text: sources[source], left: 'center', textStyle: { fontSize: 14 } },
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', renderMode: 'richText' },
         legend: { top: 24, data: [summary.header.week, summary.header.previousWeek] },
         grid: { top: 60, left: 60, right: 16, bottom: 40 },
-        xAxis: { type: 'category', data: vendors },
+        xAxis: { type: 'category', data: vendors, axisLabel: { interval: 0, rotate: 30 } },
         yAxis: { type: 'value' },
         series: [
           { name: summary.header.week, type: 'bar', data: vendors.map(function (v) { return thisWeek[v]; }) },
@@ -54,7 +59,7 @@
       return { name: vendor, type: 'line', data: weeks.map(function (w) { return byWeek[w] || 0; }) };
     });
     chart(element, {
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { top: 0 },
       grid: { top: 48, left: 60, right: 16, bottom: 32 },
       xAxis: { type: 'category', data: weeks },
@@ -68,7 +73,7 @@
     var counts = sum(summary.codes.filter(function (c) { return statuses.indexOf(c.status) >= 0; }),
       function (c) { return c.status; }, function () { return 1; });
     chart(element, {
-      tooltip: {},
+      tooltip: { renderMode: 'richText' },
       grid: { top: 16, left: 60, right: 16, bottom: 32 },
       xAxis: { type: 'category', data: statuses },
       yAxis: { type: 'value', minInterval: 1 },

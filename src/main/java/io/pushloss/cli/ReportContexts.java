@@ -14,8 +14,8 @@ import io.pushloss.PushLossReportApplication;
 
 /**
  * Starts the Spring application behind the commands that need the store, the job repository and delivery. Only
- * {@code serve} starts a web server (the actuator on the management port, loopback only); the others run without
- * one.
+ * {@code serve} starts a web server (the console on {@code server.port}, the actuator on the management port); the
+ * others run without one.
  */
 final class ReportContexts {
 

@@ -22,8 +22,9 @@ import io.pushloss.scheduling.ReportScheduler.Schedule;
 import io.pushloss.scheduling.ReportScheduler.ScheduledJob;
 
 /**
- * {@code serve}: the long-running scheduler process. Starts the application with its web server (the actuator on
- * the management port, loopback only), schedules the jobs, prints the schedule and blocks until SIGTERM or
+ * {@code serve}: the long-running scheduler process. Starts the application with its web servers (the console and
+ * its JSON API on {@code server.port}, the actuator on the management port, both on loopback by default), schedules
+ * the jobs, prints the schedule and blocks until SIGTERM or
  * Ctrl-C, which close the application: a running job stops after its chunk, then Quartz and the database shut
  * down, then the process exits with 0.
  */

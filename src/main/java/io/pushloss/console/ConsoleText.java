@@ -51,14 +51,14 @@ final class ConsoleText {
 
 	/**
 	 * A Quartz cron in words when it is a plain daily or weekly time ({@code 0 0 9 ? * MON}: "every Monday at
-	 * 09:00"), else the cron itself.
+	 * 09:00"), else "on its cron" (the page shows the cron beside it).
 	 */
 	static String cronInWords(String cron) {
 		String[] fields = cron.trim().split("\\s+");
 		if (fields.length < 6 || fields.length > 7 || !fields[0].equals("0") || !fields[1].matches("\\d{1,2}")
 				|| !fields[2].matches("\\d{1,2}") || !fields[4].equals("*")
 				|| (fields.length == 7 && !fields[6].equals("*"))) {
-			return "cron " + cron;
+			return "on its cron";
 		}
 		String time = String.format(Locale.ROOT, "%02d:%02d", Integer.parseInt(fields[2]), Integer.parseInt(fields[1]));
 		boolean anyDayOfMonth = fields[3].equals("?") || fields[3].equals("*");
@@ -71,7 +71,7 @@ final class ConsoleText {
 				return "every " + day + " at " + time;
 			}
 		}
-		return "cron " + cron;
+		return "on its cron";
 	}
 
 	private static String dayName(String field) {

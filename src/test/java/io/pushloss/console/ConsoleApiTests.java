@@ -68,7 +68,7 @@ class ConsoleApiTests {
 	}
 
 	@Test
-	void runNowGoesThroughTheSchedulerAndItsRequestPointsAtTheCompletedRunAndItsDocuments() throws Exception {
+	void runNowGoesThroughTheSchedulerToTheCompletedRunItsDocumentsAndTheAuditAndABackfillSkipsTheWeek() throws Exception {
 		String week = IsoWeek.lastComplete(java.time.ZoneOffset.UTC, Clock.systemUTC()).toString();
 
 		HttpResponse<String> accepted = api.post("/api/jobs/console-api/runs",
@@ -110,6 +110,21 @@ class ConsoleApiTests {
 		assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
 		assertThat(api.get("/api/jobs/console-api/weeks/" + week + "/documents/..%2FSHA256SUMS")
 			.statusCode()).isIn(400, 404);
+
+		// a backfill over the completed week skips it (no force): done at once, pointing at the same run
+		HttpResponse<String> backfill = api.post("/api/jobs/console-api/backfills",
+				"{\"from\":\"" + week + "\",\"to\":\"" + week + "\"}");
+		assertThat(backfill.statusCode()).isEqualTo(202);
+		String backfillLocation = backfill.headers().firstValue("Location").orElseThrow();
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> JSON.readTree(api.get(backfillLocation).body()).path("state").asString(), "DONE"::equals);
+		JsonNode skipped = JSON.readTree(api.get(backfillLocation).body());
+		assertThat(skipped.path("kind").asString()).isEqualTo("BACKFILL");
+		assertThat(skipped.path("runs").findValuesAsString("location")).containsExactly(run.path("location").asString());
+		JsonNode audit = JSON.readTree(api.get("/api/audit?limit=10").body());
+		assertThat(audit.findValuesAsString("action")).contains("RUN", "BACKFILL");
+		assertThat(audit.findValuesAsString("user")).contains(ConsoleServer.OPERATOR);
 	}
 
 	@Test

@@ -73,7 +73,8 @@ class ConsolePagesTests {
 
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains(JOB)
-			.contains("cron 0 0 3 1 1 ? 2099 (UTC)")
+			.contains("on its cron (UTC)")
+			.contains("0 0 3 1 1 ? 2099")
 			.doesNotContain("Run now")
 			.doesNotContain("Backfill")
 			.doesNotContain("/pause");

@@ -19,11 +19,11 @@ class ConsoleTextTests {
 			0 30 7 ? * 2       | every Monday at 07:30
 			0 0 18 ? * fri     | every Friday at 18:00
 			0 5 0 * * ?        | every day at 00:05
-			0 0 9 ? * MON-FRI  | cron 0 0 9 ? * MON-FRI
-			0/2 * 9 * * ?      | cron 0/2 * 9 * * ?
-			0 0 3 1 1 ? 2099   | cron 0 0 3 1 1 ? 2099
+			0 0 9 ? * MON-FRI  | on its cron
+			0/2 * 9 * * ?      | on its cron
+			0 0 3 1 1 ? 2099   | on its cron
 			""")
-	void writesPlainDailyAndWeeklySchedulesInWordsAndAnyOtherAsItsCron(String cron, String words) {
+	void writesPlainDailyAndWeeklySchedulesInWordsAndLeavesOthersToTheirCron(String cron, String words) {
 		assertThat(ConsoleText.cronInWords(cron)).isEqualTo(words);
 	}
 
