@@ -204,8 +204,8 @@ final class UsersCommand implements Callable<Integer> {
 	}
 
 	@Command(name = "remove", sortOptions = false,
-			description = "Remove an account: it can no longer log in or call the API (a browser session it has open "
-					+ "ends at its next login or when it expires).")
+			description = "Remove an account: it can no longer log in or call the API, and a browser session it has "
+					+ "open ends at its next request.")
 	static final class Remove implements Callable<Integer> {
 
 		private final CliEnvironment environment;

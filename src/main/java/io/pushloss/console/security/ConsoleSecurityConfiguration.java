@@ -18,9 +18,11 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import io.pushloss.accounts.AccountAuthenticationProvider;
+import io.pushloss.accounts.AccountStore;
 import io.pushloss.accounts.Role;
 
 /**
@@ -52,8 +54,8 @@ class ConsoleSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager consoleAuthenticationManager)
-			throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager consoleAuthenticationManager,
+			AccountStore accounts) throws Exception {
 		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
 		ApiAccessDeniedHandler denied = new ApiAccessDeniedHandler();
 		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
@@ -68,6 +70,7 @@ class ConsoleSecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(denied))
+			.addFilterBefore(new AccountSessionFilter(accounts), AuthorizationFilter.class)
 			.headers(ConsoleSecurityConfiguration::headers);
 		return http.build();
 	}
@@ -75,7 +78,8 @@ class ConsoleSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager consoleAuthenticationManager,
-			ObjectProvider<ClientRegistrationRepository> singleSignOn, OidcProperties oidc) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> singleSignOn, OidcProperties oidc, AccountStore accounts)
+			throws Exception {
 		http.authenticationManager(consoleAuthenticationManager)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 				.permitAll()
@@ -86,6 +90,7 @@ class ConsoleSecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(Customizer.withDefaults())
+			.addFilterBefore(new AccountSessionFilter(accounts), AuthorizationFilter.class)
 			.headers(ConsoleSecurityConfiguration::headers);
 		if (singleSignOn.getIfAvailable() != null) {
 			// spring.security.oauth2.client.registration.* names a provider: its sign-in beside the accounts'

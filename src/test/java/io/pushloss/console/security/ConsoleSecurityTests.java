@@ -219,6 +219,22 @@ class ConsoleSecurityTests {
 	}
 
 	@Test
+	void endsTheSessionOfARemovedAccountOrOfOneWhoseRoleChanged() throws Exception {
+		MockHttpSession vera = login("vera");
+		MockHttpSession otto = login("otto");
+		this.mvc.perform(get("/jobs").session(vera)).andExpect(status().isOk());
+
+		this.accounts.remove("vera");
+		this.accounts.remove("otto");
+		this.accounts.add("otto", Role.VIEWER, PASSWORD);
+
+		this.mvc.perform(get("/jobs").session(vera)).andExpect(status().isFound());
+		assertThat(vera.isInvalid()).isTrue();
+		this.mvc.perform(get("/jobs").session(otto)).andExpect(status().isFound());
+		this.mvc.perform(get("/jobs").session(login("otto"))).andExpect(status().isOk());
+	}
+
+	@Test
 	void honoursAPageSessionOnTheApiButWantsItsCsrfTokenForWrites() throws Exception {
 		MockHttpSession session = login("otto");
 		this.mvc.perform(get("/api/runs").session(session).with(requestedSession(session))).andExpect(status().isOk());
