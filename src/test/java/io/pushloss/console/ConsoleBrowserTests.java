@@ -256,7 +256,11 @@ class ConsoleBrowserTests {
 
 	private static void logOut() {
 		browser.findElement(By.xpath("//form[@action='/logout']//button")).click();
-		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/login?logout");
+		new WebDriverWait(browser, Duration.ofSeconds(15))
+			.until((driver) -> driver.getCurrentUrl().equals(base + "/login?logout"));
+		assertThat(browser.findElement(By.id("logged-out")).getText()).isEqualTo("You are logged out.");
+		browser.get(base + "/jobs");
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/login");
 	}
 
 	/** The browser's console since the last look: no SEVERE entry (a script error, a refused resource, a CSP violation). */

@@ -3,7 +3,9 @@ package io.pushloss.console.security;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -24,12 +27,14 @@ import io.pushloss.accounts.Role;
  * The two filter chains of {@code serve}'s web port. {@code /api/**} and {@code /v3/api-docs}: HTTP Basic, no session
  * created (a console page's session is honoured, for its scripts), CSRF checked only for writes that come with a
  * session cookie or from another site, 401/403 as problem details. Everything else: form login on {@code /login},
- * CSRF on every write, {@code POST /logout}. In both, GET and HEAD need a viewer or an operator, every other method
+ * CSRF on every write, {@code POST /logout}, and single sign-on through OpenID Connect when a provider is configured
+ * ({@code spring.security.oauth2.client.registration.*}, the role from a claim: {@link OidcRoles}). In both, GET and HEAD need a viewer or an operator, every other method
  * an operator; {@code /assets/**}, {@code /webjars/**} and the login page are public.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
+@EnableConfigurationProperties(OidcProperties.class)
 class ConsoleSecurityConfiguration {
 
 	/** No inline scripts or styles, nothing from another origin, never framed. */
@@ -69,8 +74,8 @@ class ConsoleSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager consoleAuthenticationManager)
-			throws Exception {
+	SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager consoleAuthenticationManager,
+			ObjectProvider<ClientRegistrationRepository> singleSignOn, OidcProperties oidc) throws Exception {
 		http.authenticationManager(consoleAuthenticationManager)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 				.permitAll()
@@ -82,6 +87,13 @@ class ConsoleSecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(Customizer.withDefaults())
 			.headers(ConsoleSecurityConfiguration::headers);
+		if (singleSignOn.getIfAvailable() != null) {
+			// spring.security.oauth2.client.registration.* names a provider: its sign-in beside the accounts'
+			http.oauth2Login((login) -> login.loginPage("/login")
+				.failureUrl("/login?error")
+				.defaultSuccessUrl("/", false)
+				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(new OidcRoles(oidc))));
+		}
 		return http.build();
 	}
 
