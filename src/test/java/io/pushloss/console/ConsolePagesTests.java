@@ -21,6 +21,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.VendorApiProvider;
+import io.pushloss.simulator.Fault;
+import io.pushloss.simulator.FaultSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -165,6 +168,32 @@ class ConsolePagesTests {
 		assertThat(perform(get("/assets/week-charts.js")).getStatus()).isEqualTo(200);
 		assertThat(perform(get("/assets/console.css")).getStatus()).isEqualTo(200);
 		assertThat(perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js")).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(7)
+	void aFailedRunShowsItsCauseAndRemediationOnTheRunsPage() throws Exception {
+		VendorApiProvider vendor = server.context().getBean(VendorApiProvider.class);
+		vendor.forJob(server.job());
+		vendor.simulatorFor(server.job()).faults(FaultSettings.always(Fault.ERROR_90045));
+		String week = IsoWeek.lastComplete(ZoneOffset.UTC, Clock.systemUTC()).minusWeeks(2).toString();
+		try {
+			String request = perform(post("/jobs/" + JOB + "/run").param("week", week)
+				.param("email", "false")
+				.with(OPERATOR)
+				.with(csrf())).getRedirectedUrl();
+			await().atMost(Duration.ofSeconds(180))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> perform(get(request + "/status").with(VIEWER)).getContentAsString()
+					.contains("\"FAILED\""));
+		}
+		finally {
+			vendor.simulatorFor(server.job()).faults(FaultSettings.none());
+		}
+
+		String runs = perform(get("/runs").param("status", "FAILED").param("from", week).param("to", week)
+			.with(VIEWER)).getContentAsString();
+		assertThat(runs).contains(week).contains("status-FAILED").contains("90045");
 	}
 
 	private static MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
