@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 import io.pushloss.analysis.CodeLoss;
+import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.delivery.DeliveryFixtures;
@@ -75,19 +77,19 @@ class ReportMessageComposerTests {
 		Files.writeString(dir.resolve("email/weekly-report.html"),
 				"<p th:text=\"'Custom ' + ${view.week()}\">x</p>");
 		MailTemplates templates = new MailTemplates(dir);
-		ReportMailView view = ReportMailView.of("demo", SampleReports.typicalWeek(),
-				new AttachmentPlan(null, null, false, 0, 1), null, false);
+		ReportMailView view = view(SampleReports.typicalWeek(), Locale.ENGLISH);
 
 		assertThat(templates.render("email/weekly-report.html", Map.of("view", view))).isEqualTo("<p>Custom 2026-W46</p>");
 		assertThat(templates.render("email/weekly-report.txt", Map.of("view", view)))
-			.contains("Lost this week, Push to all: 4,785 (+61.7% against 2,960 last week)",
-				"Lost this week, Normal push: 1,385 (+4.9% against 1,320 last week)");
+			.contains("Push to all: 4,785 lost pushes this week, +61.7% against 2,960 last week",
+				"Normal push: 1,385 lost pushes this week, +4.9% against 1,320 last week");
 	}
 
 	@Test
-	void listsVendorsInThePdfsOrder() {
+	void listsVendorsInTheReportsOneOrder() {
 		WeeklyReport report = SampleReports.typicalWeek();
-		ReportMailView view = ReportMailView.of("demo", report, new AttachmentPlan(null, null, false, 0, 1), null, false);
+		ReportText text = ReportText.bundled(Locale.ENGLISH);
+		ReportMailView view = view(report, Locale.ENGLISH);
 
 		List<String> mailed = view.vendors()
 			.stream()
@@ -96,19 +98,54 @@ class ReportMessageComposerTests {
 
 		assertThat(mailed).isEqualTo(report.vendorsByVendor()
 			.stream()
-			.map((loss) -> loss.vendor().displayName() + "/" + loss.stage().label())
+			.map((loss) -> text.vendor(loss.vendor()) + "/" + text.stage(loss.stage()))
 			.toList());
+		for (ReportMailView.BarChart chart : view.charts()) {
+			List<String> vendors = chart.bars().stream().map(ReportMailView.Bar::vendor).toList();
+			assertThat(report.vendorOrder().stream().map(text::vendor).toList()).containsSubsequence(vendors);
+		}
 	}
 
 	@Test
-	void subjectsFollowTheModel() {
-		assertThat(MailSubjects.weeklyReport("demo", SampleReports.typicalWeek()))
-			.isEqualTo("[demo] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly");
-		assertThat(MailSubjects.weeklyReport("demo", SampleReports.partialWeek()))
-			.isEqualTo("[PARTIAL] [demo] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly");
-		assertThat(MailSubjects.weeklyReport("demo", SampleReports.emptyWeek()))
-			.isEqualTo("[demo] Push loss 2026-W46: Push to all 0 lost (0.0% WoW); Normal push 0 lost (0.0% WoW), no anomalies");
-		assertThat(MailSubjects.anomalies(2)).isEqualTo("2 anomalies");
+	void subjectsNameTheBiggestMoverThenEachSource() {
+		assertThat(MailSubjects.weeklyReport(SampleReports.typicalWeek()))
+			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: Huawei 80300007 4.0x its baseline; Push to all 4,785 lost (+61.7%); Normal push 1,385 lost (+4.9%), 1 anomaly");
+		assertThat(MailSubjects.weeklyReport(SampleReports.partialWeek()))
+			.isEqualTo("[PARTIAL] [weekly-push-loss] Push loss 2026-W46: Huawei 80300007 4.0x its baseline; Push to all 4,785 lost (+61.7%); Normal push 1,385 lost (+4.9%), 1 anomaly");
+		assertThat(MailSubjects.weeklyReport(SampleReports.emptyWeek()))
+			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: Push to all 0 lost (0.0%); Normal push 0 lost (0.0%), no anomalies");
+		ReportText chinese = ReportText.bundled(Locale.SIMPLIFIED_CHINESE);
+		WeeklyReport typical = SampleReports.typicalWeek();
+		assertThat(MailSubjects.weeklyReport(typical, typical.story(), chinese))
+			.isEqualTo("[weekly-push-loss] 推送丢失 2026年第46周：华为 80300007 为基线的 4.0倍；全员推送丢失 4,785 条（+61.7%）；普通推送丢失 1,385 条（+4.9%），1 项异常");
+		assertThat(MailSubjects.anomalies(2, chinese)).isEqualTo("2 项异常");
+	}
+
+	@Test
+	void thePreheaderNamesTheMoverWhoFixesItAndWhatToDo() {
+		WeeklyReport typical = SampleReports.typicalWeek();
+		assertThat(MailSubjects.preheader(typical, typical.story(), ReportText.bundled(Locale.ENGLISH)))
+			.startsWith("Top cause: Huawei 80300007, 4.0x its baseline. Client app team: Make the client re-register")
+			.contains("Push to all: 4,785 lost (+61.7%)");
+		WeeklyReport empty = SampleReports.emptyWeek();
+		assertThat(MailSubjects.preheader(empty, empty.story(), ReportText.bundled(Locale.ENGLISH)))
+			.startsWith("No anomalies this week.");
+	}
+
+	@Test
+	void aNewCauseIsNamedNewInTheSubjectNotAFactorOfZero() {
+		WeeklyReport typical = SampleReports.typicalWeek();
+		List<CodeLoss> codes = typical.codes().stream().map((code) -> new CodeLoss(code.source(), code.vendor(),
+				code.stage(), code.errCode(), code.errInfo(), code.counts(), code.status(), code.baseline(),
+				code.errCode().equals("10070"), code.remediation())).toList();
+		WeeklyReport report = new WeeklyReport(typical.header(), typical.completeness(), typical.totals(),
+				typical.vendors(), codes, typical.topMovers(), typical.tasks(), typical.eventTypes(), typical.trend());
+		assertThat(MailSubjects.weeklyReport(report)).contains(": vivo 10070 new, 90 lost; Push to all");
+	}
+
+	private static ReportMailView view(WeeklyReport report, Locale locale) {
+		return ReportMailView.of(report, ReportText.bundled(locale),
+				new ReportMailView.Footer(null, List.of(), null, null, "attached", "generated"));
 	}
 
 	private Composed compose(WeeklyReport report, DataSize limit) throws Exception {
