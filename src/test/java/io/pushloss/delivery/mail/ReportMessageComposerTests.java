@@ -148,12 +148,81 @@ class ReportMessageComposerTests {
 				new ReportMailView.Footer(null, List.of(), null, null, "attached", "generated"));
 	}
 
+	@Test
+	void withAPublicConsoleTheFooterLinksToTheWeeksPageAndDocuments() throws Exception {
+		ReportMessageComposer composer = new ReportMessageComposer(new MailTemplates(null),
+				MailTestSupport.properties(DataSize.ofMegabytes(10)), MailTestSupport.CLOCK,
+				io.pushloss.analysis.ReportTexts.bundled(), new ConsoleLinks("https://pushloss.example.com/"));
+		var documents = DeliveryFixtures.documents(this.temp, "demo", "2026-W46", 100, 100);
+		Composed composed = composer.compose(this.session, "<t.1@test>", "demo",
+				RecipientSet.of(DeliveryFixtures.RECIPIENTS), SampleReports.typicalWeek(), documents, "demo/2026/2026-W46",
+				Locale.ENGLISH);
+		composed.message().saveChanges();
+
+		String html = MailTestSupport.text(MailTestSupport.leaf(composed.message(), "text/html"));
+		assertThat(html).contains("href=\"https://pushloss.example.com/library/demo/2026-W46\"",
+				"href=\"https://pushloss.example.com/library/demo/2026-W46/files/" + documents.pdf().getFileName() + "\"",
+				"Open this week in the console")
+			.doesNotContain("archived in");
+		assertThat(MailTestSupport.text(MailTestSupport.leaf(composed.message(), "text/plain")))
+			.contains("https://pushloss.example.com/library/demo/2026-W46");
+	}
+
+	@Test
+	void withoutAPublicConsoleTheFooterNamesTheArchiveFolderRelativeToItsRootNeverAServerPath() throws Exception {
+		String html = MailTestSupport.text(MailTestSupport.leaf(compose(SampleReports.typicalWeek(),
+				DataSize.ofMegabytes(10), Path.of("/srv/share/archive/demo/2026/2026-W46")).message(), "text/html"));
+
+		assertThat(html).contains("archived in demo/2026/2026-W46").doesNotContain("/srv", "href=");
+		assertThat(ReportMessageComposer.relative(Path.of("/srv/share/archive/demo/2026/2026-W46")))
+			.isEqualTo("demo/2026/2026-W46");
+		assertThat(new ConsoleLinks("  ").enabled()).isFalse();
+	}
+
+	@Test
+	void theHtmlIsDarkModeFriendlyAndHasNoImage() throws Exception {
+		String html = MailTestSupport.text(MailTestSupport.leaf(compose(SampleReports.typicalWeek(),
+				DataSize.ofMegabytes(10)).message(), "text/html"));
+
+		assertThat(html).contains("<meta name=\"color-scheme\" content=\"light dark\">",
+				"@media (prefers-color-scheme: dark)")
+			.doesNotContain("<img");
+	}
+
+	@Test
+	void theVendorBarsOfEachSourceAddUpToItsHeadlineAndItsVendorTable() {
+		WeeklyReport report = SampleReports.typicalWeek();
+		ReportMailView view = view(report, Locale.ENGLISH);
+		assertThat(view.charts()).hasSameSizeAs(report.sources());
+		for (int i = 0; i < view.charts().size(); i++) {
+			io.pushloss.domain.LossSource source = report.sources().get(i);
+			long bars = view.charts().get(i).bars().stream().mapToLong(ReportMailView.Bar::value).sum();
+			long table = report.vendors().stream().filter((line) -> line.source() == source)
+				.mapToLong((line) -> line.counts().thisWeek()).sum();
+			assertThat(bars).as(source.name()).isEqualTo(report.headline(source).thisWeek()).isEqualTo(table);
+			assertThat(view.charts().get(i).title()).startsWith(ReportText.bundled(Locale.ENGLISH).source(source));
+			assertThat(view.charts().get(i).unit()).contains("lost pushes");
+		}
+	}
+
+	@Test
+	void everyCountInTheEmailIsAWholeNumber() throws Exception {
+		String text = MailTestSupport.text(MailTestSupport.leaf(compose(SampleReports.typicalWeek(),
+				DataSize.ofMegabytes(10)).message(), "text/plain"));
+		assertThat(text).contains("baseline 405").doesNotContainPattern("baseline \\d[\\d,]*\\.\\d")
+			.doesNotContain("about 0");
+	}
+
 	private Composed compose(WeeklyReport report, DataSize limit) throws Exception {
+		return compose(report, limit, null);
+	}
+
+	private Composed compose(WeeklyReport report, DataSize limit, Path archiveFolder) throws Exception {
 		ReportMessageComposer composer = new ReportMessageComposer(new MailTemplates(null),
 				MailTestSupport.properties(limit), MailTestSupport.CLOCK);
 		var documents = DeliveryFixtures.documents(this.temp, "demo", "2026-W46", 100, 100);
 		Composed composed = composer.compose(this.session, "<t.1@test>", "demo",
-				RecipientSet.of(DeliveryFixtures.RECIPIENTS), report, documents, null);
+				RecipientSet.of(DeliveryFixtures.RECIPIENTS), report, documents, archiveFolder);
 		composed.message().saveChanges();
 		return composed;
 	}
