@@ -168,6 +168,7 @@ public record ReportMailView(String lang, String subject, String preheader, Stri
 	 * @param meaning what it means
 	 * @param factor {@code 8.3x its baseline}, or that it is new
 	 * @param direction {@code up}, {@code new}...
+	 * @param factorSaysNew whether the factor already says the cause is new (its baseline is 0): no second "new"
 	 * @param tone {@code bad}, {@code good} or {@code flat}
 	 * @param colour the tone's colour
 	 * @param figures one line per source
@@ -176,7 +177,7 @@ public record ReportMailView(String lang, String subject, String preheader, Stri
 	 * @param action what to do
 	 */
 	public record CauseCard(String title, String vendorText, String meaning, String factor, String direction,
-			String tone, String colour, List<String> figures, String change, String owner, String action) {
+			boolean factorSaysNew, String tone, String colour, List<String> figures, String change, String owner, String action) {
 
 		static CauseCard of(Cause cause, ReportText text, int baselineWeeks) {
 			SourceFigure lead = cause.lead();
@@ -188,7 +189,7 @@ public record ReportMailView(String lang, String subject, String preheader, Stri
 				.toList();
 			return new CauseCard(text.vendor(cause.vendor()) + " " + cause.errCode(), cause.errInfo(),
 					text.meaning(cause.remediation()), text.factorOfBaseline(lead.factor(), baselineWeeks),
-					text.direction(cause.direction()), tone, colourOf(tone), figures,
+					text.direction(cause.direction()), lead.factor() == null, tone, colourOf(tone), figures,
 					text.get("email.mover.change", text.count(lead.counts().thisWeek()),
 							text.signedCount(lead.counts().delta())),
 					text.owner(cause.owner()), text.action(cause.remediation()));
