@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,6 +46,9 @@ public class PdfReportWriter {
 
 	private final SrgbIccProfile iccProfile = new SrgbIccProfile();
 
+	/** Loaded on first use (the warm-up or the first report): the CJK font file is about 10 MB. */
+	private volatile GlyphCoverage glyphs;
+
 	/** Uses the default template location. */
 	public PdfReportWriter() {
 		this((Path) null);
@@ -68,24 +72,32 @@ public class PdfReportWriter {
 	}
 
 	/**
-	 * Writes the PDF and the vendor chart PNG, replacing existing files; parent folders are created.
+	 * Writes the PDF and the vendor chart PNG, replacing existing files; parent folders are created. A text with
+	 * characters that no embedded font can draw is still written (without them), logged as a warning naming the
+	 * field, and returned.
 	 * @param report the report
 	 * @param pdfTarget the PDF file
 	 * @param chartPngTarget the PNG file (about 800x400) for the e-mail's inline image
+	 * @return the texts with characters the PDF cannot show, empty when it shows everything
 	 * @throws PdfReportException when a template is invalid or a file cannot be written
 	 */
-	public void write(WeeklyReport report, Path pdfTarget, Path chartPngTarget) {
+	public List<UnrenderableText> write(WeeklyReport report, Path pdfTarget, Path chartPngTarget) {
 		Objects.requireNonNull(report, "report");
 		Objects.requireNonNull(pdfTarget, "pdfTarget");
 		Objects.requireNonNull(chartPngTarget, "chartPngTarget");
 		ReportHeader header = report.header();
 		long start = System.nanoTime();
+		List<UnrenderableText> unrenderable = ReportTextFields.unrenderable(report, glyphs());
+		for (UnrenderableText text : unrenderable) {
+			logger.warn("PDF of job '{}' for {}: {}", header.jobName(), header.week(), text.message());
+		}
 		try {
 			JasperPrint print = fill(report);
 			FileReplacement.write(pdfTarget, (out) -> export(report, print, out));
 			VendorChartPng.write(this.context, print, noLossMessage(header), chartPngTarget);
 			logger.info("Wrote PDF report {} ({} pages) in {} ms", pdfTarget, print.getPages().size(),
 					(System.nanoTime() - start) / 1_000_000);
+			return unrenderable;
 		}
 		catch (JRException | JRRuntimeException | IOException ex) {
 			throw new PdfReportException("Could not write the PDF report of job '" + header.jobName() + "' for "
@@ -114,6 +126,7 @@ public class PdfReportWriter {
 			for (ReportTemplate template : ReportTemplate.values()) {
 				this.templates.get(template);
 			}
+			glyphs();
 			WeeklyReport rehearsal = RehearsalReport.create();
 			JasperPrint print = fill(rehearsal);
 			export(rehearsal, print, OutputStream.nullOutputStream());
@@ -129,6 +142,15 @@ public class PdfReportWriter {
 			logger.debug("PDF renderer warm-up failure", ex);
 			return false;
 		}
+	}
+
+	private GlyphCoverage glyphs() {
+		GlyphCoverage known = this.glyphs;
+		if (known == null) {
+			known = GlyphCoverage.ofReportFonts();
+			this.glyphs = known;
+		}
+		return known;
 	}
 
 	private JasperPrint fill(WeeklyReport report) throws JRException {

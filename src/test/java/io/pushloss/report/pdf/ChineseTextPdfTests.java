@@ -12,6 +12,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.SampleReports;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A report whose task names and ErrInfo texts are Chinese keeps every character in the PDF, drawn by the embedded
  * (subset) Noto Sans SC while Latin text stays in DejaVu Sans.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ChineseTextPdfTests {
 
 	static final String TASK_SPRING = "春节促销";
@@ -67,6 +71,36 @@ class ChineseTextPdfTests {
 				.anySatisfy((name) -> assertThat(name).matches("[A-Z]{6}\\+NotoSansSC.*"))
 				.anySatisfy((name) -> assertThat(name).matches("[A-Z]{6}\\+DejaVuSans.*"));
 		}
+	}
+
+	@Test
+	void charactersNoEmbeddedFontDrawsAreReportedAndLoggedNamingTheFieldNeverDroppedSilently(CapturedOutput output) {
+		WeeklyReport report = chinese(SampleReports.typicalWeek());
+		List<TaskLoss> tasks = new ArrayList<>(report.tasks());
+		tasks.set(0, new TaskLoss("春节促销 \uD83D\uDE80", tasks.get(0).stages(), tasks.get(0).topCodes()));
+		List<CodeLoss> codes = new ArrayList<>(report.codes());
+		CodeLoss code = codes.get(1);
+		codes.set(1, new CodeLoss(code.source(), code.vendor(), code.stage(), code.errCode(), "\uD842\uDFB7野家 token",
+				code.counts(), code.status(), code.baseline(), code.anomaly(), code.remediation()));
+		WeeklyReport odd = new WeeklyReport(report.header(), report.completeness(), report.totals(), report.vendors(),
+				codes, report.topMovers(), tasks, report.eventTypes(), report.trend());
+
+		List<UnrenderableText> unrenderable = new PdfReportWriter(Path.of(ReportTemplates.FOLDER_NAME)).write(odd,
+				OUT.resolve("unrenderable.pdf"), OUT.resolve("unrenderable.png"));
+
+		assertThat(unrenderable).extracting(UnrenderableText::message)
+			.containsExactlyInAnyOrder(
+					"task name '春节促销 \uD83D\uDE80': 1 character (U+1F680) not in any embedded font",
+					"ErrInfo of " + code.vendor().displayName() + " " + code.errCode()
+							+ " '\uD842\uDFB7野家 token': 1 character (U+20BB7) not in any embedded font");
+		assertThat(output).contains("WARN").contains("task name '春节促销 \uD83D\uDE80': 1 character (U+1F680)");
+		assertThat(OUT.resolve("unrenderable.pdf")).isRegularFile();
+	}
+
+	@Test
+	void aReportWhoseTextsTheFontsDrawInFullHasNoWarning() {
+		assertThat(ReportTextFields.unrenderable(chinese(SampleReports.typicalWeek()), GlyphCoverage.ofReportFonts()))
+			.isEmpty();
 	}
 
 	static WeeklyReport chinese(WeeklyReport report) {
