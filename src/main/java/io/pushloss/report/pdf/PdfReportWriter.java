@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.pushloss.analysis.ReportHeader;
+import io.pushloss.analysis.ReportText;
+import io.pushloss.analysis.ReportTexts;
 import io.pushloss.analysis.WeeklyReport;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JREmptyDataSource;
@@ -45,6 +47,8 @@ public class PdfReportWriter {
 	private final ReportTemplates templates;
 
 	private final SrgbIccProfile iccProfile = new SrgbIccProfile();
+
+	private final ReportTexts texts = ReportTexts.bundled();
 
 	/** Loaded on first use (the warm-up or the first report): the CJK font file is about 10 MB. */
 	private volatile GlyphCoverage glyphs;
@@ -94,7 +98,7 @@ public class PdfReportWriter {
 		try {
 			JasperPrint print = fill(report);
 			FileReplacement.write(pdfTarget, (out) -> export(report, print, out));
-			VendorChartPng.write(this.context, print, noLossMessage(header), chartPngTarget);
+			VendorChartPng.write(this.context, print, noLossMessage(report), chartPngTarget);
 			logger.info("Wrote PDF report {} ({} pages) in {} ms", pdfTarget, print.getPages().size(),
 					(System.nanoTime() - start) / 1_000_000);
 			return unrenderable;
@@ -130,7 +134,7 @@ public class PdfReportWriter {
 			WeeklyReport rehearsal = RehearsalReport.create();
 			JasperPrint print = fill(rehearsal);
 			export(rehearsal, print, OutputStream.nullOutputStream());
-			VendorChartPng.write(this.context, print, noLossMessage(rehearsal.header()),
+			VendorChartPng.write(this.context, print, noLossMessage(rehearsal),
 					OutputStream.nullOutputStream());
 			logger.debug("Warmed up the PDF renderer in {} ms", (System.nanoTime() - start) / 1_000_000);
 			return true;
@@ -154,7 +158,7 @@ public class PdfReportWriter {
 	}
 
 	private JasperPrint fill(WeeklyReport report) throws JRException {
-		Map<String, Object> parameters = ReportParameters.of(report);
+		Map<String, Object> parameters = ReportParameters.of(report, text(report));
 		for (ReportTemplate subreport : ReportTemplate.subreports()) {
 			parameters.put(subreport.parameter(), this.templates.get(subreport));
 		}
@@ -164,15 +168,23 @@ public class PdfReportWriter {
 
 	private void export(WeeklyReport report, JasperPrint print, OutputStream out) throws JRException {
 		ReportHeader header = report.header();
-		String title = "Push-loss weekly report " + header.jobName() + " " + header.week()
-				+ (report.partial() ? " (PARTIAL)" : "");
-		String subject = "Lost pushes of SDKAppID " + header.sdkAppId() + " in " + header.week() + " against "
-				+ header.previousWeek();
-		PdfaExport.export(this.context, print, this.iccProfile.path(), title, subject, header.generatedAt(), out);
+		ReportText text = text(report);
+		String title = text.get("pdf.document.title", header.displayName(), text.weekShort(header.week()))
+				+ (report.partial() ? " (" + text.get("term.partial") + ")" : "");
+		String subject = text.get("pdf.document.subject", String.valueOf(header.sdkAppId()),
+				text.weekShort(header.week()), text.weekShort(header.previousWeek()));
+		PdfaExport.export(this.context, print, this.iccProfile.path(), title, subject, header.generatedAt(),
+				text.locale().toLanguageTag(), out);
 	}
 
-	private static String noLossMessage(ReportHeader header) {
-		return "No pushes were lost in " + header.week() + " or " + header.previousWeek() + ".";
+	private ReportText text(WeeklyReport report) {
+		return this.texts.in(report.header().locale());
+	}
+
+	private String noLossMessage(WeeklyReport report) {
+		ReportText text = text(report);
+		return text.get("pdf.empty.title", text.weekShort(report.header().week()),
+				text.weekShort(report.header().previousWeek()));
 	}
 
 }
