@@ -109,7 +109,6 @@ final class ReportParameters {
 		term(glossary, text.get("term.anomaly"), text.get("pdf.glossary.anomaly"));
 		term(glossary, text.get("term.change"), text.get("pdf.glossary.change",
 				text.weekShort(report.header().previousWeek()), text.get("change.new")));
-		term(glossary, text.get("term.share"), text.get("term.share.explain"));
 		term(glossary, text.get("term.code"), text.get("pdf.glossary.codes"));
 		return glossary.toString();
 	}

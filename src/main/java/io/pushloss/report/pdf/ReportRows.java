@@ -81,8 +81,11 @@ final class ReportRows {
 			SourceFigure lead = cause.lead();
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("title", text.vendor(cause.vendor()) + "  ·  " + cause.errCode());
-			row.put("meaning", text.meaning(cause.remediation()));
-			row.put("errInfo", describes(cause.errInfo(), cause.errCode()) ? cause.errInfo() : null);
+			String meaning = text.meaning(cause.remediation());
+			row.put("meaning", meaning);
+			// the vendor's own words, unless they only repeat the code or the meaning
+			row.put("errInfo", (describes(cause.errInfo(), cause.errCode()) && !cause.errInfo().equalsIgnoreCase(meaning))
+					? cause.errInfo() : null);
 			row.put("lost", text.get("pdf.attention.lost", text.count(lead.counts().thisWeek())));
 			row.put("factor", text.factorOfBaseline(lead.factor(), baselineWeeks));
 			row.put("baseline", (lead.factor() != null) ? text.get("pdf.attention.baseline", text.count(lead.baseline()))
@@ -168,10 +171,13 @@ final class ReportRows {
 				Map<String, Object> row = counts(code.counts(), text);
 				row.put("vendor", text.vendor(code.vendor()));
 				row.put("errCode", code.errCode());
-				row.put("where", text.source(code.source()) + " · " + text.stage(code.stage()));
 				String meaning = text.meaning(code.remediation());
-				row.put("meaning", (!code.remediation().catalogued() && describes(code.errInfo(), code.errCode()))
-						? code.errInfo() : meaning);
+				// the vendor's own words too, unless they only repeat the code or the meaning
+				boolean vendorWords = describes(code.errInfo(), code.errCode())
+						&& !code.errInfo().equalsIgnoreCase(meaning);
+				row.put("where", text.source(code.source()) + " · " + text.stage(code.stage())
+						+ (vendorWords ? "  ·  “" + code.errInfo() + "”" : ""));
+				row.put("meaning", meaning);
 				row.put("status", text.status(code.status()));
 				row.put("anomaly", code.anomaly());
 				row.put("owner", text.owner(code.remediation().owner()));
