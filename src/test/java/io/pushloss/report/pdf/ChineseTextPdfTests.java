@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.pushloss.analysis.CodeLoss;
+import io.pushloss.analysis.ReportHeader;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.WeeklyReport;
@@ -33,6 +35,8 @@ class ChineseTextPdfTests {
 	static final String TASK_SPRING = "春节促销";
 
 	static final String TASK_UPDATE = "版本更新 v2";
+
+	static final String DISPLAY_NAME = "推送丢失周报（演示）";
 
 	static final String ERR_INFO = "设备令牌无效（已卸载），请重新注册。";
 
@@ -53,7 +57,7 @@ class ChineseTextPdfTests {
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 			text = new PDFTextStripper().getText(document);
 		}
-		assertThat(text).contains(TASK_SPRING, TASK_UPDATE, ERR_INFO.substring(0, 6));
+		assertThat(text).contains(TASK_SPRING, TASK_UPDATE, DISPLAY_NAME, "需要关注", "术语表", "由谁处理", "华为");
 		assertThat(text.replaceAll("\\s+", "")).contains(ERR_INFO);
 	}
 
@@ -111,7 +115,10 @@ class ChineseTextPdfTests {
 		List<TaskLoss> tasks = new ArrayList<>(report.tasks());
 		tasks.set(0, new TaskLoss(TASK_SPRING, tasks.get(0).stages(), tasks.get(0).topCodes()));
 		tasks.set(1, new TaskLoss(TASK_UPDATE, tasks.get(1).stages(), tasks.get(1).topCodes()));
-		return new WeeklyReport(report.header(), report.completeness(), report.totals(), report.vendors(), codes,
+		ReportHeader h = report.header();
+		ReportHeader header = new ReportHeader(h.jobName(), h.week(), h.zone(), h.firstDay(), h.lastDay(), h.sdkAppId(),
+				h.generatedAt(), h.baselineWeeks(), h.remediationCatalogueVersion(), DISPLAY_NAME, Locale.SIMPLIFIED_CHINESE);
+		return new WeeklyReport(header, report.completeness(), report.totals(), report.vendors(), codes,
 				report.topMovers(), tasks, report.eventTypes(), report.trend());
 	}
 
