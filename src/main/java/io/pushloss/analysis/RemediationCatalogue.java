@@ -99,6 +99,11 @@ public final class RemediationCatalogue {
 		return this.entries.values().stream().mapToInt(List::size).sum();
 	}
 
+	/** Every entry's remediation (for checks over the whole catalogue). */
+	List<Remediation> all() {
+		return this.entries.values().stream().flatMap(List::stream).map(Entry::remediation).toList();
+	}
+
 	/** Looks up a code without regard to its description. */
 	public Remediation lookup(Vendor vendor, String errCode) {
 		return lookup(vendor, errCode, "");
