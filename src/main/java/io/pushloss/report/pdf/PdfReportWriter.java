@@ -91,7 +91,7 @@ public class PdfReportWriter {
 		Objects.requireNonNull(chartPngTarget, "chartPngTarget");
 		ReportHeader header = report.header();
 		long start = System.nanoTime();
-		List<UnrenderableText> unrenderable = ReportTextFields.unrenderable(report, glyphs());
+		List<UnrenderableText> unrenderable = ReportTextFields.unrenderable(report, text(report), glyphs());
 		for (UnrenderableText text : unrenderable) {
 			logger.warn("PDF of job '{}' for {}: {}", header.jobName(), header.week(), text.message());
 		}

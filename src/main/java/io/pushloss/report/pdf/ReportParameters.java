@@ -82,6 +82,7 @@ final class ReportParameters {
 		List<LossSource> sources = story.headlines().stream().map(ReportStory.SourceHeadline::source).toList();
 		parameters.put("SOURCE_A", (sources.size() > 0) ? text.source(sources.get(0)) : null);
 		parameters.put("SOURCE_B", (sources.size() > 1) ? text.source(sources.get(1)) : null);
+		parameters.put("CODES_LEFT_OUT", ReportRows.codesLeftOut(report, text));
 		parameters.put("GLOSSARY", glossary(report, text));
 		parameters.put("HEADLINE_DATA", source(ReportRows.headline(story, text, report)));
 		parameters.put("TOTALS_DATA", source(ReportRows.totals(story, text)));

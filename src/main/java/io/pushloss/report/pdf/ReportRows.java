@@ -39,6 +39,12 @@ final class ReportRows {
 	/** How many causes page 1 tells in full; the others are flagged in the table of codes. */
 	static final int ATTENTION_LIMIT = 4;
 
+	/**
+	 * How many code lines the table of error codes shows besides the anomalies (the largest this week); the rest are
+	 * summed up in one line, and every code is in the workbook.
+	 */
+	static final int CODE_TABLE_LIMIT = 20;
+
 	/** How many of a task's codes its row names. */
 	private static final int TASK_TOP_CODES = 3;
 
@@ -90,7 +96,7 @@ final class ReportRows {
 			row.put("factor", text.factorOfBaseline(lead.factor(), baselineWeeks));
 			row.put("baseline", (lead.factor() != null) ? text.get("pdf.attention.baseline", text.count(lead.baseline()))
 					: null);
-			row.put("change", text.percent(lead.counts()) + "  " + text.get("pdf.attention.vs-last"));
+			row.put("change", percent(lead.counts(), text) + "  " + text.get("pdf.attention.vs-last"));
 			row.put("delta", lead.counts().delta());
 			row.put("where", cause.sources()
 				.stream()
@@ -119,7 +125,7 @@ final class ReportRows {
 				row.put(prefix + "ThisWeek", (counts != null) ? counts.thisWeek() : null);
 				row.put(prefix + "LastWeek", (counts != null) ? counts.lastWeek() : null);
 				row.put(prefix + "Delta", (counts != null) ? counts.delta() : null);
-				row.put(prefix + "Change", (counts != null) ? text.percent(counts) : null);
+				row.put(prefix + "Change", (counts != null) ? percent(counts, text) : null);
 			}
 			rows.add(row);
 		}
@@ -156,10 +162,43 @@ final class ReportRows {
 		return points;
 	}
 
-	/** One row per code line (source, vendor, stage, code), most lost this week first. */
+	/**
+	 * One row per code line (source, vendor, stage, code), most lost this week first: the anomalies and the
+	 * {@value #CODE_TABLE_LIMIT} largest others.
+	 */
 	static List<Map<String, Object>> codes(WeeklyReport report, ReportText text) {
+		return shownCodes(report).stream().map((code) -> {
+			Map<String, Object> row = counts(code.counts(), text);
+			row.put("vendor", text.vendor(code.vendor()));
+			row.put("errCode", code.errCode());
+			String meaning = text.meaning(code.remediation());
+			// the vendor's own words too, unless they only repeat the code or the meaning
+			boolean vendorWords = describes(code.errInfo(), code.errCode()) && !code.errInfo().equalsIgnoreCase(meaning);
+			row.put("where", text.source(code.source()) + " · " + text.stage(code.stage())
+					+ (vendorWords ? "  ·  “" + code.errInfo() + "”" : ""));
+			row.put("meaning", meaning);
+			row.put("status", text.status(code.status()));
+			row.put("anomaly", code.anomaly());
+			row.put("owner", text.owner(code.remediation().owner()));
+			return row;
+		}).toList();
+	}
+
+	/** The line under the table for the code lines it leaves out, or {@code null} when it shows them all. */
+	static String codesLeftOut(WeeklyReport report, ReportText text) {
+		List<CodeLoss> shown = shownCodes(report);
+		List<CodeLoss> left = report.codes().stream().filter((code) -> !shown.contains(code)).toList();
+		if (left.isEmpty()) {
+			return null;
+		}
+		long thisWeek = Counts.sum(left.stream().map((code) -> code.counts().thisWeek()).toList(), "left-out codes");
+		long lastWeek = Counts.sum(left.stream().map((code) -> code.counts().lastWeek()).toList(), "left-out codes");
+		return text.get("pdf.codes.left-out", String.valueOf(left.size()), text.count(thisWeek), text.count(lastWeek));
+	}
+
+	private static List<CodeLoss> shownCodes(WeeklyReport report) {
 		List<Vendor> order = report.story().vendorOrder();
-		return report.codes()
+		List<CodeLoss> sorted = report.codes()
 			.stream()
 			.sorted(Comparator.comparing((CodeLoss code) -> -code.counts().thisWeek())
 				.thenComparing((code) -> -code.counts().lastWeek())
@@ -167,23 +206,19 @@ final class ReportRows {
 				.thenComparing(CodeLoss::source)
 				.thenComparing(CodeLoss::stage)
 				.thenComparing(CodeLoss::errCode))
-			.map((code) -> {
-				Map<String, Object> row = counts(code.counts(), text);
-				row.put("vendor", text.vendor(code.vendor()));
-				row.put("errCode", code.errCode());
-				String meaning = text.meaning(code.remediation());
-				// the vendor's own words too, unless they only repeat the code or the meaning
-				boolean vendorWords = describes(code.errInfo(), code.errCode())
-						&& !code.errInfo().equalsIgnoreCase(meaning);
-				row.put("where", text.source(code.source()) + " · " + text.stage(code.stage())
-						+ (vendorWords ? "  ·  “" + code.errInfo() + "”" : ""));
-				row.put("meaning", meaning);
-				row.put("status", text.status(code.status()));
-				row.put("anomaly", code.anomaly());
-				row.put("owner", text.owner(code.remediation().owner()));
-				return row;
-			})
 			.toList();
+		List<CodeLoss> shown = new ArrayList<>();
+		int others = 0;
+		for (CodeLoss code : sorted) {
+			if (code.anomaly()) {
+				shown.add(code);
+			}
+			else if (others < CODE_TABLE_LIMIT) {
+				shown.add(code);
+				others++;
+			}
+		}
+		return shown;
 	}
 
 	/** Busiest task first; counts per stage and the task's largest codes as one line. */
@@ -266,8 +301,16 @@ final class ReportRows {
 		row.put("thisWeek", counts.thisWeek());
 		row.put("lastWeek", counts.lastWeek());
 		row.put("delta", counts.delta());
-		row.put("change", text.percent(counts));
+		row.put("change", percent(counts, text));
 		return row;
+	}
+
+	/**
+	 * The change against last week as the analysis rounds it (half up, as summary.json, the workbook and the run's
+	 * result show it: {@code +62.6%}), or the language's word when last week was 0.
+	 */
+	static String percent(WeekOverWeek counts, ReportText text) {
+		return (counts.percentChange() == null) ? text.percent(counts) : counts.percentLabel();
 	}
 
 	/** A task's counts at one stage, or at both when {@code stage} is null. */

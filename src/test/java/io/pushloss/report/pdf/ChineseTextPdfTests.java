@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.pushloss.analysis.CodeLoss;
 import io.pushloss.analysis.ReportHeader;
+import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.WeeklyReport;
@@ -103,7 +104,8 @@ class ChineseTextPdfTests {
 
 	@Test
 	void aReportWhoseTextsTheFontsDrawInFullHasNoWarning() {
-		assertThat(ReportTextFields.unrenderable(chinese(SampleReports.typicalWeek()), GlyphCoverage.ofReportFonts()))
+		assertThat(ReportTextFields.unrenderable(chinese(SampleReports.typicalWeek()),
+				ReportText.bundled(Locale.SIMPLIFIED_CHINESE), GlyphCoverage.ofReportFonts()))
 			.isEmpty();
 	}
 
