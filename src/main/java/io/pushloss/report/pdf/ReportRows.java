@@ -184,7 +184,11 @@ final class ReportRows {
 		}).toList();
 	}
 
-	/** The line under the table for the code lines it leaves out, or {@code null} when it shows them all. */
+	/**
+	 * The paragraph under the table for the code lines it leaves out, or {@code null} when it shows them all: their
+	 * number and sums, then each in a few words (vendor, code, the vendor's text, this week and last week), so that the
+	 * PDF still names every code and keeps every vendor text.
+	 */
 	static String codesLeftOut(WeeklyReport report, ReportText text) {
 		List<CodeLoss> shown = shownCodes(report);
 		List<CodeLoss> left = report.codes().stream().filter((code) -> !shown.contains(code)).toList();
@@ -193,7 +197,13 @@ final class ReportRows {
 		}
 		long thisWeek = Counts.sum(left.stream().map((code) -> code.counts().thisWeek()).toList(), "left-out codes");
 		long lastWeek = Counts.sum(left.stream().map((code) -> code.counts().lastWeek()).toList(), "left-out codes");
-		return text.get("pdf.codes.left-out", String.valueOf(left.size()), text.count(thisWeek), text.count(lastWeek));
+		String entries = left.stream()
+			.map((code) -> text.vendor(code.vendor()) + " " + code.errCode()
+					+ ((describes(code.errInfo(), code.errCode())) ? " “" + code.errInfo() + "”" : "") + " "
+					+ text.count(code.counts().thisWeek()) + " (" + text.count(code.counts().lastWeek()) + ")")
+			.collect(Collectors.joining("  ·  "));
+		return text.get("pdf.codes.left-out", String.valueOf(left.size()), text.count(thisWeek), text.count(lastWeek))
+				+ "\n" + entries;
 	}
 
 	private static List<CodeLoss> shownCodes(WeeklyReport report) {
