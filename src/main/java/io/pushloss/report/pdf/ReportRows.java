@@ -100,8 +100,9 @@ final class ReportRows {
 			row.put("delta", lead.counts().delta());
 			row.put("where", cause.sources()
 				.stream()
-				.map((figure) -> text.source(figure.source()) + ": " + text.count(figure.counts().thisWeek()) + " ("
-						+ figure.stages().stream().map(text::stage).collect(Collectors.joining(", ")) + ")")
+				.map((figure) -> text.get("pdf.attention.source-figure", text.source(figure.source()),
+						text.count(figure.counts().thisWeek()),
+						figure.stages().stream().map(text::stage).collect(Collectors.joining(text.get("pdf.list.separator")))))
 				.collect(Collectors.joining("   ·   ")));
 			row.put("owner", text.owner(cause.owner()));
 			row.put("action", text.action(cause.remediation()));
