@@ -90,6 +90,7 @@ final class ReportParameters {
 		parameters.put("VENDOR_CHARTS_DATA", source(ReportRows.vendorCharts(story, text, report)));
 		parameters.put("VENDORS_DATA", source(ReportRows.vendorTable(story, text)));
 		parameters.put("CODES_DATA", source(ReportRows.codes(report, text)));
+		parameters.put("CODE_LIST_DATA", source(ReportRows.codesLeftOutList(report, text)));
 		parameters.put("TASKS_DATA", source(tasks));
 		parameters.put("TREND_DATA", source(trend));
 		return parameters;

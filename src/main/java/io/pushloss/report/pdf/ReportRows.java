@@ -185,11 +185,7 @@ final class ReportRows {
 		}).toList();
 	}
 
-	/**
-	 * The paragraph under the table for the code lines it leaves out, or {@code null} when it shows them all: their
-	 * number and sums, then each in a few words (vendor, code, the vendor's text, this week and last week), so that the
-	 * PDF still names every code and keeps every vendor text.
-	 */
+	/** The sentence under the table about the code lines it leaves out, or {@code null} when it shows them all. */
 	static String codesLeftOut(WeeklyReport report, ReportText text) {
 		List<CodeLoss> shown = shownCodes(report);
 		List<CodeLoss> left = report.codes().stream().filter((code) -> !shown.contains(code)).toList();
@@ -198,13 +194,30 @@ final class ReportRows {
 		}
 		long thisWeek = Counts.sum(left.stream().map((code) -> code.counts().thisWeek()).toList(), "left-out codes");
 		long lastWeek = Counts.sum(left.stream().map((code) -> code.counts().lastWeek()).toList(), "left-out codes");
-		String entries = left.stream()
-			.map((code) -> text.vendor(code.vendor()) + " " + code.errCode()
-					+ ((describes(code.errInfo(), code.errCode())) ? " “" + code.errInfo() + "”" : "") + " "
-					+ text.count(code.counts().thisWeek()) + " (" + text.count(code.counts().lastWeek()) + ")")
-			.collect(Collectors.joining("  ·  "));
-		return text.get("pdf.codes.left-out", String.valueOf(left.size()), text.count(thisWeek), text.count(lastWeek))
-				+ "\n" + entries;
+		return text.get("pdf.codes.left-out", String.valueOf(left.size()), text.count(thisWeek), text.count(lastWeek));
+	}
+
+	/**
+	 * The code lines the table leaves out, most lost this week first, each in a few words: vendor, code and the
+	 * vendor's text, this week and last week; so the PDF still names every code and keeps every vendor text.
+	 */
+	static List<Map<String, Object>> codesLeftOutList(WeeklyReport report, ReportText text) {
+		List<CodeLoss> shown = shownCodes(report);
+		return report.codes()
+			.stream()
+			.filter((code) -> !shown.contains(code))
+			.sorted(Comparator.comparing((CodeLoss code) -> -code.counts().thisWeek())
+				.thenComparing((code) -> -code.counts().lastWeek())
+				.thenComparing(CodeLoss::vendor)
+				.thenComparing(CodeLoss::errCode))
+			.map((code) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("label", text.vendor(code.vendor()) + "  " + code.errCode()
+						+ ((describes(code.errInfo(), code.errCode())) ? "  “" + code.errInfo() + "”" : ""));
+				row.put("counts", text.count(code.counts().thisWeek()) + " (" + text.count(code.counts().lastWeek()) + ")");
+				return row;
+			})
+			.toList();
 	}
 
 	private static List<CodeLoss> shownCodes(WeeklyReport report) {

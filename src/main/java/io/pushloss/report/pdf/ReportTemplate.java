@@ -22,6 +22,8 @@ enum ReportTemplate {
 
 	CODE_TABLE("code-table", "CODES_REPORT"),
 
+	CODE_LIST("code-list", "CODE_LIST_REPORT"),
+
 	TASK_TABLE("task-table", "TASKS_REPORT"),
 
 	TREND_VENDORS("trend-vendors", "TREND_REPORT");

@@ -125,6 +125,20 @@ class ReportRowsTests {
 		assertThat(rows).extracting((row) -> (Long) row.get("thisWeek")).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 	}
 
+	@Test
+	void everyCodeLineIsNamedOnceEitherInTheTableOrInTheListOfSmallerOnes() {
+		WeeklyReport report = SampleReports.typicalWeek();
+		List<Map<String, Object>> table = ReportRows.codes(report, ENGLISH);
+		List<Map<String, Object>> list = ReportRows.codesLeftOutList(report, ENGLISH);
+
+		assertThat(table.size() + list.size()).isEqualTo(report.codes().size());
+		assertThat(table).filteredOn((row) -> Boolean.TRUE.equals(row.get("anomaly")))
+			.hasSize((int) report.codes().stream().filter(CodeLoss::anomaly).count());
+		assertThat(table.size()).isLessThanOrEqualTo(ReportRows.CODE_TABLE_LIMIT + report.anomalies().size());
+		assertThat(ReportRows.codesLeftOut(report, ENGLISH)).isEqualTo(list.isEmpty() ? null
+				: ReportRows.codesLeftOut(report, ENGLISH));
+	}
+
 	private static JRField field(String name) {
 		JRDesignField field = new JRDesignField();
 		field.setName(name);
