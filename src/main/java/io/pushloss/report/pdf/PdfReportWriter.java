@@ -31,10 +31,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * Templates come from {@code pushloss.report.templates-dir} (default: {@code reports-templates/} in the working
  * directory if it exists, else the copies packaged in the jar) and are compiled once per process; {@link #warmUp()}
- * does that, and the rest of the first report's one-time work, ahead of the first report.
+ * does that, and the rest of the first report's one-time work, ahead of the first report. The PDF is in the report's
+ * language ({@code ReportHeader.locale()}: the {@code i18n/pdf} bundles and the shared vocabulary); a text with
+ * characters that no embedded font can draw is written without them and reported ({@link UnrenderableText}).
  * <p>
  * Observed for {@code SampleReports.typicalWeek()} (9 vendors, 14 codes, 2 tasks, 5 pages) on a busy 2-core
- * machine: the first report of a process takes about 6 s (compiling the eight templates about 4 s, loading fonts
+ * machine: the first report of a process takes about 6 s (compiling the ten templates about 4 s, loading fonts
  * and chart classes most of the rest); later reports take 0.45 to 1.2 s to fill, export and render the PNG.
  */
 @Component

@@ -83,6 +83,7 @@ final class ReportParameters {
 		parameters.put("SOURCE_A", (sources.size() > 0) ? text.source(sources.get(0)) : null);
 		parameters.put("SOURCE_B", (sources.size() > 1) ? text.source(sources.get(1)) : null);
 		parameters.put("CODES_LEFT_OUT", ReportRows.codesLeftOut(report, text));
+		parameters.put("MOVERS", movers(story, text));
 		parameters.put("GLOSSARY", glossary(report, text));
 		parameters.put("HEADLINE_DATA", source(ReportRows.headline(story, text, report)));
 		parameters.put("TOTALS_DATA", source(ReportRows.totals(story, text)));
@@ -94,6 +95,35 @@ final class ReportParameters {
 		parameters.put("TASKS_DATA", source(tasks));
 		parameters.put("TREND_DATA", source(trend));
 		return parameters;
+	}
+
+	/**
+	 * Page 1's other changes: the story's largest increases and decreases that are not anomalies, up to three each,
+	 * one line each with a coloured arrow, as styled text (every text escaped); {@code null} when there are none.
+	 */
+	static String movers(ReportStory story, ReportText text) {
+		StringBuilder lines = new StringBuilder();
+		mover(lines, story.increases(), text, "#B03A2E", "▲");
+		mover(lines, story.decreases(), text, "#1E7B4A", "▼");
+		return lines.isEmpty() ? null : lines.toString();
+	}
+
+	private static void mover(StringBuilder lines, List<ReportStory.Cause> causes, ReportText text, String colour,
+			String arrow) {
+		for (ReportStory.Cause cause : causes.stream().limit(3).toList()) {
+			ReportStory.SourceFigure lead = cause.lead();
+			if (!lines.isEmpty()) {
+				lines.append('\n');
+			}
+			lines.append("<style forecolor=\"").append(colour).append("\" isBold=\"true\">").append(arrow).append(' ')
+				.append(JRStringUtil.xmlEncode(ReportRows.percent(lead.counts(), text)))
+				.append("</style>  <style isBold=\"true\">")
+				.append(JRStringUtil.xmlEncode(text.vendor(cause.vendor()) + " " + cause.errCode()))
+				.append("</style>  ")
+				.append(JRStringUtil.xmlEncode(text.get("pdf.movers.line", text.meaning(cause.remediation()),
+						text.count(lead.counts().thisWeek()), text.count(lead.counts().lastWeek()),
+						text.source(lead.source()))));
+		}
 	}
 
 	/** The glossary as styled text (bold terms); every text is escaped, the markup is only this method's. */
