@@ -38,10 +38,6 @@ public final class SampleOutputGenerator {
 
 	static final String JOB_NAME = "demo";
 
-	static final String CHINESE_JOB_FILE = "jobs/demo-zh.yml";
-
-	static final String CHINESE_JOB_NAME = "demo-zh";
-
 	static final IsoWeek WEEK = IsoWeek.parse("2026-W46");
 
 	/** Monday 09:00 in Asia/Shanghai, when the demo job's schedule ({@code 0 0 9 ? * MON}) runs it. */
@@ -80,34 +76,10 @@ public final class SampleOutputGenerator {
 					+ dataDir.resolve("logs"));
 		}
 		List<Path> written = copy(dataDir, output);
-		written.addAll(chineseDemoPdf(output));
 		System.out.printf("Wrote %d files to %s:%n", written.size(), output);
 		for (Path file : written) {
 			System.out.printf(Locale.ROOT, "  %-40s %,9d bytes%n", file.getFileName(), Files.size(file));
 		}
-	}
-
-	/**
-	 * Runs the zh-CN demo job ({@code jobs/demo-zh.yml}) for the same week at the same time, without email, and adds
-	 * its PDF and the PNG of the PDF's pages (the files named {@code push-loss-demo-zh-2026-W46*}).
-	 */
-	static List<Path> chineseDemoPdf(Path output) throws IOException {
-		Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "push-loss-sample-output-zh");
-		deleteRecursively(dataDir);
-		System.out.printf("Running %s for %s at %s with data in %s%n", CHINESE_JOB_FILE, WEEK, NOW, dataDir);
-		int exitCode = Main.execute(CliEnvironment.system(), "run", CHINESE_JOB_FILE, "--week", WEEK.toString(),
-				"--no-email", "--data-dir", dataDir.toString());
-		if (exitCode != 0) {
-			throw new IllegalStateException("The zh-CN demo run failed with exit code " + exitCode + "; see "
-					+ dataDir.resolve("logs"));
-		}
-		ReportDocuments documents = ReportDocuments.in(dataDir.resolve("reports"), CHINESE_JOB_NAME, WEEK.toString());
-		List<Path> written = new ArrayList<>();
-		written.add(Files.copy(documents.pdf(), output.resolve(documents.pdf().getFileName()),
-				StandardCopyOption.REPLACE_EXISTING));
-		written.addAll(new PdfPageRenderer().renderPages(documents.pdf(), output,
-				documents.pdf().getFileName().toString().replaceFirst("\\.pdf$", "")));
-		return written;
 	}
 
 	/** Replaces the generated files in {@code output} (README.md and other hand-written files stay). */
