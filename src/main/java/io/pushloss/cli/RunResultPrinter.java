@@ -11,6 +11,7 @@ import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.job.EmailState;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.RunSummary;
+import io.pushloss.job.RunWarning;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
 
@@ -115,6 +116,9 @@ final class RunResultPrinter {
 		out.println(field("email", describeEmail(run.emailState(), dataDir, context)));
 		if (run.archivePath() != null) {
 			out.println(field("archive", SpringReportOperations.relative(run.archivePath())));
+		}
+		for (RunWarning warning : run.warnings()) {
+			out.println(field("warning", warning.message()));
 		}
 	}
 

@@ -122,6 +122,10 @@ final class RunsPrinter {
 		map.put("archivePath", run.archivePath());
 		map.put("headline", run.headline());
 		map.put("message", run.message());
+		map.put("warnings", run.warnings()
+			.stream()
+			.map((warning) -> Map.of("kind", warning.kind().name(), "message", warning.message()))
+			.toList());
 		return map;
 	}
 

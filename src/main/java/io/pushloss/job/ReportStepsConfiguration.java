@@ -1,6 +1,7 @@
 package io.pushloss.job;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ import io.pushloss.jobdef.JobDefinitionRegistry;
 import io.pushloss.report.ReportDocuments;
 import io.pushloss.report.excel.StoredWeekWorkbook;
 import io.pushloss.report.pdf.PdfReportWriter;
+import io.pushloss.report.pdf.UnrenderableText;
 
 /**
  * The steps after {@code fetchLossWindows}, in run order: {@code aggregateWeekOverWeek} (the model and
@@ -108,7 +110,11 @@ class ReportStepsConfiguration {
 			PdfReportWriter writer) {
 		return step(PDF_STEP, repository, tm, (execution) -> {
 			ReportDocuments documents = session.documents();
-			writer.write(session.report(), documents.pdf(), documents.vendorChartPng());
+			List<UnrenderableText> unrenderable = writer.write(session.report(), documents.pdf(),
+					documents.vendorChartPng());
+			RunContext.recordPdfWarnings(execution, unrenderable.stream()
+				.map((text) -> new RunWarning(RunWarning.Kind.PDF_UNRENDERABLE_CHARACTERS, "PDF: " + text.message()))
+				.toList());
 		});
 	}
 

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -54,6 +55,9 @@ public class RunContext implements FetchCheckpoint.Store {
 	private static final String HEADLINE = "headline";
 
 	private static final String DOCUMENTS_PATH = "documentsPath";
+
+	/** The PDF step's warnings, one "KIND message" per line (replaced when the step runs again). */
+	private static final String PDF_WARNINGS = "pdfWarnings";
 
 	@Override
 	public FetchCheckpoint in(ExecutionContext context) {
@@ -144,6 +148,25 @@ public class RunContext implements FetchCheckpoint.Store {
 		context.putString(EMAIL_STATE, email.name());
 	}
 
+	/** The PDF step's warnings, replacing those of an earlier attempt of the step. */
+	static void recordPdfWarnings(JobExecution execution, List<RunWarning> warnings) {
+		recordPdfWarnings(execution.getExecutionContext(), warnings);
+	}
+
+	static void recordPdfWarnings(ExecutionContext context, List<RunWarning> warnings) {
+		context.putString(PDF_WARNINGS, warnings.stream()
+				.map((warning) -> warning.kind().name() + " " + warning.message())
+				.collect(Collectors.joining("\n")));
+	}
+
+	static List<RunWarning> warnings(ExecutionContext context) {
+		String lines = context.getString(PDF_WARNINGS, "");
+		return lines.isEmpty() ? List.of() : lines.lines().map((line) -> {
+			int space = line.indexOf(' ');
+			return new RunWarning(RunWarning.Kind.valueOf(line.substring(0, space)), line.substring(space + 1));
+		}).toList();
+	}
+
 	private static List<Path> documents(String directory, WeeklyReportParameters parameters) {
 		if (directory == null) {
 			return List.of();
@@ -172,7 +195,7 @@ public class RunContext implements FetchCheckpoint.Store {
 				Boolean.TRUE.equals(context.get(PARTIAL)), parameters.forced(),
 				(email != null) ? EmailState.valueOf(email) : null, context.getString(ARCHIVE_PATH, null),
 				context.getString(HEADLINE, null), (message == null || message.isBlank()) ? null : message,
-				documents(context.getString(DOCUMENTS_PATH, null), parameters));
+				documents(context.getString(DOCUMENTS_PATH, null), parameters), warnings(context));
 	}
 
 }

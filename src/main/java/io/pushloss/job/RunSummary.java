@@ -29,13 +29,23 @@ import io.pushloss.domain.IsoWeek;
  * @param headline the headline figures, or {@code null} before the analysis
  * @param message the exit description (the failure's operator message), or {@code null}
  * @param documents the documents written (summary.json, workbook, PDF), empty before the analysis
+ * @param warnings what the operator should know about a run that wrote its documents (see {@link RunWarning})
  */
 public record RunSummary(long executionId, String job, IsoWeek week, RunStatus status, Instant start,
 		Duration duration, int windowsPlanned, int windowsStored, int windowsFetched, int calls, boolean partial, boolean forced,
-		EmailState emailState, String archivePath, String headline, String message, List<Path> documents) {
+		EmailState emailState, String archivePath, String headline, String message, List<Path> documents, List<RunWarning> warnings) {
 
 	public RunSummary {
 		documents = List.copyOf(documents);
+		warnings = (warnings != null) ? List.copyOf(warnings) : List.of();
+	}
+
+	/** A run without warnings. */
+	public RunSummary(long executionId, String job, IsoWeek week, RunStatus status, Instant start, Duration duration,
+			int windowsPlanned, int windowsStored, int windowsFetched, int calls, boolean partial, boolean forced,
+			EmailState emailState, String archivePath, String headline, String message, List<Path> documents) {
+		this(executionId, job, week, status, start, duration, windowsPlanned, windowsStored, windowsFetched, calls,
+				partial, forced, emailState, archivePath, headline, message, documents, List.of());
 	}
 
 	/** When it ended, or {@code null} while running. */

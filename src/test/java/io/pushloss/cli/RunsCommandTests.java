@@ -63,7 +63,7 @@ class RunsCommandTests {
 		JsonNode failed = runs.get(0);
 		assertThat(failed.propertyNames()).containsExactly("executionId", "job", "week", "status", "start",
 				"durationSeconds", "windowsPlanned", "windowsStored", "windowsFetched", "calls", "partial", "forced", "email",
-				"archivePath", "headline", "message");
+				"archivePath", "headline", "message", "warnings");
 		assertThat(failed.get("job").asString()).isEqualTo("listed");
 		assertThat(failed.get("week").asString()).isEqualTo("2026-W46");
 		assertThat(failed.get("status").asString()).isEqualTo("FAILED");

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.pushloss.analysis.ReportHeader;
+import io.pushloss.analysis.ReportText;
+import io.pushloss.analysis.ReportTexts;
 import io.pushloss.analysis.WeeklyReport;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JREmptyDataSource;
@@ -28,10 +31,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * Templates come from {@code pushloss.report.templates-dir} (default: {@code reports-templates/} in the working
  * directory if it exists, else the copies packaged in the jar) and are compiled once per process; {@link #warmUp()}
- * does that, and the rest of the first report's one-time work, ahead of the first report.
+ * does that, and the rest of the first report's one-time work, ahead of the first report. The PDF is in the report's
+ * language ({@code ReportHeader.locale()}: the {@code i18n/pdf} bundles and the shared vocabulary); a text with
+ * characters that no embedded font can draw is written without them and reported ({@link UnrenderableText}).
  * <p>
  * Observed for {@code SampleReports.typicalWeek()} (9 vendors, 14 codes, 2 tasks, 5 pages) on a busy 2-core
- * machine: the first report of a process takes about 6 s (compiling the eight templates about 4 s, loading fonts
+ * machine: the first report of a process takes about 6 s (compiling the ten templates about 4 s, loading fonts
  * and chart classes most of the rest); later reports take 0.45 to 1.2 s to fill, export and render the PNG.
  */
 @Component
@@ -44,6 +49,11 @@ public class PdfReportWriter {
 	private final ReportTemplates templates;
 
 	private final SrgbIccProfile iccProfile = new SrgbIccProfile();
+
+	private final ReportTexts texts = ReportTexts.bundled();
+
+	/** Loaded on first use (the warm-up or the first report): the CJK font file is about 10 MB. */
+	private volatile GlyphCoverage glyphs;
 
 	/** Uses the default template location. */
 	public PdfReportWriter() {
@@ -68,24 +78,32 @@ public class PdfReportWriter {
 	}
 
 	/**
-	 * Writes the PDF and the vendor chart PNG, replacing existing files; parent folders are created.
+	 * Writes the PDF and the vendor chart PNG, replacing existing files; parent folders are created. A text with
+	 * characters that no embedded font can draw is still written (without them), logged as a warning naming the
+	 * field, and returned.
 	 * @param report the report
 	 * @param pdfTarget the PDF file
 	 * @param chartPngTarget the PNG file (about 800x400) for the e-mail's inline image
+	 * @return the texts with characters the PDF cannot show, empty when it shows everything
 	 * @throws PdfReportException when a template is invalid or a file cannot be written
 	 */
-	public void write(WeeklyReport report, Path pdfTarget, Path chartPngTarget) {
+	public List<UnrenderableText> write(WeeklyReport report, Path pdfTarget, Path chartPngTarget) {
 		Objects.requireNonNull(report, "report");
 		Objects.requireNonNull(pdfTarget, "pdfTarget");
 		Objects.requireNonNull(chartPngTarget, "chartPngTarget");
 		ReportHeader header = report.header();
 		long start = System.nanoTime();
+		List<UnrenderableText> unrenderable = ReportTextFields.unrenderable(report, text(report), glyphs());
+		for (UnrenderableText text : unrenderable) {
+			logger.warn("PDF of job '{}' for {}: {}", header.jobName(), header.week(), text.message());
+		}
 		try {
 			JasperPrint print = fill(report);
 			FileReplacement.write(pdfTarget, (out) -> export(report, print, out));
-			VendorChartPng.write(this.context, print, noLossMessage(header), chartPngTarget);
+			VendorChartPng.write(this.context, print, noLossMessage(report), chartPngTarget);
 			logger.info("Wrote PDF report {} ({} pages) in {} ms", pdfTarget, print.getPages().size(),
 					(System.nanoTime() - start) / 1_000_000);
+			return unrenderable;
 		}
 		catch (JRException | JRRuntimeException | IOException ex) {
 			throw new PdfReportException("Could not write the PDF report of job '" + header.jobName() + "' for "
@@ -114,10 +132,11 @@ public class PdfReportWriter {
 			for (ReportTemplate template : ReportTemplate.values()) {
 				this.templates.get(template);
 			}
+			glyphs();
 			WeeklyReport rehearsal = RehearsalReport.create();
 			JasperPrint print = fill(rehearsal);
 			export(rehearsal, print, OutputStream.nullOutputStream());
-			VendorChartPng.write(this.context, print, noLossMessage(rehearsal.header()),
+			VendorChartPng.write(this.context, print, noLossMessage(rehearsal),
 					OutputStream.nullOutputStream());
 			logger.debug("Warmed up the PDF renderer in {} ms", (System.nanoTime() - start) / 1_000_000);
 			return true;
@@ -131,8 +150,17 @@ public class PdfReportWriter {
 		}
 	}
 
+	private GlyphCoverage glyphs() {
+		GlyphCoverage known = this.glyphs;
+		if (known == null) {
+			known = GlyphCoverage.ofReportFonts();
+			this.glyphs = known;
+		}
+		return known;
+	}
+
 	private JasperPrint fill(WeeklyReport report) throws JRException {
-		Map<String, Object> parameters = ReportParameters.of(report);
+		Map<String, Object> parameters = ReportParameters.of(report, text(report));
 		for (ReportTemplate subreport : ReportTemplate.subreports()) {
 			parameters.put(subreport.parameter(), this.templates.get(subreport));
 		}
@@ -142,15 +170,23 @@ public class PdfReportWriter {
 
 	private void export(WeeklyReport report, JasperPrint print, OutputStream out) throws JRException {
 		ReportHeader header = report.header();
-		String title = "Push-loss weekly report " + header.jobName() + " " + header.week()
-				+ (report.partial() ? " (PARTIAL)" : "");
-		String subject = "Lost pushes of SDKAppID " + header.sdkAppId() + " in " + header.week() + " against "
-				+ header.previousWeek();
-		PdfaExport.export(this.context, print, this.iccProfile.path(), title, subject, header.generatedAt(), out);
+		ReportText text = text(report);
+		String title = text.get("pdf.document.title", header.displayName(), text.weekShort(header.week()))
+				+ (report.partial() ? " (" + text.get("term.partial") + ")" : "");
+		String subject = text.get("pdf.document.subject", String.valueOf(header.sdkAppId()),
+				text.weekShort(header.week()), text.weekShort(header.previousWeek()));
+		PdfaExport.export(this.context, print, this.iccProfile.path(), title, subject, header.generatedAt(),
+				text.locale().toLanguageTag(), out);
 	}
 
-	private static String noLossMessage(ReportHeader header) {
-		return "No pushes were lost in " + header.week() + " or " + header.previousWeek() + ".";
+	private ReportText text(WeeklyReport report) {
+		return this.texts.in(report.header().locale());
+	}
+
+	private String noLossMessage(WeeklyReport report) {
+		ReportText text = text(report);
+		return text.get("pdf.empty.title", text.weekShort(report.header().week()),
+				text.weekShort(report.header().previousWeek()));
 	}
 
 }

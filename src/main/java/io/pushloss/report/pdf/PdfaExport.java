@@ -41,11 +41,11 @@ final class PdfaExport {
 	}
 
 	static void export(JasperReportsContext context, JasperPrint print, Path iccProfile, String title, String subject,
-			Instant created, OutputStream out) throws JRException {
+			Instant created, String language, OutputStream out) throws JRException {
 		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
 		configuration.setPdfaConformance(CONFORMANCE);
 		configuration.setIccProfilePath(iccProfile.toString());
-		configuration.setTagLanguage("en");
+		configuration.setTagLanguage(language);
 		configuration.setMetadataTitle(title);
 		configuration.setDisplayMetadataTitle(true);
 		configuration.setMetadataSubject(subject);

@@ -14,15 +14,19 @@ enum ReportTemplate {
 
 	HEADLINE_TOTALS("headline-totals", "TOTALS_REPORT"),
 
-	TOP_MOVERS("top-movers", "MOVERS_REPORT"),
+	ATTENTION("attention", "ATTENTION_REPORT"),
 
-	ANOMALIES("anomalies", "ANOMALIES_REPORT"),
+	VENDOR_CHARTS("vendor-charts", "VENDOR_CHARTS_REPORT"),
 
-	VENDOR_TABLES("vendor-tables", "VENDORS_REPORT"),
+	VENDOR_TABLE("vendor-table", "VENDORS_REPORT"),
 
 	CODE_TABLE("code-table", "CODES_REPORT"),
 
-	TASK_TABLE("task-table", "TASKS_REPORT");
+	CODE_LIST("code-list", "CODE_LIST_REPORT"),
+
+	TASK_TABLE("task-table", "TASKS_REPORT"),
+
+	TREND_VENDORS("trend-vendors", "TREND_REPORT");
 
 	private final String baseName;
 

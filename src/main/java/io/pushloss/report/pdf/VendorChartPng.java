@@ -103,7 +103,7 @@ final class VendorChartPng {
 		Graphics2D graphics = canvas(image);
 		try {
 			Font font = FontUtil.getInstance(context)
-				.getAwtFontFromBundles("DejaVu Sans", Font.BOLD, 22f, ReportParameters.LOCALE, true);
+				.getAwtFontFromBundles("Noto Sans SC", Font.PLAIN, 22f, java.util.Locale.ROOT, true);
 			graphics.setFont((font != null) ? font : new Font(Font.SANS_SERIF, Font.BOLD, 22));
 			graphics.setColor(new Color(0x1E7B4A));
 			FontMetrics metrics = graphics.getFontMetrics();

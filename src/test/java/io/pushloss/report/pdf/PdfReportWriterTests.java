@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.pushloss.analysis.CodeLoss;
+import io.pushloss.analysis.ReportStory;
+import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.TaskLoss;
 import io.pushloss.analysis.WeekOverWeek;
@@ -78,23 +80,46 @@ class PdfReportWriterTests {
 	}
 
 	@Test
-	void typicalWeekShowsJobWeekHeadlineVendorsAndAnomalyHints() throws IOException {
+	void typicalWeekShowsTitleWeekHeadlineVendorsAndWhatToDoAboutEachAnomaly() throws IOException {
 		WeeklyReport report = SampleReports.typicalWeek();
+		ReportText english = ReportText.bundled(Locale.ENGLISH);
 		String text = text("typical");
-		assertThat(text).contains(SampleReports.JOB_NAME, "2026-W46", "Mon 9 Nov – Sun 15 Nov 2026", "Asia/Shanghai",
-				"Huawei", "APNs", SampleReports.TASK_PROMO, "Page 1 of ");
+		assertThat(text).contains(report.header().displayName(), "2026-W46 (Nov 9–15)", "Asia/Shanghai",
+				"Huawei", "APNs (Apple)", SampleReports.TASK_PROMO, "Page 1 of ", "What needs attention", "Glossary");
 		for (LossSource source : report.sources()) {
 			WeekOverWeek headline = report.headline(source);
 			// one column per source, never the sources added up
-			assertThat(text).contains(source.displayName() + "\n" + String.format(Locale.ENGLISH, "%,d",
-					headline.thisWeek()) + " " + headline.percentLabel());
+			assertThat(text).contains(String.format(Locale.ENGLISH, "%,d", headline.thisWeek()),
+					headline.percentLabel());
 			assertThat(text).contains(String.format(Locale.ENGLISH, "%,d in 2026-W45", headline.lastWeek()));
 		}
 		assertThat(report.sources()).hasSize(2);
 		assertThat(text).doesNotContain(String.format(Locale.ENGLISH, "%,d", report.headline().thisWeek()));
-		assertThat(report.anomalies()).isNotEmpty();
-		assertThat(squeeze(text)).contains(squeeze(report.anomalies().get(0).remediation().hint()));
+		ReportStory.Cause first = report.story().anomalies().get(0);
+		assertThat(squeeze(text)).contains(squeeze(english.action(first.remediation())),
+				squeeze(english.owner(first.owner())), squeeze(english.factorOfBaseline(first.factor(), 4)));
 		assertThat(text).doesNotContain("PARTIAL");
+	}
+
+	@Test
+	void pageOneStandsAloneWithBodyTextOfAtLeastTenPoints() throws IOException {
+		try (PDDocument document = Loader.loadPDF(OUT.resolve("typical.pdf").toFile())) {
+			List<Float> sizes = new ArrayList<>();
+			PDFTextStripper stripper = new PDFTextStripper() {
+				@Override
+				protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
+					sizes.add(position.getFontSizeInPt());
+					super.processTextPosition(position);
+				}
+			};
+			stripper.setStartPage(1);
+			stripper.setEndPage(1);
+			String page = stripper.getText(document);
+			assertThat(page).contains("What needs attention", "Who fixes it", "What to do");
+			// the bulk of page 1 (ignoring the small print of the footer and captions) is 10 pt or larger
+			long large = sizes.stream().filter((size) -> size >= 9.95f).count();
+			assertThat((double) large / sizes.size()).as("share of page-1 characters of 10 pt or more").isGreaterThan(0.75);
+		}
 	}
 
 	@Test
@@ -127,7 +152,7 @@ class PdfReportWriterTests {
 				}
 				assertThat(fonts).as(name + " fonts").isNotEmpty().allSatisfy((font) -> {
 					assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
-					assertThat(font.getName()).contains("DejaVu");
+					assertThat(font.getName()).containsAnyOf("DejaVu", "NotoSansSC");
 				});
 			}
 		}
@@ -175,8 +200,9 @@ class PdfReportWriterTests {
 	/** The first code's ErrInfo and the first task's ID replaced by text that looks like markup. */
 	private static WeeklyReport withMarkupInApiText(WeeklyReport report) {
 		List<CodeLoss> codes = new ArrayList<>(report.codes());
-		CodeLoss code = codes.get(0);
-		codes.set(0, new CodeLoss(code.source(), code.vendor(), code.stage(), code.errCode(),
+		int anomaly = codes.indexOf(report.anomalies().get(0));
+		CodeLoss code = codes.get(anomaly);
+		codes.set(anomaly, new CodeLoss(code.source(), code.vendor(), code.stage(), code.errCode(),
 				"<b>bold?</b> & <style isBold=\"true\">styled?</style>", code.counts(), code.status(), code.baseline(),
 				code.anomaly(), code.remediation()));
 		List<TaskLoss> tasks = new ArrayList<>(report.tasks());

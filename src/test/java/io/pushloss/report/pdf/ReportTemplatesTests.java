@@ -23,22 +23,22 @@ class ReportTemplatesTests {
 
 	@Test
 	void aTemplateIsCompiledOnceAndAgainWhenItsFileChanges() throws Exception {
-		Path file = this.folder.resolve(ReportTemplate.TOP_MOVERS.fileName());
-		Files.copy(Path.of(ReportTemplates.FOLDER_NAME, ReportTemplate.TOP_MOVERS.fileName()), file);
+		Path file = this.folder.resolve(ReportTemplate.ATTENTION.fileName());
+		Files.copy(Path.of(ReportTemplates.FOLDER_NAME, ReportTemplate.ATTENTION.fileName()), file);
 		ReportTemplates templates = ReportTemplates.in(this.folder, DefaultJasperReportsContext.getInstance());
 
-		JasperReport first = templates.get(ReportTemplate.TOP_MOVERS);
-		assertThat(templates.get(ReportTemplate.TOP_MOVERS)).as("cached").isSameAs(first);
+		JasperReport first = templates.get(ReportTemplate.ATTENTION);
+		assertThat(templates.get(ReportTemplate.ATTENTION)).as("cached").isSameAs(first);
 
 		Files.writeString(file, Files.readString(file).replaceFirst("<jasperReport([^>]*) name=\"",
 				"<jasperReport$1 name=\"Edited"));
 		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-		assertThat(templates.isCompiled(ReportTemplate.TOP_MOVERS)).as("the cached copy is stale").isFalse();
+		assertThat(templates.isCompiled(ReportTemplate.ATTENTION)).as("the cached copy is stale").isFalse();
 
-		JasperReport edited = templates.get(ReportTemplate.TOP_MOVERS);
+		JasperReport edited = templates.get(ReportTemplate.ATTENTION);
 		assertThat(edited).isNotSameAs(first);
 		assertThat(edited.getName()).startsWith("Edited");
-		assertThat(templates.get(ReportTemplate.TOP_MOVERS)).isSameAs(edited);
+		assertThat(templates.get(ReportTemplate.ATTENTION)).isSameAs(edited);
 	}
 
 	@Test
@@ -46,10 +46,10 @@ class ReportTemplatesTests {
 		ReportTemplates one = ReportTemplates.in(this.folder, DefaultJasperReportsContext.getInstance());
 		ReportTemplates other = ReportTemplates.in(this.folder, DefaultJasperReportsContext.getInstance());
 
-		one.get(ReportTemplate.TOP_MOVERS);
+		one.get(ReportTemplate.ATTENTION);
 
-		assertThat(one.isCompiled(ReportTemplate.TOP_MOVERS)).isTrue();
-		assertThat(other.isCompiled(ReportTemplate.TOP_MOVERS)).as("no JVM-wide cache").isFalse();
+		assertThat(one.isCompiled(ReportTemplate.ATTENTION)).isTrue();
+		assertThat(other.isCompiled(ReportTemplate.ATTENTION)).as("no JVM-wide cache").isFalse();
 	}
 
 }
