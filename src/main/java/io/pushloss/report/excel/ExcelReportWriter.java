@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -77,7 +78,23 @@ public class ExcelReportWriter {
 	 * @throws ExcelReportException when the file cannot be written; the target is then untouched
 	 */
 	public Path write(WeeklyReport report, RawRowSource raw, Path target, Instant createdTime) {
+		return write(report, raw, target, createdTime, Locale.ENGLISH);
+	}
+
+	/**
+	 * Writes the workbook in a language: its labels, sheet names and sentences from the bundle
+	 * {@code i18n/excel} of the locale ({@code en} or {@code zh-CN}).
+	 * @param report the report
+	 * @param raw the week's stored rows, for the Raw sheet
+	 * @param target the file to write, or an existing folder to write {@link #fileName(WeeklyReport)} into
+	 * @param createdTime the document's created time (fixed for reproducible samples)
+	 * @param locale the workbook's language
+	 * @return the file written
+	 * @throws ExcelReportException when the file cannot be written; the target is then untouched
+	 */
+	public Path write(WeeklyReport report, RawRowSource raw, Path target, Instant createdTime, Locale locale) {
 		Objects.requireNonNull(report, "report");
+		Objects.requireNonNull(locale, "locale");
 		Objects.requireNonNull(raw, "raw");
 		Objects.requireNonNull(createdTime, "createdTime");
 		Path file = Files.isDirectory(target) ? target.resolve(fileName(report)) : target;
@@ -88,7 +105,7 @@ public class ExcelReportWriter {
 			PrivateFiles.writableFolder(folder);
 			temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-				new ReportWorkbook(this.rawRowWindow, this.rawRowsPerSheet).write(report, raw, createdTime, out);
+				new ReportWorkbook(this.rawRowWindow, this.rawRowsPerSheet, locale).write(report, raw, createdTime, out);
 			}
 			move(temp, file);
 			temp = null;

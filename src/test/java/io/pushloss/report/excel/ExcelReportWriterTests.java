@@ -108,9 +108,10 @@ class ExcelReportWriterTests {
 		assertThat(number(week, 2)).isEqualTo(4);
 		assertThat(text(week, 4)).isEqualTo("complete");
 		CodeLoss anomaly = report.anomalies().get(0);
-		Row anomalyRow = rowInSection(summary, "Anomalies", "Push to all", "Huawei", "PostSendDelivered", "80300007");
+		Row anomalyRow = rowInSection(summary, "Anomalies", "Push to all", "PostSendDelivered", "Huawei", "80300007");
 		assertThat(number(anomalyRow, 5)).isEqualTo(2400);
-		assertThat(number(anomalyRow, 9)).isEqualTo(anomaly.baseline().mean(), within(1e-9));
+		assertThat(number(anomalyRow, 9)).isEqualTo(Math.round(anomaly.baseline().mean()));
+		assertThat(format(anomalyRow, 9)).isEqualTo("#,##0");
 		assertThat(text(anomalyRow, 11)).isEqualTo(anomaly.remediation().hint());
 		CodeLoss topIncrease = report.topMovers().increases().get(0);
 		Row increase = row(summary, row(summary, "Largest increases").getRowNum() + 2);
@@ -128,7 +129,7 @@ class ExcelReportWriterTests {
 	@Test
 	void sumsBothStagesPerVendorForTheSummaryChartTable() {
 		Sheet summary = workbook.getSheet("Summary");
-		Row apns = rowInSection(summary, VendorChartSection.TITLE, "Push to all", "APNs");
+		Row apns = rowInSection(summary, "Lost pushes per vendor (both stages)", "Push to all", "APNs");
 		long thisWeek = report.vendors()
 			.stream()
 			.filter((v) -> v.source() == LossSource.ALL_MEMBER && v.vendor() == Vendor.APNS)
@@ -154,8 +155,8 @@ class ExcelReportWriterTests {
 		assertThat(number(row, 4)).isEqualTo(600);
 		assertThat(number(row, 5)).isEqualTo(1800);
 		assertThat(number(row, 6)).isEqualTo(3.0);
-		assertThat(number(row, 7)).isEqualTo(huawei.shareOfStage(), within(1e-9));
-		assertThat(format(row, 7)).isEqualTo("0.0%");
+		assertThat(number(row, 8)).isEqualTo(huawei.shareOfStage(), within(1e-9));
+		assertThat(format(row, 8)).isEqualTo("0.0%");
 	}
 
 	@Test
@@ -182,12 +183,24 @@ class ExcelReportWriterTests {
 	}
 
 	@Test
-	void writesNewAsTextWhereLastWeekWasZero() {
+	void leavesTheChangeEmptyAndSaysNewWhereLastWeekWasZero() {
 		Sheet codes = workbook.getSheet("By error code");
 		Row vivo = row(codes, "Push to all", "vivo", "PostSendDelivered", "10070");
 		assertThat(number(vivo, 6)).isZero();
-		assertThat(text(vivo, 8)).isEqualTo("new");
+		assertThat(vivo.getCell(8).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
 		assertThat(text(vivo, 9)).isEqualTo("New");
+		int flagged = 0;
+		for (Row vendor : workbook.getSheet("By vendor")) {
+			if (vendor.getRowNum() > 0 && number(vendor, 4) == 0 && number(vendor, 3) > 0) {
+				assertThat(vendor.getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+				assertThat(text(vendor, 7)).isEqualTo("new");
+				flagged++;
+			}
+			else if (vendor.getRowNum() > 0) {
+				assertThat(vendor.getCell(7)).isNull();
+			}
+		}
+		assertThat(flagged).isPositive();
 	}
 
 	@Test
@@ -276,7 +289,7 @@ class ExcelReportWriterTests {
 			assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
 		}
 		assertThat(workbook.getSheet("Raw").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J1235");
-		assertThat(workbook.getSheet("By error code").getColumnWidth(14)).isEqualTo(80 * 256);
+		assertThat(workbook.getSheet("By error code").getColumnWidth(14)).isEqualTo(40 * 256);
 	}
 
 	@Test
