@@ -35,8 +35,8 @@ final class BreakdownSheets {
 	void vendors(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
 		SheetLayout.widths(sheet, 14, 12, 18, 13, 13, 11, 10, 8, 11);
-		this.cells.header(sheet.createRow(0), 0, l("column.source"), l("column.vendor"), l("column.stage"),
-				this.labels.thisWeek(week), this.labels.lastWeek(week), l("column.delta"), l("column.percent"),
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
+				this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"),
 				l("column.flag"), l("column.share"));
 		int row = 1;
 		for (VendorLoss loss : report.vendorsByVendor()) {
@@ -44,24 +44,25 @@ final class BreakdownSheets {
 			this.cells.text(line, 0, this.labels.source(loss.source()));
 			this.cells.text(line, 1, this.labels.vendor(loss.vendor()));
 			this.cells.text(line, 2, this.labels.stage(loss.stage()));
-			this.cells.weekOverWeek(line, 3, loss.counts(), l("flag.new"));
+			this.cells.weekOverWeek(line, 3, loss.counts(), this.labels.newFlag());
 			this.cells.percent(line, 8, loss.shareOfStage());
 		}
 		finish(sheet, row - 1, 8, 5, 6);
 	}
 
 	/**
-	 * Source, vendor, stage, code, info, W, W-1, delta, % change, status, anomaly, baseline mean, category, owner,
-	 * what to do. Codes the catalogue does not know show the category "Uncatalogued". The status says why a change
+	 * Source, vendor, stage, code, vendor's text, W, W-1, delta, % change, status, anomaly, baseline, category, what
+	 * it means, who fixes it, what to do. Codes the catalogue does not know show the category "Uncatalogued". The status says why a change
 	 * is empty (New, Regressed).
 	 */
 	void codes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 12, 9, 17, 11, 26, 11, 11, 9, 8, 10, 8, 11, 18, 14, 40);
-		this.cells.header(sheet.createRow(0), 0, l("column.source"), l("column.vendor"), l("column.stage"),
-				l("column.code"), l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week),
-				l("column.delta"), l("column.percent"), l("column.status"), l("column.anomaly"),
-				l("column.baseline"), l("column.category"), l("column.owner"), l("column.hint"));
+		SheetLayout.widths(sheet, 12, 10, 16, 11, 24, 11, 11, 9, 8, 10, 8, 10, 16, 24, 13, 36);
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
+				this.labels.term("code"), l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week),
+				this.labels.term("change"), l("column.percent"), l("column.status"), this.labels.term("anomaly"),
+				l("column.baseline"), l("column.category"), this.labels.term("meaning"), this.labels.term("owner"),
+				this.labels.term("action"));
 		int row = 1;
 		for (CodeLoss code : report.codes()) {
 			Row line = sheet.createRow(row++);
@@ -74,28 +75,29 @@ final class BreakdownSheets {
 			this.cells.text(line, 9, this.labels.status(code.status()));
 			this.cells.text(line, 10, code.anomaly() ? l("anomaly.yes") : "");
 			if (code.baseline() != null) {
-				this.cells.count(line, 11, WholeNumbers.round(code.baseline().mean()));
+				this.cells.count(line, 11, code.baseline().rounded());
 			}
 			this.cells.text(line, 12, this.labels.category(code.remediation()));
-			this.cells.text(line, 13, this.labels.owner(code.remediation()));
-			this.cells.wrapped(line, 14, this.labels.hint(code.remediation()));
+			this.cells.wrapped(line, 13, this.labels.meaning(code.remediation()));
+			this.cells.wrapped(line, 14, this.labels.owner(code.remediation()));
+			this.cells.wrapped(line, 15, this.labels.action(code.remediation()));
 		}
-		finish(sheet, row - 1, 14, 7, 8);
+		finish(sheet, row - 1, 15, 7, 8);
 	}
 
 	/** Task, stage, W, W-1, delta, % change, flag (push-to-all tasks, a breakdown of the overall figures). */
 	void tasks(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
 		SheetLayout.widths(sheet, 30, 18, 13, 13, 11, 10, 8);
-		this.cells.header(sheet.createRow(0), 0, l("column.task"), l("column.stage"), this.labels.thisWeek(week),
-				this.labels.lastWeek(week), l("column.delta"), l("column.percent"), l("column.flag"));
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.thisWeek(week),
+				this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"), l("column.flag"));
 		int row = 1;
 		for (TaskLoss task : report.tasks()) {
 			for (StageTotal stage : task.stages()) {
 				Row line = sheet.createRow(row++);
 				this.cells.text(line, 0, task.taskId());
 				this.cells.text(line, 1, this.labels.stage(stage.stage()));
-				this.cells.weekOverWeek(line, 2, stage.counts(), l("flag.new"));
+				this.cells.weekOverWeek(line, 2, stage.counts(), this.labels.newFlag());
 			}
 		}
 		finish(sheet, row - 1, 6, 4, 5);
@@ -105,8 +107,8 @@ final class BreakdownSheets {
 	void taskCodes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
 		SheetLayout.widths(sheet, 30, 18, 12, 36, 12, 12, 10, 9, 8);
-		this.cells.header(sheet.createRow(0), 0, l("column.task"), l("column.stage"), l("column.code"),
-				l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week), l("column.delta"),
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.term("code"),
+				l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"),
 				l("column.percent"), l("column.flag"));
 		int row = 1;
 		for (TaskLoss task : report.tasks()) {
@@ -116,7 +118,7 @@ final class BreakdownSheets {
 				this.cells.text(line, 1, this.labels.stage(code.stage()));
 				this.cells.text(line, 2, code.errCode());
 				this.cells.wrapped(line, 3, code.errInfo());
-				this.cells.weekOverWeek(line, 4, code.counts(), l("flag.new"));
+				this.cells.weekOverWeek(line, 4, code.counts(), this.labels.newFlag());
 			}
 		}
 		finish(sheet, row - 1, 8, 6, 7);

@@ -22,7 +22,7 @@ final class CodeSections {
 		cursor.section(labels.get("section.anomalies"));
 		List<CodeLoss> anomalies = report.anomalies();
 		if (anomalies.isEmpty()) {
-			cursor.cells().text(cursor.next(), 0, labels.get("noAnomalies"));
+			cursor.cells().text(cursor.next(), 0, labels.get("no-anomalies"));
 			cursor.skip();
 			return;
 		}
@@ -31,7 +31,7 @@ final class CodeSections {
 		for (CodeLoss code : anomalies) {
 			XSSFRow line = row(cursor, code);
 			if (code.baseline() != null) {
-				cursor.cells().count(line, 9, WholeNumbers.round(code.baseline().mean()));
+				cursor.cells().count(line, 9, code.baseline().rounded());
 			}
 		}
 		cursor.endTable(first, 7, 8);
@@ -39,11 +39,11 @@ final class CodeSections {
 
 	static void movers(SheetCursor cursor, WeeklyReport report) {
 		Labels labels = cursor.labels();
-		String previous = report.header().previousWeek().toString();
+		String previous = labels.week(report.header().previousWeek());
 		movers(cursor, report, labels.get("section.increases"), report.topMovers().increases(),
-				labels.get("noIncreases", previous));
+				labels.get("no-increases", previous));
 		movers(cursor, report, labels.get("section.decreases"), report.topMovers().decreases(),
-				labels.get("noDecreases", previous));
+				labels.get("no-decreases", previous));
 	}
 
 	private static void movers(SheetCursor cursor, WeeklyReport report, String title, List<CodeLoss> codes,
@@ -65,11 +65,11 @@ final class CodeSections {
 	private static void header(SheetCursor cursor, WeeklyReport report, String tenthColumn) {
 		Labels labels = cursor.labels();
 		cursor.cells()
-			.header(cursor.next(), 0, labels.get("column.source"), labels.get("column.stage"),
-					labels.get("column.vendor"), labels.get("column.code"), labels.get("column.info"),
+			.header(cursor.next(), 0, labels.term("source"), labels.term("stage"),
+					labels.term("vendor"), labels.term("code"), labels.term("meaning"),
 					labels.thisWeek(report.header().week()), labels.lastWeek(report.header().week()),
-					labels.get("column.delta"), labels.get("column.percent"), tenthColumn,
-					labels.get("column.owner"), labels.get("column.hint"));
+					labels.term("change"), labels.get("column.percent"), tenthColumn,
+					labels.term("owner"), labels.term("action"));
 	}
 
 	private static XSSFRow row(SheetCursor cursor, CodeLoss code) {
@@ -80,10 +80,10 @@ final class CodeSections {
 		cells.text(line, 1, labels.stage(code.stage()));
 		cells.text(line, 2, labels.vendor(code.vendor()));
 		cells.wrapped(line, 3, code.errCode());
-		cells.wrapped(line, 4, code.errInfo());
+		cells.wrapped(line, 4, labels.meaning(code.remediation()));
 		cells.weekOverWeek(line, 5, code.counts());
 		cells.wrapped(line, 10, labels.owner(code.remediation()));
-		cells.wrapped(line, 11, labels.hint(code.remediation()));
+		cells.wrapped(line, 11, labels.action(code.remediation()));
 		return line;
 	}
 

@@ -28,14 +28,14 @@ final class CompletenessSection {
 		Labels labels = cursor.labels();
 		cursor.section(labels.get("section.completeness"));
 		cells.header(cursor.next(), 0, labels.get("column.week"), labels.get("column.planned"),
-				labels.get("column.stored"), labels.get("column.missingWindows"), labels.get("column.status"));
+				labels.get("column.stored"), labels.get("column.missing-windows"), labels.get("column.status"));
 		for (WeekCompleteness week : report.completeness().weeks()) {
 			XSSFRow line = cursor.next();
-			cells.text(line, 0, week.week().toString());
+			cells.text(line, 0, labels.week(week.week()));
 			cells.count(line, 1, week.plannedWindows());
 			cells.count(line, 2, week.storedWindows());
 			cells.count(line, 3, missingWindows(week));
-			cells.text(line, 4, labels.get(week.missing().isEmpty() ? "complete" : "partialStatus"));
+			cells.text(line, 4, (week.missing().isEmpty() ? labels.get("complete") : labels.term("partial")));
 		}
 		cursor.skip();
 		List<WeekCompleteness> withGaps = report.completeness()
@@ -52,19 +52,19 @@ final class CompletenessSection {
 		Cells cells = cursor.cells();
 		Labels labels = cursor.labels();
 		cursor.section(labels.get("section.missing"));
-		cells.header(cursor.next(), 0, labels.get("column.week"), labels.get("column.source"),
-				labels.get("column.task"), labels.get("column.start"), labels.get("column.end"));
+		cells.header(cursor.next(), 0, labels.get("column.week"), labels.term("source"),
+				labels.term("task"), labels.get("column.start"), labels.get("column.end"));
 		int total = withGaps.stream().mapToInt((week) -> week.missing().size()).sum();
 		int listed = 0;
 		for (WeekCompleteness week : withGaps) {
 			for (MissingRange range : week.missing()) {
 				if (listed == MAX_MISSING_RANGES) {
-					cells.text(cursor.next(), 0, labels.get("moreMissing", total - listed));
+					cells.text(cursor.next(), 0, labels.get("more-missing", labels.count(total - listed)));
 					cursor.skip();
 					return;
 				}
 				XSSFRow line = cursor.next();
-				cells.text(line, 0, week.week().toString());
+				cells.text(line, 0, labels.week(week.week()));
 				cells.text(line, 1, labels.source(range.source()));
 				cells.wrapped(line, 2, range.taskId());
 				cells.dateTime(line, 3, range.start(), report.header().zone());

@@ -6,6 +6,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 
 import io.pushloss.analysis.CodeStatus;
 import io.pushloss.analysis.Remediation;
+import io.pushloss.analysis.ReportText;
 import io.pushloss.domain.EventType;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
@@ -13,32 +14,39 @@ import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
 
 /**
- * The words the workbook uses, in the report's language: the bundle's texts ({@link #get}) and the names of model
- * values (sources, stages, vendors, statuses).
+ * The words the workbook uses, in the report's language: the workbook's own texts ({@code excel.*} keys of the
+ * {@code i18n/excel} bundle, {@link #get}) and the report's shared vocabulary (sources, stages, vendors, statuses,
+ * owners, weeks) through {@link ReportText}, so the workbook says what the email and the PDF say.
  */
 final class Labels {
 
-	/** Excel's limit for a sheet name. */
-	static final int MAX_SHEET_NAME = 31;
+	private final ReportText text;
 
-	private final ExcelText text;
-
-	Labels(Locale locale) {
-		this.text = new ExcelText(locale);
+	Labels(ReportText text) {
+		this.text = text;
 	}
 
 	Locale locale() {
 		return this.text.locale();
 	}
 
-	/** A text of the bundle, with its arguments. */
+	ReportText text() {
+		return this.text;
+	}
+
+	/** A text of the workbook's bundle ({@code excel.<key>}), with its arguments. */
 	String get(String key, Object... arguments) {
-		return this.text.get(key, arguments);
+		return this.text.get("excel." + key, arguments);
+	}
+
+	/** A term of the shared vocabulary ({@code term.source}, {@code term.change}, ...). */
+	String term(String key) {
+		return this.text.get("term." + key);
 	}
 
 	/**
-	 * A sheet's name: the bundle's text (key {@code sheet.<key>}) made safe for Excel (at most 31 characters, none of
-	 * {@code : \ / ? * [ ]}).
+	 * A sheet's name: the bundle's text (key {@code excel.sheet.<key>}) made safe for Excel (at most 31 characters,
+	 * none of {@code : \ / ? * [ ]}).
 	 */
 	String sheet(String key) {
 		return sheetName(get("sheet." + key));
@@ -47,54 +55,73 @@ final class Labels {
 	/** The name of the n-th Raw sheet (1 is the Raw sheet itself). */
 	String rawSheet(int number) {
 		String raw = get("sheet.raw");
-		return (number == 1) ? sheetName(raw) : sheetName(get("sheet.rawMore", raw, String.valueOf(number)));
+		return (number == 1) ? sheetName(raw) : sheetName(get("sheet.raw.more", raw, String.valueOf(number)));
 	}
 
 	static String sheetName(String name) {
 		return WorkbookUtil.createSafeSheetName(name, '_');
 	}
 
+	/** A whole number with the language's grouping. */
+	String count(long count) {
+		return this.text.count(count);
+	}
+
+	/** A week's short name ({@code 2026-W46}, {@code 2026年第46周}). */
+	String week(IsoWeek week) {
+		return this.text.weekShort(week);
+	}
+
 	String source(LossSource source) {
-		return get("source." + source.name());
+		return this.text.source(source);
 	}
 
 	String stage(Stage stage) {
-		return get("stage." + stage.name());
+		return this.text.stage(stage);
 	}
 
 	String eventType(EventType eventType) {
-		return get("eventType." + eventType.name());
+		return this.text.eventType(eventType);
 	}
 
 	/** The vendor's name, or "(all vendors)" for a stage-level row. */
 	String vendor(Vendor vendor) {
-		return (vendor != null) ? get("vendor." + vendor.name()) : get("allVendors");
+		return (vendor != null) ? this.text.vendor(vendor) : get("all-vendors");
 	}
 
-	/** {@code New}, {@code Regressed}, ... */
 	String status(CodeStatus status) {
-		return get("status." + status.name());
+		return this.text.status(status);
 	}
 
-	/** The loss category, or "Uncatalogued" for a code the catalogue does not know. */
+	/** The loss category, or the words for a code the catalogue does not know. */
 	String category(Remediation remediation) {
-		return remediation.catalogued() ? remediation.category().label() : get("uncatalogued");
+		return remediation.catalogued() ? this.text.category(remediation.category())
+				: this.text.meaning(remediation);
 	}
 
 	String owner(Remediation remediation) {
-		return remediation.owner().label();
+		return this.text.owner(remediation.owner());
 	}
 
-	String hint(Remediation remediation) {
-		return remediation.hint();
+	String meaning(Remediation remediation) {
+		return this.text.meaning(remediation);
+	}
+
+	String action(Remediation remediation) {
+		return this.text.action(remediation);
+	}
+
+	/** The flag of a change from 0: "new". */
+	String newFlag() {
+		return this.text.get("change.new");
 	}
 
 	String thisWeek(IsoWeek week) {
-		return get("column.thisWeek", week.toString());
+		return get("column.this-week", week(week));
 	}
 
 	String lastWeek(IsoWeek week) {
-		return get("column.lastWeek", week.minusWeeks(1).toString());
+		return get("column.last-week", week(week.minusWeeks(1)));
 	}
 
 }

@@ -30,7 +30,7 @@ import io.pushloss.store.StoredLossRow;
  */
 final class RawRowsXml {
 
-	private static final byte[][] COLUMN_LETTERS = new byte[RawSheets.COLUMNS.length][];
+	private static final byte[][] COLUMN_LETTERS = new byte[RawSheets.COLUMNS][];
 
 	static {
 		for (int i = 0; i < COLUMN_LETTERS.length; i++) {
@@ -67,12 +67,12 @@ final class RawRowsXml {
 	private String lastSerial;
 
 	RawRowsXml(Cells cells, Labels labels, ZoneId zone) {
-		if (RawSheets.COLUMNS.length > 26) {
+		if (RawSheets.COLUMNS > 26) {
 			throw new IllegalStateException("Raw sheet columns beyond Z need two-letter references");
 		}
 		this.cells = cells;
 		this.zone = zone;
-		this.columns = Arrays.stream(RawSheets.COLUMNS).map((key) -> labels.get("column." + key)).toList();
+		this.columns = RawSheets.columns(labels);
 		// looked up once: a million rows name the same few values
 		this.sources = Arrays.stream(LossSource.values()).map(labels::source).toArray(String[]::new);
 		this.stages = Arrays.stream(Stage.values()).map(labels::stage).toArray(String[]::new);
@@ -91,7 +91,7 @@ final class RawRowsXml {
 		this.length = 0;
 		startRow();
 		int header = this.cells.headerStyle().getIndex();
-		for (int column = 0; column < RawSheets.COLUMNS.length; column++) {
+		for (int column = 0; column < RawSheets.COLUMNS; column++) {
 			text(column, header, this.columns.get(column));
 		}
 		endRow();

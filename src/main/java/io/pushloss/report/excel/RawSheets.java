@@ -21,9 +21,15 @@ import io.pushloss.store.StoredLossRow;
  */
 final class RawSheets {
 
-	/** The columns' keys in the bundle ({@code column.<key>}). */
-	static final String[] COLUMNS = { "windowStart", "windowEnd", "source", "task", "stage", "eventType", "vendor",
-			"code", "count", "info" };
+	/** How many columns a Raw sheet has. */
+	static final int COLUMNS = 10;
+
+	/** The column headers: window start and end, source, task, stage, event type, vendor, code, count, info. */
+	static List<String> columns(Labels labels) {
+		return List.of(labels.get("column.window-start"), labels.get("column.window-end"), labels.term("source"),
+				labels.term("task"), labels.term("stage"), labels.get("column.event-type"), labels.term("vendor"),
+				labels.term("code"), labels.get("column.count"), labels.get("column.info"));
+	}
 
 	/**
 	 * The rows of a Raw sheet that print (its print area): the sheet is for filtering, and a week's rows would
@@ -76,10 +82,10 @@ final class RawSheets {
 			int rowsInSheet = (int) Math.min(this.rowsPerSheet, total - i * this.rowsPerSheet);
 			boolean last = i == sheets - 1;
 			SheetLayout.widths(sheet, 17, 17, 14, 28, 18, 12, 14, 14, 12, 60);
-			SheetLayout.table(sheet, 0, rowsInSheet, COLUMNS.length - 1);
+			SheetLayout.table(sheet, 0, rowsInSheet, COLUMNS - 1);
 			SheetLayout.print(sheet, 1, this.title, this.labels.get("footer"));
 			int printed = Math.min(rowsInSheet, PRINTED_ROWS);
-			this.workbook.setPrintArea(this.workbook.getSheetIndex(sheet), 0, COLUMNS.length - 1, 0, printed);
+			this.workbook.setPrintArea(this.workbook.getSheetIndex(sheet), 0, COLUMNS - 1, 0, printed);
 			this.workbook.writeRowsWith(sheet, (out) -> writeRows(out, rowsInSheet, last));
 		}
 	}

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.pushloss.analysis.ReportHeader;
+import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.store.RawRowSource;
 
@@ -32,10 +32,10 @@ final class ReportWorkbook {
 
 	private final Labels labels;
 
-	ReportWorkbook(int rawRowWindow, int rawRowsPerSheet, Locale locale) {
+	ReportWorkbook(int rawRowWindow, int rawRowsPerSheet, ReportText text) {
 		this.rawRowWindow = rawRowWindow;
 		this.rawRowsPerSheet = rawRowsPerSheet;
-		this.labels = new Labels(locale);
+		this.labels = new Labels(text);
 	}
 
 	void write(WeeklyReport report, RawRowSource raw, Instant createdTime, OutputStream out) throws IOException {
@@ -78,10 +78,10 @@ final class ReportWorkbook {
 			Labels labels) {
 		ReportHeader header = report.header();
 		POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-		core.setTitle(labels.get("document.title", header.jobName(), header.week().toString()));
+		core.setTitle(labels.get("document.title", header.displayName(), labels.week(header.week())));
 		core.setSubjectProperty(labels.get("document.subject", String.valueOf(header.sdkAppId()),
-				header.week().toString(), header.previousWeek().toString())
-				+ (report.partial() ? " " + labels.get("document.partial") : ""));
+				labels.week(header.week()), labels.week(header.previousWeek()))
+				+ (report.partial() ? " (" + labels.term("partial") + ")" : ""));
 		core.setCreator(CREATOR);
 		core.setKeywords("push loss, " + header.jobName() + ", " + header.week());
 		core.setCreated(Optional.of(Date.from(createdTime)));

@@ -58,7 +58,7 @@ final class SummarySheet {
 			partialBanner(cursor, report);
 		}
 		if (report.empty()) {
-			this.cells.styled(cursor.next(), 0, this.labels.get("emptyWeek"), this.cells.noticeStyle());
+			this.cells.styled(cursor.next(), 0, this.labels.get("empty-week"), this.cells.noticeStyle());
 		}
 		cursor.skip();
 		totals(cursor, report);
@@ -74,13 +74,15 @@ final class SummarySheet {
 
 	/** The title every printed page's header shows: the report's title and its week. */
 	String pageTitle(WeeklyReport report) {
-		return this.labels.get("title", report.header().jobName()) + ", " + report.header().week();
+		return this.labels.get("title", report.header().displayName()) + ", "
+				+ this.labels.week(report.header().week());
 	}
 
 	/** Says how many stored rows the Raw sheets hold. */
 	void rawRows(long count, List<String> sheetNames) {
-		String text = (sheetNames.size() == 1) ? this.labels.get("rawRows.one", count, sheetNames.get(0))
-				: this.labels.get("rawRows.many", count, String.join(", ", sheetNames));
+		String text = (sheetNames.size() == 1)
+				? this.labels.get("raw-rows.one", this.labels.count(count), sheetNames.get(0))
+				: this.labels.get("raw-rows.many", this.labels.count(count), String.join(", ", sheetNames));
 		this.cells.styled(this.sheet.getRow(RAW_ROW), 0, text, this.cells.subtitleStyle());
 	}
 
@@ -89,14 +91,15 @@ final class SummarySheet {
 		LocalDate last = (header.lastDay() != null) ? header.lastDay() : header.week().sunday();
 		XSSFRow titleRow = this.sheet.createRow(0);
 		titleRow.setHeightInPoints(24);
-		this.cells.styled(titleRow, 0, this.labels.get("title", header.jobName()), this.cells.titleStyle());
+		this.cells.styled(titleRow, 0, this.labels.get("title", header.displayName()), this.cells.titleStyle());
 		this.cells.styled(this.sheet.createRow(1), 0,
-				this.labels.get("subtitle", header.week().toString(), first.toString(), last.toString(),
-						header.zone().getId(), header.previousWeek().toString()),
+				this.labels.get("subtitle", this.labels.week(header.week()), first.toString(), last.toString(),
+						header.zone().getId(), this.labels.week(header.previousWeek())),
 				this.cells.subtitleStyle());
-		String baseline = header.baselineWeeks().isEmpty() ? this.labels.get("noBaseline")
-				: this.labels.get("baseline", header.baselineWeeks().get(header.baselineWeeks().size() - 1).toString(),
-						header.baselineWeeks().get(0).toString());
+		String baseline = header.baselineWeeks().isEmpty() ? this.labels.get("baseline.none")
+				: this.labels.get("baseline",
+						this.labels.week(header.baselineWeeks().get(header.baselineWeeks().size() - 1)),
+						this.labels.week(header.baselineWeeks().get(0)));
 		this.cells.styled(this.sheet.createRow(2), 0,
 				this.labels.get("details", String.valueOf(header.sdkAppId()), baseline,
 						MINUTES.format(LocalDateTime.ofInstant(header.generatedAt(), header.zone())),
@@ -104,7 +107,8 @@ final class SummarySheet {
 				this.cells.subtitleStyle());
 		this.sheet.createRow(RAW_ROW);
 		XSSFRow glossary = this.sheet.createRow(GLOSSARY_ROW);
-		String text = this.labels.get("glossary");
+		String text = this.labels.text().glossary(header.baselineWeeks().size()) + " "
+				+ this.labels.get("glossary.columns");
 		// 10-point text across the merged columns A to L
 		glossary.setHeightInPoints(Cells.lines(text, Arrays.stream(WIDTHS).sum() * 11 / 10) * 13f + 2);
 		this.cells.styled(glossary, 0, text, this.cells.glossaryStyle());
@@ -120,7 +124,7 @@ final class SummarySheet {
 		}
 		XSSFRow banner = cursor.next();
 		banner.setHeightInPoints(22);
-		this.cells.styled(banner, 0, this.labels.get("partial", missing, planned), this.cells.bannerStyle());
+		this.cells.styled(banner, 0, this.labels.get("partial", this.labels.count(missing), this.labels.count(planned)), this.cells.bannerStyle());
 		for (int column = 1; column <= LAST_COLUMN; column++) {
 			banner.createCell(column).setCellStyle(this.cells.bannerStyle());
 		}
@@ -129,15 +133,15 @@ final class SummarySheet {
 
 	private void totals(SheetCursor cursor, WeeklyReport report) {
 		cursor.section(this.labels.get("section.totals"));
-		this.cells.header(cursor.next(), 0, this.labels.get("column.source"), this.labels.get("column.stage"),
+		this.cells.header(cursor.next(), 0, this.labels.term("source"), this.labels.term("stage"),
 				this.labels.thisWeek(report.header().week()), this.labels.lastWeek(report.header().week()),
-				this.labels.get("column.delta"), this.labels.get("column.percent"), this.labels.get("column.flag"));
+				this.labels.term("change"), this.labels.get("column.percent"), this.labels.get("column.flag"));
 		int first = cursor.row();
 		for (StageTotal total : report.totals()) {
 			XSSFRow line = cursor.next();
 			this.cells.text(line, 0, this.labels.source(total.source()));
 			this.cells.text(line, 1, this.labels.stage(total.stage()));
-			this.cells.weekOverWeek(line, 2, total.counts(), this.labels.get("flag.new"));
+			this.cells.weekOverWeek(line, 2, total.counts(), this.labels.newFlag());
 		}
 		cursor.endTable(first, 4, 5);
 	}
@@ -146,10 +150,10 @@ final class SummarySheet {
 		if (report.eventTypes().isEmpty()) {
 			return;
 		}
-		cursor.section(this.labels.get("section.eventTypes"));
-		this.cells.header(cursor.next(), 0, this.labels.get("column.source"), this.labels.get("column.stage"),
-				this.labels.get("column.eventType"), this.labels.thisWeek(report.header().week()),
-				this.labels.lastWeek(report.header().week()), this.labels.get("column.delta"),
+		cursor.section(this.labels.get("section.event-types"));
+		this.cells.header(cursor.next(), 0, this.labels.term("source"), this.labels.term("stage"),
+				this.labels.get("column.event-type"), this.labels.thisWeek(report.header().week()),
+				this.labels.lastWeek(report.header().week()), this.labels.term("change"),
 				this.labels.get("column.percent"), this.labels.get("column.flag"));
 		int first = cursor.row();
 		for (EventTypeSplit split : report.eventTypes()) {
@@ -157,7 +161,7 @@ final class SummarySheet {
 			this.cells.text(line, 0, this.labels.source(split.source()));
 			this.cells.text(line, 1, this.labels.stage(split.stage()));
 			this.cells.text(line, 2, this.labels.eventType(split.eventType()));
-			this.cells.weekOverWeek(line, 3, split.counts(), this.labels.get("flag.new"));
+			this.cells.weekOverWeek(line, 3, split.counts(), this.labels.newFlag());
 		}
 		cursor.endTable(first, 5, 6);
 	}

@@ -15,7 +15,6 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import io.pushloss.analysis.TrendPoint;
-import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.Counts;
 import io.pushloss.domain.IsoWeek;
@@ -61,14 +60,14 @@ final class TrendSheet {
 			sheet.setColumnWidth(column, 12 * 256);
 		}
 		XSSFRow header = sheet.createRow(0);
-		this.cells.header(header, 0, this.labels.get("column.source"), this.labels.get("column.vendor"));
-		this.cells.header(header, FIRST_WEEK_COLUMN, weeks.stream().map(IsoWeek::toString).toArray(String[]::new));
-		Map<LossSource, Map<Vendor, WeekOverWeek>> order = VendorChartSection.perVendor(report);
+		this.cells.header(header, 0, this.labels.term("source"), this.labels.term("vendor"));
+		this.cells.header(header, FIRST_WEEK_COLUMN, weeks.stream().map(this.labels::week).toArray(String[]::new));
+		List<Vendor> order = report.vendorOrder();
 		int row = 1;
 		Map<LossSource, List<Charts.Series>> charts = new LinkedHashMap<>();
 		for (Map.Entry<LossSource, Map<Vendor, Map<IsoWeek, Long>>> source : counts.entrySet()) {
 			List<Charts.Series> series = new ArrayList<>();
-			for (Vendor vendor : vendorOrder(source.getValue().keySet(), order.get(source.getKey()))) {
+			for (Vendor vendor : vendorOrder(source.getValue().keySet(), order)) {
 				Map<IsoWeek, Long> perWeek = source.getValue().get(vendor);
 				XSSFRow line = sheet.createRow(row);
 				this.cells.text(line, 0, this.labels.source(source.getKey()));
@@ -96,12 +95,10 @@ final class TrendSheet {
 		SheetLayout.print(sheet, 1, title, this.labels.get("footer"));
 	}
 
-	/** The Summary's order (most lost this week first), then any vendor only the baseline weeks had. */
-	private static List<Vendor> vendorOrder(Set<Vendor> vendors, Map<Vendor, WeekOverWeek> order) {
+	/** The report's one vendor order (most lost this week first), then any vendor only the baseline weeks had. */
+	private static List<Vendor> vendorOrder(Set<Vendor> vendors, List<Vendor> order) {
 		List<Vendor> ordered = new ArrayList<>();
-		if (order != null) {
-			order.keySet().stream().filter(vendors::contains).forEach(ordered::add);
-		}
+		order.stream().filter(vendors::contains).forEach(ordered::add);
 		vendors.stream().filter((vendor) -> !ordered.contains(vendor)).forEach(ordered::add);
 		return ordered;
 	}

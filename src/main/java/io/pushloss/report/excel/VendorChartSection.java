@@ -1,17 +1,15 @@
 package io.pushloss.report.excel;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 
-import io.pushloss.analysis.VendorLoss;
+import io.pushloss.analysis.ReportStory;
 import io.pushloss.analysis.WeekOverWeek;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.IsoWeek;
@@ -62,27 +60,20 @@ final class VendorChartSection {
 	}
 
 	/**
-	 * Lost pushes per source and vendor, both stages added; per source the vendor with the most lost pushes this
-	 * week first (then last week, then the vendor's number).
+	 * Lost pushes per source and vendor, both stages added, in the report's one vendor order (by this week's lost
+	 * pushes, {@link WeeklyReport#vendorOrder()}): the story's per-source vendor counts, as the email and the PDF
+	 * chart them.
 	 */
 	static Map<LossSource, Map<Vendor, WeekOverWeek>> perVendor(WeeklyReport report) {
-		Map<LossSource, Map<Vendor, WeekOverWeek>> summed = new TreeMap<>();
-		for (VendorLoss loss : report.vendors()) {
-			summed.computeIfAbsent(loss.source(), (source) -> new TreeMap<>())
-				.merge(loss.vendor(), loss.counts(), WeekOverWeek::plus);
-		}
 		Map<LossSource, Map<Vendor, WeekOverWeek>> ordered = new LinkedHashMap<>();
-		summed.forEach((source, vendors) -> {
-			Map<Vendor, WeekOverWeek> sorted = new LinkedHashMap<>();
-			vendors.entrySet()
-				.stream()
-				.sorted(Comparator
-					.comparing((Map.Entry<Vendor, WeekOverWeek> entry) -> -entry.getValue().thisWeek())
-					.thenComparing((entry) -> -entry.getValue().lastWeek())
-					.thenComparing(Map.Entry::getKey))
-				.forEach((entry) -> sorted.put(entry.getKey(), entry.getValue()));
-			ordered.put(source, sorted);
-		});
+		for (ReportStory.SourceHeadline headline : report.story().headlines()) {
+			if (headline.vendors().isEmpty()) {
+				continue;
+			}
+			Map<Vendor, WeekOverWeek> vendors = new LinkedHashMap<>();
+			headline.vendors().forEach((vendor) -> vendors.put(vendor.vendor(), vendor.counts()));
+			ordered.put(headline.source(), vendors);
+		}
 		return ordered;
 	}
 
@@ -96,8 +87,8 @@ final class VendorChartSection {
 		IsoWeek week = this.report.header().week();
 		cursor.section(labels.get("section.vendors"));
 		this.headerRow = cursor.row();
-		cells.header(cursor.next(), 0, labels.get("column.source"), labels.get("column.vendor"),
-				labels.thisWeek(week), labels.lastWeek(week), labels.get("column.delta"),
+		cells.header(cursor.next(), 0, labels.term("source"), labels.term("vendor"),
+				labels.thisWeek(week), labels.lastWeek(week), labels.term("change"),
 				labels.get("column.percent"), labels.get("column.flag"));
 		int first = cursor.row();
 		for (Map.Entry<LossSource, Map<Vendor, WeekOverWeek>> source : this.perVendor.entrySet()) {
@@ -106,7 +97,7 @@ final class VendorChartSection {
 				XSSFRow line = cursor.next();
 				cells.text(line, 0, labels.source(source.getKey()));
 				cells.text(line, 1, labels.vendor(vendor.getKey()));
-				cells.weekOverWeek(line, 2, vendor.getValue(), labels.get("flag.new"));
+				cells.weekOverWeek(line, 2, vendor.getValue(), labels.newFlag());
 			}
 			this.charts.add(new ChartData(source.getKey(), sourceFirst, cursor.row() - 1));
 		}

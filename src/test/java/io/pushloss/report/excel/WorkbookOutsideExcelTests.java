@@ -1,5 +1,9 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.analysis.CodeStatus;
+import io.pushloss.domain.Stage;
+import io.pushloss.analysis.ReportText;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,10 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkbookOutsideExcelTests {
 
+	static final ReportText EN = ReportText.bundled(Locale.ENGLISH);
+
 	static final Instant CREATED = Instant.parse("2026-11-16T02:00:00Z");
 
 	/** Headers of the columns that hold numbers only (or nothing). */
-	static final Set<String> NUMERIC_HEADERS = Set.of("W (2026-W46)", "W-1 (2026-W45)", "Change", "% change",
+	static final Set<String> NUMERIC_HEADERS = Set.of("This week (2026-W46)", "Last week (2026-W45)", "Change", "% change",
 			"Share of stage", "Baseline (weekly mean)", "Count", "Planned windows", "Stored windows",
 			"Missing windows");
 
@@ -140,7 +146,7 @@ class WorkbookOutsideExcelTests {
 		List<XSSFChart> charts = charts(summary);
 		for (int i = 0; i < charts.size(); i++) {
 			LossSource source = List.of(LossSource.ALL_MEMBER, LossSource.NORMAL).get(i);
-			assertThat(charts.get(i).getTitleText().getString()).contains(source.displayName());
+			assertThat(charts.get(i).getTitleText().getString()).contains(EN.source(source));
 			List<CTBarSer> series = charts.get(i).getCTChart().getPlotArea().getBarChartArray(0).getSerList();
 			List<String> vendors = series.get(0).getCat().getStrRef().getStrCache().getPtList().stream()
 				.map(CTStrVal::getV)
@@ -151,8 +157,8 @@ class WorkbookOutsideExcelTests {
 			Map<String, Long> modelLastWeek = new HashMap<>();
 			for (VendorLoss loss : report.vendors()) {
 				if (loss.source() == source) {
-					modelThisWeek.merge(loss.vendor().displayName(), loss.counts().thisWeek(), Long::sum);
-					modelLastWeek.merge(loss.vendor().displayName(), loss.counts().lastWeek(), Long::sum);
+					modelThisWeek.merge(EN.vendor(loss.vendor()), loss.counts().thisWeek(), Long::sum);
+					modelLastWeek.merge(EN.vendor(loss.vendor()), loss.counts().lastWeek(), Long::sum);
 				}
 			}
 			assertThat(chartThisWeek).isEqualTo(modelThisWeek);
@@ -202,10 +208,10 @@ class WorkbookOutsideExcelTests {
 
 	@Test
 	void aCodeNewThisWeekHasAnEmptyChangeAndSaysSoInItsStatusOrFlag() {
-		Row vivo = row(workbook.getSheet("By error code"), "Push to all", "vivo", "PostSendDelivered", "10070");
+		Row vivo = row(workbook.getSheet("By error code"), "Push to all", "vivo", EN.stage(Stage.POST_SEND_DELIVERED), "10070");
 		assertThat(vivo.getCell(8).getCellType()).isEqualTo(CellType.BLANK);
 		assertThat(vivo.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
-		assertThat(text(vivo, 9)).isEqualTo("New");
+		assertThat(text(vivo, 9)).isEqualTo(EN.status(CodeStatus.NEW));
 		assertThat(Cells.isNew(new io.pushloss.analysis.WeekOverWeek(5, 0))).isTrue();
 		assertThat(Cells.isNew(new io.pushloss.analysis.WeekOverWeek(0, 0))).isFalse();
 	}
@@ -232,7 +238,7 @@ class WorkbookOutsideExcelTests {
 	private static Map<String, Long> sheetTotals(Sheet vendors, LossSource source, int column) {
 		Map<String, Long> totals = new HashMap<>();
 		for (Row row : vendors) {
-			if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals(source.displayName())) {
+			if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals(EN.source(source))) {
 				totals.merge(row.getCell(1).getStringCellValue(), (long) row.getCell(column).getNumericCellValue(),
 						Long::sum);
 			}
