@@ -78,7 +78,7 @@ class PartialAndEmptyWeekTests {
 			assertThat(workbook.getSheet("By vendor").getLastRowNum()).isZero();
 			assertThat(workbook.getSheet("By error code").getLastRowNum()).isZero();
 			assertThat(workbook.getSheet("Raw").getLastRowNum()).isZero();
-			assertThat(text(workbook.getSheet("Raw").getRow(0), 9)).isEqualTo("Info");
+			assertThat(text(workbook.getSheet("Raw").getRow(0), 9)).isEqualTo("Vendor's text");
 			assertThat(workbook.getSheet("By task").getLastRowNum()).isEqualTo(4);
 			assertThat(workbook.getSheet("Summary").getDrawingPatriarch()).isNull();
 			row(summary, "No code lost more pushes than its baseline allows.");
