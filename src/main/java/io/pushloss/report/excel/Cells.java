@@ -34,6 +34,12 @@ final class Cells {
 	/** The height of a line of 11-point text. */
 	static final float LINE_POINTS = 14.5f;
 
+	/**
+	 * How many characters of ordinary text fit in the width of a digit (a column's width is counted in digits):
+	 * an estimate on the safe side, so that a wrapped line is never cut off.
+	 */
+	static final double TEXT_PER_DIGIT = 1.15;
+
 	private final CellStyle title;
 
 	private final CellStyle subtitle;
@@ -209,25 +215,27 @@ final class Cells {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(safe);
 		cell.setCellStyle(looksLikeFormula(safe) ? this.quotedWrapped : this.wrapped);
-		fitHeight(row, column, safe, LINE_POINTS);
+		fitHeight(row, column, safe, TEXT_PER_DIGIT);
 	}
 
-	/** Grows the row to hold the text wrapped in the column's width. */
-	static void fitHeight(Row row, int column, String text, float linePoints) {
-		int width = row.getSheet().getColumnWidth(column) / 256;
-		float needed = lines(text, width) * linePoints + 2;
+	/**
+	 * Grows the row to hold the text wrapped in the column's width.
+	 * @param perDigit how many characters of the text take the width of a digit (less for bold)
+	 */
+	static void fitHeight(Row row, int column, String text, double perDigit) {
+		int width = (int) ((row.getSheet().getColumnWidth(column) / 256 - 1) * perDigit) + 1;
+		float needed = lines(text, width) * LINE_POINTS + 2;
 		if (needed > row.getHeightInPoints()) {
 			row.setHeightInPoints(needed);
 		}
 	}
 
 	/**
-	 * How many lines the text takes wrapped at spaces and after hyphens in a column {@code width} characters wide:
-	 * an estimate on the safe side (a Latin letter is taken as 0.9 of a digit's width, a CJK character as two
-	 * digits), so that no wrapped line is cut off.
+	 * How many lines the text takes wrapped at spaces and after hyphens in a column {@code width} characters wide
+	 * (a CJK character counts as two).
 	 */
 	static int lines(String text, int width) {
-		int capacity = Math.max(1, (width - 1) * 10 / 9);
+		int capacity = Math.max(1, width - 1);
 		int lines = 0;
 		for (String paragraph : text.split("\n", -1)) {
 			lines++;
@@ -285,7 +293,7 @@ final class Cells {
 			Cell cell = row.createCell(firstColumn + i);
 			cell.setCellValue(names[i]);
 			cell.setCellStyle(this.header);
-			fitHeight(row, firstColumn + i, names[i], LINE_POINTS);
+			fitHeight(row, firstColumn + i, names[i], 1.0);
 		}
 	}
 

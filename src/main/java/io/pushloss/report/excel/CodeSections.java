@@ -9,8 +9,8 @@ import io.pushloss.analysis.WeeklyReport;
 
 /**
  * The Summary's code tables: anomalies and the largest increases and decreases, each with owner and what to do.
- * Columns: source, stage, vendor, code, info, W, W-1, change, % change, baseline (anomalies) or status (movers),
- * owner, what to do; info and what to do wrap.
+ * Columns: source, stage, vendor, code, what it means, W, W-1, change, % change, status (says "new" where the
+ * change is empty), baseline, who fixes it, what to do; the texts wrap.
  */
 final class CodeSections {
 
@@ -26,13 +26,10 @@ final class CodeSections {
 			cursor.skip();
 			return;
 		}
-		header(cursor, report, labels.get("column.baseline"));
+		header(cursor, report);
 		int first = cursor.row();
 		for (CodeLoss code : anomalies) {
-			XSSFRow line = row(cursor, code);
-			if (code.baseline() != null) {
-				cursor.cells().count(line, 9, code.baseline().rounded());
-			}
+			row(cursor, code);
 		}
 		cursor.endTable(first, 7, 8);
 	}
@@ -54,22 +51,22 @@ final class CodeSections {
 			cursor.skip();
 			return;
 		}
-		header(cursor, report, cursor.labels().get("column.status"));
+		header(cursor, report);
 		int first = cursor.row();
 		for (CodeLoss code : codes) {
-			cursor.cells().text(row(cursor, code), 9, cursor.labels().status(code.status()));
+			row(cursor, code);
 		}
 		cursor.endTable(first, 7, 8);
 	}
 
-	private static void header(SheetCursor cursor, WeeklyReport report, String tenthColumn) {
+	private static void header(SheetCursor cursor, WeeklyReport report) {
 		Labels labels = cursor.labels();
 		cursor.cells()
 			.header(cursor.next(), 0, labels.term("source"), labels.term("stage"),
 					labels.term("vendor"), labels.term("code"), labels.term("meaning"),
 					labels.thisWeek(report.header().week()), labels.lastWeek(report.header().week()),
-					labels.term("change"), labels.get("column.percent"), tenthColumn,
-					labels.term("owner"), labels.term("action"));
+					labels.term("change"), labels.get("column.percent"), labels.get("column.status"),
+					labels.get("column.baseline"), labels.term("owner"), labels.term("action"));
 	}
 
 	private static XSSFRow row(SheetCursor cursor, CodeLoss code) {
@@ -82,8 +79,12 @@ final class CodeSections {
 		cells.wrapped(line, 3, code.errCode());
 		cells.wrapped(line, 4, labels.meaning(code.remediation()));
 		cells.weekOverWeek(line, 5, code.counts());
-		cells.wrapped(line, 10, labels.owner(code.remediation()));
-		cells.wrapped(line, 11, labels.action(code.remediation()));
+		cells.text(line, 9, labels.status(code.status()));
+		if (code.baseline() != null) {
+			cells.count(line, 10, code.baseline().rounded());
+		}
+		cells.wrapped(line, 11, labels.owner(code.remediation()));
+		cells.wrapped(line, 12, labels.action(code.remediation()));
 		return line;
 	}
 

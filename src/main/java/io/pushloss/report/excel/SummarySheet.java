@@ -19,7 +19,7 @@ import io.pushloss.analysis.WeeklyReport;
 /**
  * The Summary sheet, the one the workbook opens on: title, a line that explains the words, PARTIAL banner, totals
  * per source and stage, the vendor bar charts (on the first screen), anomalies, top movers, loss per vendor (the
- * charts' numbers), online / offline split and completeness. It is 12 columns (A to L) wide, narrow enough to read
+ * charts' numbers), online / offline split and completeness. It is 13 columns (A to M) wide, narrow enough to read
  * without scrolling sideways: descriptions and hints wrap.
  */
 final class SummarySheet {
@@ -30,11 +30,11 @@ final class SummarySheet {
 	/** The row of the line that explains sources, stages and weeks. */
 	static final int GLOSSARY_ROW = 4;
 
-	/** The banner and the sheet's tables span columns A to L. */
-	static final int LAST_COLUMN = 11;
+	/** The banner and the sheet's tables span columns A to M. */
+	static final int LAST_COLUMN = 12;
 
-	/** Column widths in characters, A to L (the code tables use all twelve). */
-	static final int[] WIDTHS = { 13, 17, 11, 16, 24, 11, 11, 10, 9, 11, 13, 32 };
+	/** Column widths in characters, A to M (the code tables use all thirteen). */
+	static final int[] WIDTHS = { 12, 14, 11, 16, 22, 11, 11, 9, 9, 10, 10, 13, 30 };
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -110,7 +110,7 @@ final class SummarySheet {
 		String text = this.labels.text().glossary(header.baselineWeeks().size()) + " "
 				+ this.labels.get("glossary.columns");
 		// 10-point text across the merged columns A to L
-		glossary.setHeightInPoints(Cells.lines(text, Arrays.stream(WIDTHS).sum() * 11 / 10) * 13f + 2);
+		glossary.setHeightInPoints(Cells.lines(text, Arrays.stream(WIDTHS).sum() * 5 / 4) * 13f + 2);
 		this.cells.styled(glossary, 0, text, this.cells.glossaryStyle());
 		this.sheet.addMergedRegion(new CellRangeAddress(GLOSSARY_ROW, GLOSSARY_ROW, 0, LAST_COLUMN));
 	}

@@ -115,8 +115,8 @@ final class VendorChartSection {
 		int columns = SummarySheet.LAST_COLUMN + 1;
 		for (int i = 0; i < this.charts.size(); i++) {
 			ChartData data = this.charts.get(i);
-			int fromColumn = (this.charts.size() == 1) ? 0 : ((i == 0) ? 0 : 5);
-			int toColumn = (this.charts.size() == 1) ? 7 : ((i == 0) ? 5 : columns);
+			int fromColumn = (this.charts.size() == 1) ? 0 : ((i == 0) ? 0 : 6);
+			int toColumn = (this.charts.size() == 1) ? 7 : ((i == 0) ? 6 : columns);
 			List<Charts.Series> series = List.of(
 					new Charts.Series(labels.thisWeek(week), new CellReference(sheetName, this.headerRow, 2, true, true),
 							new CellRangeAddress(data.firstRow(), data.lastRow(), 2, 2), VendorColours.THIS_WEEK),
