@@ -57,6 +57,7 @@ public final class ReportText {
 		this.oneDecimal = NumberFormat.getNumberInstance(locale);
 		this.oneDecimal.setMinimumFractionDigits(1);
 		this.oneDecimal.setMaximumFractionDigits(1);
+		this.oneDecimal.setRoundingMode(java.math.RoundingMode.HALF_UP);
 		this.day = DateTimeFormatter.ofPattern(get("format.day"), locale);
 		this.dayInSameMonth = DateTimeFormatter.ofPattern(get("format.day.same-month"), locale);
 		this.date = DateTimeFormatter.ofPattern(get("format.date"), locale);
@@ -123,7 +124,9 @@ public final class ReportText {
 		if (fraction == null) {
 			return (counts.thisWeek() == 0) ? get("format.percent", "0.0") : get("change.new");
 		}
-		String number = ((NumberFormat) this.oneDecimal.clone()).format(fraction * 100);
+		// half up from the four-decimal fraction, as WeekOverWeek.percentLabel() and summary.json round it
+		String number = ((NumberFormat) this.oneDecimal.clone())
+			.format(java.math.BigDecimal.valueOf(fraction).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP));
 		return get("format.percent", ((fraction > 0) ? "+" : "") + number);
 	}
 

@@ -25,6 +25,11 @@ public final class ReportTexts {
 		return new ReportTexts(ReportText.bundledMessages());
 	}
 
+	/** The message bundles behind the texts (for template engines that resolve {@code #{key}} themselves). */
+	public MessageSource messages() {
+		return this.messages;
+	}
+
 	/** The texts in {@code locale} (English for a language without bundles). */
 	public ReportText in(Locale locale) {
 		return this.byLocale.computeIfAbsent(locale, (key) -> new ReportText(this.messages, key));

@@ -78,7 +78,7 @@ class ReportStoryTests {
 		assertThat(fresh.factor()).isNull();
 		assertThat(fresh.direction()).isEqualTo(Direction.NEW);
 		assertThat(ReportText.bundled(Locale.ENGLISH).factorOfBaseline(fresh.factor(), 4))
-			.isEqualTo("none in the 4 weeks before");
+			.isEqualTo("new, none in the 4 weeks before");
 	}
 
 	@Test

@@ -44,8 +44,11 @@ class ReportTextTests {
 		assertThat(this.english.factor(8.3)).isEqualTo("8.3x");
 		assertThat(this.chinese.factor(8.3)).isEqualTo("8.3倍");
 		assertThat(this.english.factorOfBaseline(new BigDecimal("8.3"), 4)).isEqualTo("8.3x its baseline");
-		assertThat(this.english.factorOfBaseline(null, 4)).isEqualTo("none in the 4 weeks before");
+		assertThat(this.english.factorOfBaseline(null, 4)).isEqualTo("new, none in the 4 weeks before");
 		assertThat(this.english.percent(new WeekOverWeek(120, 100))).isEqualTo("+20.0%");
+		// rounded half up like percentLabel(): 23,225 against 14,283 is +62.6%, not +62.5%
+		assertThat(this.english.percent(new WeekOverWeek(23225, 14283))).isEqualTo(new WeekOverWeek(23225, 14283)
+			.percentLabel()).isEqualTo("+62.6%");
 		assertThat(this.english.percent(new WeekOverWeek(5, 0))).isEqualTo("new");
 		assertThat(this.chinese.percent(new WeekOverWeek(5, 0))).isEqualTo("新增");
 	}

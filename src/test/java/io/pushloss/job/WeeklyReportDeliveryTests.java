@@ -103,24 +103,30 @@ class WeeklyReportDeliveryTests extends WholeJobTestBase {
 		assertThat(received(job)).hasSize(4);
 	}
 
-	/** The subject built from summary.json: each source's headline and the anomalies. */
+	/** The subject built from summary.json: each source's headline and the anomalous causes (vendor and code). */
 	private static String expectedSubject(JobDefinition job) throws IOException {
 		JsonNode summary = JsonMapper.builder()
 			.build()
 			.readTree(Files.readString(reportFolder(job, W46).resolve("summary.json")));
 		List<String> sources = new ArrayList<>();
 		for (JsonNode headline : summary.get("headline")) {
-			sources.add(String.format(Locale.ROOT, "%s %,d lost (%s WoW)", headline.get("sourceName").asString(),
+			sources.add(String.format(Locale.ROOT, "%s %,d lost (%s)", headline.get("sourceName").asString(),
 					headline.get("thisWeek").asLong(), headline.get("percentLabel").asString()));
 		}
-		long anomalies = 0;
+		java.util.Set<String> anomalies = new java.util.HashSet<>();
 		for (JsonNode code : summary.get("codes")) {
-			anomalies += code.get("anomaly").asBoolean() ? 1 : 0;
+			if (code.get("anomaly").asBoolean()) {
+				anomalies.add(code.get("vendor").asString() + "/" + code.get("errCode").asString());
+			}
 		}
 		assertThat(sources).hasSize(2);
-		assertThat(anomalies).isGreaterThan(1);
-		return "[" + job.name() + "] Push loss 2026-W46: " + String.join("; ", sources) + ", " + anomalies
-				+ " anomalies";
+		assertThat(anomalies).hasSizeGreaterThan(1);
+		JsonNode mover = summary.get("story").get("biggestMover");
+		String vendor = io.pushloss.analysis.ReportText.bundled(Locale.ENGLISH)
+			.vendor(io.pushloss.domain.Vendor.valueOf(mover.get("vendor").asString()));
+		return "[" + job.name() + "] Push loss 2026-W46: " + vendor + " " + mover.get("errCode").asString() + " "
+				+ mover.get("factor").decimalValue().toPlainString() + "x its baseline; " + String.join("; ", sources)
+				+ ", " + anomalies.size() + " anomalies";
 	}
 
 	private static String messageId(MimeMessage message) {
