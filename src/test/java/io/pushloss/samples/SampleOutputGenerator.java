@@ -101,6 +101,15 @@ public final class SampleOutputGenerator {
 		written.add(Files.copy(onlyEmail(dataDir.resolve("outbox")), output.resolve(base + ".eml"),
 				StandardCopyOption.REPLACE_EXISTING));
 		written.addAll(new PdfPageRenderer().renderPages(documents.pdf(), output, base));
+		if (WorkbookPreview.available()) {
+			Path summary = output.resolve(base + WorkbookPreview.SUFFIX);
+			WorkbookPreview.render(documents.excel(), summary);
+			written.add(summary);
+		}
+		else {
+			System.out.println("No soffice: the workbook's printed Summary " + base + WorkbookPreview.SUFFIX
+					+ " is not rendered again (apt-get install libreoffice-calc)");
+		}
 		if (EmailPreview.available()) {
 			written.add(EmailPreview.render(output.resolve(base + ".eml"), output.resolve(base + EMAIL_PREVIEW)));
 		}
@@ -125,6 +134,10 @@ public final class SampleOutputGenerator {
 		String name = file.getFileName().toString();
 		// the email preview is replaced only where a browser can render it again
 		if (name.endsWith(EMAIL_PREVIEW) && !EmailPreview.available()) {
+			return false;
+		}
+		// the workbook's printed Summary only where LibreOffice can print it again
+		if (name.endsWith(WorkbookPreview.SUFFIX) && !WorkbookPreview.available()) {
 			return false;
 		}
 		return Files.isRegularFile(file) && GENERATED.stream().anyMatch(name::endsWith);

@@ -34,7 +34,7 @@ final class BreakdownSheets {
 	/** Source, vendor, stage, W, W-1, delta, % change, flag, share of stage. */
 	void vendors(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 14, 12, 18, 13, 13, 11, 10, 8, 11);
+		SheetLayout.widths(sheet, 14, 15, 24, 13, 13, 11, 10, 8, 11);
 		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
 				this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"),
 				l("column.flag"), l("column.share"));
@@ -57,7 +57,7 @@ final class BreakdownSheets {
 	 */
 	void codes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 12, 10, 16, 11, 24, 11, 11, 9, 8, 10, 8, 10, 16, 24, 13, 36);
+		SheetLayout.widths(sheet, 12, 14, 23, 11, 24, 11, 11, 9, 8, 10, 8, 10, 16, 24, 13, 36);
 		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
 				this.labels.term("code"), l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week),
 				this.labels.term("change"), l("column.percent"), l("column.status"), this.labels.term("anomaly"),
@@ -88,7 +88,7 @@ final class BreakdownSheets {
 	/** Task, stage, W, W-1, delta, % change, flag (push-to-all tasks, a breakdown of the overall figures). */
 	void tasks(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 30, 18, 13, 13, 11, 10, 8);
+		SheetLayout.widths(sheet, 30, 24, 13, 13, 11, 10, 8);
 		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.thisWeek(week),
 				this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"), l("column.flag"));
 		int row = 1;
@@ -106,7 +106,7 @@ final class BreakdownSheets {
 	/** Task, stage, code, info, W, W-1, delta, % change, flag: each task's top codes, largest first. */
 	void taskCodes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 30, 18, 12, 36, 12, 12, 10, 9, 8);
+		SheetLayout.widths(sheet, 30, 24, 12, 36, 12, 12, 10, 9, 8);
 		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.term("code"),
 				l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"),
 				l("column.percent"), l("column.flag"));

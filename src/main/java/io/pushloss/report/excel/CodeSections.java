@@ -73,9 +73,9 @@ final class CodeSections {
 		Cells cells = cursor.cells();
 		Labels labels = cursor.labels();
 		XSSFRow line = cursor.next();
-		cells.text(line, 0, labels.source(code.source()));
-		cells.text(line, 1, labels.stage(code.stage()));
-		cells.text(line, 2, labels.vendor(code.vendor()));
+		cells.wrapped(line, 0, labels.source(code.source()));
+		cells.wrapped(line, 1, labels.stage(code.stage()));
+		cells.wrapped(line, 2, labels.vendor(code.vendor()));
 		cells.wrapped(line, 3, code.errCode());
 		cells.wrapped(line, 4, labels.meaning(code.remediation()));
 		cells.weekOverWeek(line, 5, code.counts());

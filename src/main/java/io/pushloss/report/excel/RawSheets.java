@@ -81,7 +81,7 @@ final class RawSheets {
 			this.sheetNames.add(name);
 			int rowsInSheet = (int) Math.min(this.rowsPerSheet, total - i * this.rowsPerSheet);
 			boolean last = i == sheets - 1;
-			SheetLayout.widths(sheet, 17, 17, 14, 28, 18, 12, 14, 14, 12, 60);
+			SheetLayout.widths(sheet, 17, 17, 12, 24, 24, 24, 15, 14, 10, 50);
 			SheetLayout.table(sheet, 0, rowsInSheet, COLUMNS - 1);
 			SheetLayout.print(sheet, 1, this.title, this.labels.get("footer"));
 			int printed = Math.min(rowsInSheet, PRINTED_ROWS);

@@ -53,7 +53,7 @@ final class ReportWorkbook {
 			breakdowns.tasks(charted.createSheet(labels.sheet("tasks")), report);
 			breakdowns.taskCodes(charted.createSheet(labels.sheet("taskCodes")), report);
 			new TrendSheet(cells, labels).write(charted.createSheet(labels.sheet("trend")), report, title);
-			properties(charted.getProperties(), report, createdTime, labels);
+			properties(charted.getProperties(), report, createdTime, labels, title);
 
 			workbook = new ReportStreamingWorkbook(charted, this.rawRowWindow);
 			RawSheets rawSheets = new RawSheets(workbook, cells, labels, report.header().zone(), this.rawRowsPerSheet,
@@ -75,10 +75,10 @@ final class ReportWorkbook {
 	}
 
 	private static void properties(POIXMLProperties properties, WeeklyReport report, Instant createdTime,
-			Labels labels) {
+			Labels labels, String title) {
 		ReportHeader header = report.header();
 		POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-		core.setTitle(labels.get("document.title", header.displayName(), labels.week(header.week())));
+		core.setTitle(title);
 		core.setSubjectProperty(labels.get("document.subject", String.valueOf(header.sdkAppId()),
 				labels.week(header.week()), labels.week(header.previousWeek()))
 				+ (report.partial() ? " (" + labels.term("partial") + ")" : ""));

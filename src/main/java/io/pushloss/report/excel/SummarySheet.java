@@ -74,8 +74,16 @@ final class SummarySheet {
 
 	/** The title every printed page's header shows: the report's title and its week. */
 	String pageTitle(WeeklyReport report) {
-		return this.labels.get("title", report.header().displayName()) + ", "
-				+ this.labels.week(report.header().week());
+		return this.labels.get("page-title", reportTitle(report.header()), this.labels.week(report.header().week()));
+	}
+
+	/**
+	 * The report's title: the job's display name, or "Push-loss weekly report: <name>" for a job without one (its
+	 * display name is then its name).
+	 */
+	String reportTitle(ReportHeader header) {
+		return header.displayName().equals(header.jobName()) ? this.labels.get("title", header.jobName())
+				: header.displayName();
 	}
 
 	/** Says how many stored rows the Raw sheets hold. */
@@ -91,7 +99,7 @@ final class SummarySheet {
 		LocalDate last = (header.lastDay() != null) ? header.lastDay() : header.week().sunday();
 		XSSFRow titleRow = this.sheet.createRow(0);
 		titleRow.setHeightInPoints(24);
-		this.cells.styled(titleRow, 0, this.labels.get("title", header.displayName()), this.cells.titleStyle());
+		this.cells.styled(titleRow, 0, reportTitle(header), this.cells.titleStyle());
 		this.cells.styled(this.sheet.createRow(1), 0,
 				this.labels.get("subtitle", this.labels.week(header.week()), first.toString(), last.toString(),
 						header.zone().getId(), this.labels.week(header.previousWeek())),
@@ -139,8 +147,8 @@ final class SummarySheet {
 		int first = cursor.row();
 		for (StageTotal total : report.totals()) {
 			XSSFRow line = cursor.next();
-			this.cells.text(line, 0, this.labels.source(total.source()));
-			this.cells.text(line, 1, this.labels.stage(total.stage()));
+			this.cells.wrapped(line, 0, this.labels.source(total.source()));
+			this.cells.wrapped(line, 1, this.labels.stage(total.stage()));
 			this.cells.weekOverWeek(line, 2, total.counts(), this.labels.newFlag());
 		}
 		cursor.endTable(first, 4, 5);
@@ -158,9 +166,9 @@ final class SummarySheet {
 		int first = cursor.row();
 		for (EventTypeSplit split : report.eventTypes()) {
 			XSSFRow line = cursor.next();
-			this.cells.text(line, 0, this.labels.source(split.source()));
-			this.cells.text(line, 1, this.labels.stage(split.stage()));
-			this.cells.text(line, 2, this.labels.eventType(split.eventType()));
+			this.cells.wrapped(line, 0, this.labels.source(split.source()));
+			this.cells.wrapped(line, 1, this.labels.stage(split.stage()));
+			this.cells.wrapped(line, 2, this.labels.eventType(split.eventType()));
 			this.cells.weekOverWeek(line, 3, split.counts(), this.labels.newFlag());
 		}
 		cursor.endTable(first, 5, 6);

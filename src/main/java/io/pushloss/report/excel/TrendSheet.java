@@ -55,7 +55,7 @@ final class TrendSheet {
 		}
 		int lastColumn = FIRST_WEEK_COLUMN + weeks.size() - 1;
 		sheet.setColumnWidth(0, 14 * 256);
-		sheet.setColumnWidth(1, 12 * 256);
+		sheet.setColumnWidth(1, 16 * 256);
 		for (int column = FIRST_WEEK_COLUMN; column < Math.max(lastColumn + 1, CHART_COLUMNS); column++) {
 			sheet.setColumnWidth(column, 12 * 256);
 		}

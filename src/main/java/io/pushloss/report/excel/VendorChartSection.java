@@ -95,8 +95,8 @@ final class VendorChartSection {
 			int sourceFirst = cursor.row();
 			for (Map.Entry<Vendor, WeekOverWeek> vendor : source.getValue().entrySet()) {
 				XSSFRow line = cursor.next();
-				cells.text(line, 0, labels.source(source.getKey()));
-				cells.text(line, 1, labels.vendor(vendor.getKey()));
+				cells.wrapped(line, 0, labels.source(source.getKey()));
+				cells.wrapped(line, 1, labels.vendor(vendor.getKey()));
 				cells.weekOverWeek(line, 2, vendor.getValue(), labels.newFlag());
 			}
 			this.charts.add(new ChartData(source.getKey(), sourceFirst, cursor.row() - 1));
