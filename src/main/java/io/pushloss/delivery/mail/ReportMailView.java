@@ -40,13 +40,15 @@ import io.pushloss.domain.LossSource;
  * @param charts one bar list per source, in the report's one vendor order
  * @param totals one row per source and stage
  * @param vendors one table per source, in the report's one vendor order
+ * @param tasks one row per push-to-all task (its TaskID as the job names it), both stages
  * @param glossary one line explaining sources, stages, share and baseline
  * @param footer links or the archive folder, and the notes
  */
 public record ReportMailView(String lang, String subject, String preheader, String title, String jobName,
 		String week, String weekLabel, String period, boolean partial, List<String> missing, boolean empty,
 		List<Headline> headlines, int anomalyCount, List<CauseCard> anomalies, List<CauseSection> movers,
-		List<BarChart> charts, List<Row> totals, List<VendorSection> vendors, String glossary, Footer footer) {
+		List<BarChart> charts, List<Row> totals, List<VendorSection> vendors, List<Row> tasks, String glossary,
+		Footer footer) {
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -97,7 +99,15 @@ public record ReportMailView(String lang, String subject, String preheader, Stri
 				MailSubjects.preheader(report, story, text), header.displayName(), header.jobName(),
 				header.week().toString(), text.week(header.week()), period, report.partial(), missing(report),
 				report.empty(), headlines, story.anomalies().size(), anomalies, movers, charts, totals, vendors,
-				text.glossary(header.baselineWeeks().size()), footer);
+				tasks(report, text), text.glossary(header.baselineWeeks().size()), footer);
+	}
+
+	/** Each task's lost pushes, both stages, in the job's order (a part of push to all, never added to it). */
+	private static List<Row> tasks(WeeklyReport report, ReportText text) {
+		return report.tasks().stream()
+			.map((task) -> Row.of(task.taskId(), task.stages().stream().map((stage) -> stage.counts())
+				.reduce(WeekOverWeek.ZERO, WeekOverWeek::plus), text))
+			.toList();
 	}
 
 	private static List<String> missing(WeeklyReport report) {

@@ -133,6 +133,23 @@ class RecipientGroupMailTests {
 	}
 
 	@Test
+	void withoutSmtpEachGroupIsWrittenToTheOutboxOnceAndNeverAgain() throws Exception {
+		Path outbox = this.temp.resolve("outbox");
+		ReportMailer mailer = mailer(new OutboxMailTransport(outbox));
+
+		MailOutcome first = mailer.sendToEveryGroup(this.job, SampleReports.typicalWeek(), documents(), null, false);
+		MailOutcome second = mailer.sendToEveryGroup(this.job, SampleReports.typicalWeek(), documents(), null, false);
+
+		assertThat(first.status()).isEqualTo(Status.OUTBOX);
+		assertThat(second.status()).isEqualTo(Status.ALREADY_IN_OUTBOX);
+		try (var files = java.nio.file.Files.list(outbox)) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".eml"))).hasSize(2);
+		}
+		assertThat(this.ledger.entries(JOB, "2026-W46")).extracting(LedgerEntry::state)
+			.containsExactly(LedgerState.OUTBOX, LedgerState.OUTBOX);
+	}
+
+	@Test
 	void aGroupWithTheSameAddressesAsTheJobsOwnRecipientsIsStillAnEntryOfItsOwn() {
 		RecipientSet own = RecipientSet.of(this.job.recipientGroups().get(0), true);
 		RecipientSet sameAsGroup = RecipientSet.of(new RecipientGroup(Locale.SIMPLIFIED_CHINESE,
