@@ -148,6 +148,11 @@ public final class SampleOutputGenerator {
 		written.add(Files.copy(documents.summaryJson(), output.resolve("summary-" + ZH_JOB_NAME + ".json"),
 				StandardCopyOption.REPLACE_EXISTING));
 		String base = documents.pdf().getFileName().toString().replaceFirst("\\.pdf$", "");
+		if (WorkbookPreview.available()) {
+			Path summary = output.resolve(base + WorkbookPreview.SUFFIX);
+			WorkbookPreview.render(documents.excel(), summary);
+			written.add(summary);
+		}
 		try (Stream<Path> files = Files.list(dataDir.resolve("outbox"))) {
 			for (Path eml : files.filter((file) -> file.getFileName().toString().endsWith(".eml")).sorted().toList()) {
 				// the job's own recipients' Message-ID starts push-loss., the English group's push-loss-en.
