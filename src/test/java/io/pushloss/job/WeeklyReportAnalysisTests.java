@@ -154,7 +154,10 @@ class WeeklyReportAnalysisTests extends WholeJobTestBase {
 			for (JsonNode total : summary.get("totals")) {
 				String source = total.get("sourceName").asString();
 				String stage = total.get("stageName").asString();
-				Row row = row(sheet, source, stage);
+				// the workbook names the stage in plain words (ReportText), summary.json by its API label
+				io.pushloss.analysis.ReportText english = io.pushloss.analysis.ReportText.bundled(java.util.Locale.ENGLISH);
+				Row row = row(sheet, english.source(io.pushloss.domain.LossSource.valueOf(total.get("source").asString())),
+						english.stage(io.pushloss.domain.Stage.valueOf(total.get("stage").asString())));
 				assertThat((long) row.getCell(2).getNumericCellValue()).as("Excel %s %s", source, stage)
 					.isEqualTo(total.get("thisWeek").asLong());
 				assertThat((long) row.getCell(3).getNumericCellValue()).isEqualTo(total.get("lastWeek").asLong());

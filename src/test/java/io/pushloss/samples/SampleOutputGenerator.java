@@ -115,6 +115,15 @@ public final class SampleOutputGenerator {
 		written.add(Files.copy(onlyEmail(dataDir.resolve("outbox")), output.resolve(base + ".eml"),
 				StandardCopyOption.REPLACE_EXISTING));
 		written.addAll(new PdfPageRenderer().renderPages(documents.pdf(), output, base));
+		if (WorkbookPreview.available()) {
+			Path summary = output.resolve(base + WorkbookPreview.SUFFIX);
+			WorkbookPreview.render(documents.excel(), summary);
+			written.add(summary);
+		}
+		else {
+			System.out.println("No soffice: the workbook's printed Summary " + base + WorkbookPreview.SUFFIX
+					+ " is not rendered again (apt-get install libreoffice-calc)");
+		}
 		if (EmailPreview.available()) {
 			written.addAll(emailPictures(output.resolve(base + ".eml"), output, base + "-email"));
 		}
@@ -139,6 +148,11 @@ public final class SampleOutputGenerator {
 		written.add(Files.copy(documents.summaryJson(), output.resolve("summary-" + ZH_JOB_NAME + ".json"),
 				StandardCopyOption.REPLACE_EXISTING));
 		String base = documents.pdf().getFileName().toString().replaceFirst("\\.pdf$", "");
+		if (WorkbookPreview.available()) {
+			Path summary = output.resolve(base + WorkbookPreview.SUFFIX);
+			WorkbookPreview.render(documents.excel(), summary);
+			written.add(summary);
+		}
 		try (Stream<Path> files = Files.list(dataDir.resolve("outbox"))) {
 			for (Path eml : files.filter((file) -> file.getFileName().toString().endsWith(".eml")).sorted().toList()) {
 				// the job's own recipients' Message-ID starts push-loss., the English group's push-loss-en.
@@ -176,6 +190,10 @@ public final class SampleOutputGenerator {
 		String name = file.getFileName().toString();
 		// the email preview is replaced only where a browser can render it again
 		if (name.contains("-email") && name.endsWith(".png") && !EmailPreview.available()) {
+			return false;
+		}
+		// the workbook's printed Summary only where LibreOffice can print it again
+		if (name.endsWith(WorkbookPreview.SUFFIX) && !WorkbookPreview.available()) {
 			return false;
 		}
 		return Files.isRegularFile(file) && GENERATED.stream().anyMatch(name::endsWith);

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
 import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 
+import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.store.StoredLossRow;
 
@@ -108,9 +109,10 @@ public final class RawSheetBenchmark {
 		};
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
 			Cells cells = new Cells(workbook);
+			Labels labels = new Labels(ReportText.bundled(Locale.ENGLISH));
 			DeferredSXSSFSheet sheet = workbook.createSheet("Raw");
 			sheet.setRowGenerator((generated) -> {
-				cells.header(generated.createRow(0), 0, RawSheets.COLUMNS);
+				cells.header(generated.createRow(0), 0, RawSheets.columns(labels).toArray(String[]::new));
 				int[] row = { 1 };
 				RawRowFixtures.forEach(rows, (StoredLossRow stored) -> {
 					Row line = generated.createRow(row[0]++);
@@ -120,7 +122,7 @@ public final class RawSheetBenchmark {
 					cells.text(line, 3, stored.taskId());
 					cells.text(line, 4, stored.stage().label());
 					cells.text(line, 5, stored.eventType().displayName());
-					cells.text(line, 6, Labels.vendor(stored.vendor()));
+					cells.text(line, 6, labels.vendor(stored.vendor()));
 					cells.text(line, 7, stored.errCode());
 					cells.count(line, 8, stored.errCount());
 					cells.text(line, 9, stored.errInfo());

@@ -13,114 +13,125 @@ import io.pushloss.domain.IsoWeek;
 
 /**
  * The flat, filterable tables: by vendor, by error code, by task and the top codes of each task. Each sheet has one
- * table with a frozen header row and an auto-filter.
+ * table with a frozen header row, an auto-filter and a print setup that repeats the header row on every page. The
+ * number columns hold numbers only (a change from 0 is an empty cell, flagged "new" in the flag column or by the
+ * status), so they sort and sum.
  */
 final class BreakdownSheets {
 
-	static final String VENDORS = "By vendor";
-
-	static final String CODES = "By error code";
-
-	static final String TASKS = "By task";
-
-	static final String TASK_CODES = "Task codes";
-
 	private final Cells cells;
 
-	BreakdownSheets(Cells cells) {
+	private final Labels labels;
+
+	private final String title;
+
+	BreakdownSheets(Cells cells, Labels labels, String title) {
 		this.cells = cells;
+		this.labels = labels;
+		this.title = title;
 	}
 
-	/** Source, vendor, stage, W, W-1, delta, % change, share of stage. */
+	/** Source, vendor, stage, W, W-1, delta, % change, flag, share of stage. */
 	void vendors(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 16, 14, 20, 14, 14, 12, 11, 11);
-		this.cells.header(sheet.createRow(0), 0, "Source", "Vendor", "Stage", Labels.thisWeek(week),
-				Labels.lastWeek(week), "Delta", "% change", "Share of stage");
+		SheetLayout.widths(sheet, 14, 15, 24, 13, 13, 11, 10, 8, 11);
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
+				this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"),
+				l("column.flag"), l("column.share"));
 		int row = 1;
-		for (VendorLoss loss : report.vendors()) {
+		for (VendorLoss loss : report.vendorsByVendor()) {
 			Row line = sheet.createRow(row++);
-			this.cells.text(line, 0, loss.source().displayName());
-			this.cells.text(line, 1, Labels.vendor(loss.vendor()));
-			this.cells.text(line, 2, loss.stage().label());
-			this.cells.weekOverWeek(line, 3, loss.counts());
-			this.cells.percent(line, 7, loss.shareOfStage());
+			this.cells.text(line, 0, this.labels.source(loss.source()));
+			this.cells.text(line, 1, this.labels.vendor(loss.vendor()));
+			this.cells.text(line, 2, this.labels.stage(loss.stage()));
+			this.cells.weekOverWeek(line, 3, loss.counts(), this.labels.newFlag());
+			this.cells.percent(line, 8, loss.shareOfStage());
 		}
-		finish(sheet, row - 1, 7, 5, 6);
+		finish(sheet, row - 1, 8, 5, 6);
 	}
 
 	/**
-	 * Source, vendor, stage, code, info, W, W-1, delta, % change, status, anomaly, baseline mean, category, owner,
-	 * hint. Codes the catalogue does not know show the category "Uncatalogued".
+	 * Source, vendor, stage, code, vendor's text, W, W-1, delta, % change, status, anomaly, baseline, category, what
+	 * it means, who fixes it, what to do. Codes the catalogue does not know show the category "Uncatalogued". The status says why a change
+	 * is empty (New, Regressed).
 	 */
 	void codes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 16, 14, 20, 14, 40, 14, 14, 12, 11, 11, 10, 12, 30, 22, 80);
-		this.cells.header(sheet.createRow(0), 0, "Source", "Vendor", "Stage", "Code", "Info", Labels.thisWeek(week),
-				Labels.lastWeek(week), "Delta", "% change", "Status", "Anomaly", "Baseline mean", "Category", "Owner",
-				"Hint");
+		SheetLayout.widths(sheet, 12, 14, 23, 11, 24, 11, 11, 9, 8, 10, 8, 10, 16, 24, 13, 36);
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
+				this.labels.term("code"), l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week),
+				this.labels.term("change"), l("column.percent"), l("column.status"), this.labels.term("anomaly"),
+				l("column.baseline"), l("column.category"), this.labels.term("meaning"), this.labels.term("owner"),
+				this.labels.term("action"));
 		int row = 1;
 		for (CodeLoss code : report.codes()) {
 			Row line = sheet.createRow(row++);
-			this.cells.text(line, 0, code.source().displayName());
-			this.cells.text(line, 1, Labels.vendor(code.vendor()));
-			this.cells.text(line, 2, code.stage().label());
+			this.cells.text(line, 0, this.labels.source(code.source()));
+			this.cells.text(line, 1, this.labels.vendor(code.vendor()));
+			this.cells.text(line, 2, this.labels.stage(code.stage()));
 			this.cells.text(line, 3, code.errCode());
-			this.cells.text(line, 4, code.errInfo());
+			this.cells.wrapped(line, 4, code.errInfo());
 			this.cells.weekOverWeek(line, 5, code.counts());
-			this.cells.text(line, 9, Labels.status(code.status()));
-			this.cells.text(line, 10, code.anomaly() ? "Yes" : "");
+			this.cells.text(line, 9, this.labels.status(code.status()));
+			this.cells.text(line, 10, code.anomaly() ? l("anomaly.yes") : "");
 			if (code.baseline() != null) {
-				this.cells.decimal(line, 11, code.baseline().mean());
+				this.cells.count(line, 11, code.baseline().rounded());
 			}
-			this.cells.text(line, 12, Labels.category(code.remediation()));
-			this.cells.text(line, 13, code.remediation().owner().label());
-			this.cells.text(line, 14, code.remediation().hint());
+			this.cells.text(line, 12, this.labels.category(code.remediation()));
+			this.cells.wrapped(line, 13, this.labels.meaning(code.remediation()));
+			this.cells.wrapped(line, 14, this.labels.owner(code.remediation()));
+			this.cells.wrapped(line, 15, this.labels.action(code.remediation()));
 		}
-		finish(sheet, row - 1, 14, 7, 8);
+		finish(sheet, row - 1, 15, 7, 8);
 	}
 
-	/** Task, stage, W, W-1, delta, % change (push-to-all tasks, a breakdown of the overall figures). */
+	/** Task, stage, W, W-1, delta, % change, flag (push-to-all tasks, a breakdown of the overall figures). */
 	void tasks(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 30, 20, 14, 14, 12, 11);
-		this.cells.header(sheet.createRow(0), 0, "Task", "Stage", Labels.thisWeek(week), Labels.lastWeek(week),
-				"Delta", "% change");
+		SheetLayout.widths(sheet, 30, 24, 13, 13, 11, 10, 8);
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.thisWeek(week),
+				this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"), l("column.flag"));
 		int row = 1;
 		for (TaskLoss task : report.tasks()) {
 			for (StageTotal stage : task.stages()) {
 				Row line = sheet.createRow(row++);
 				this.cells.text(line, 0, task.taskId());
-				this.cells.text(line, 1, stage.stage().label());
-				this.cells.weekOverWeek(line, 2, stage.counts());
+				this.cells.text(line, 1, this.labels.stage(stage.stage()));
+				this.cells.weekOverWeek(line, 2, stage.counts(), this.labels.newFlag());
 			}
 		}
-		finish(sheet, row - 1, 5, 4, 5);
+		finish(sheet, row - 1, 6, 4, 5);
 	}
 
-	/** Task, stage, code, info, W, W-1, delta, % change: each task's top codes, largest first. */
+	/** Task, stage, code, info, W, W-1, delta, % change, flag: each task's top codes, largest first. */
 	void taskCodes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 30, 20, 14, 40, 14, 14, 12, 11);
-		this.cells.header(sheet.createRow(0), 0, "Task", "Stage", "Code", "Info", Labels.thisWeek(week),
-				Labels.lastWeek(week), "Delta", "% change");
+		SheetLayout.widths(sheet, 30, 24, 12, 36, 12, 12, 10, 9, 8);
+		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.term("code"),
+				l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"),
+				l("column.percent"), l("column.flag"));
 		int row = 1;
 		for (TaskLoss task : report.tasks()) {
 			for (TaskCode code : task.topCodes()) {
 				Row line = sheet.createRow(row++);
 				this.cells.text(line, 0, task.taskId());
-				this.cells.text(line, 1, code.stage().label());
+				this.cells.text(line, 1, this.labels.stage(code.stage()));
 				this.cells.text(line, 2, code.errCode());
-				this.cells.text(line, 3, code.errInfo());
-				this.cells.weekOverWeek(line, 4, code.counts());
+				this.cells.wrapped(line, 3, code.errInfo());
+				this.cells.weekOverWeek(line, 4, code.counts(), this.labels.newFlag());
 			}
 		}
-		finish(sheet, row - 1, 7, 6, 7);
+		finish(sheet, row - 1, 8, 6, 7);
 	}
 
-	private static void finish(Sheet sheet, int lastRow, int lastColumn, int... deltaColumns) {
+	private String l(String key) {
+		return this.labels.get(key);
+	}
+
+	private void finish(Sheet sheet, int lastRow, int lastColumn, int... deltaColumns) {
 		SheetLayout.table(sheet, 0, Math.max(lastRow, 0), lastColumn);
 		SheetLayout.deltaColours(sheet, 1, lastRow, deltaColumns);
+		SheetLayout.print(sheet, 1, this.title, this.labels.get("footer"));
 	}
 
 }

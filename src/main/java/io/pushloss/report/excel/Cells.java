@@ -31,6 +31,15 @@ final class Cells {
 	/** Excel's limit for the text of one cell. */
 	static final int MAX_TEXT_LENGTH = 32_767;
 
+	/** The height of a line of 11-point text. */
+	static final float LINE_POINTS = 14.5f;
+
+	/**
+	 * How many characters of ordinary text fit in the width of a digit (a column's width is counted in digits):
+	 * an estimate on the safe side, so that a wrapped line is never cut off.
+	 */
+	static final double TEXT_PER_DIGIT = 1.15;
+
 	private final CellStyle title;
 
 	private final CellStyle subtitle;
@@ -47,7 +56,13 @@ final class Cells {
 
 	private final CellStyle quotedText;
 
-	private final CellStyle rightText;
+	private final CellStyle wrapped;
+
+	private final CellStyle quotedWrapped;
+
+	private final CellStyle flag;
+
+	private final CellStyle glossary;
 
 	private final CellStyle count;
 
@@ -73,10 +88,22 @@ final class Cells {
 		this.header.setWrapText(true);
 		this.header.setVerticalAlignment(VerticalAlignment.TOP);
 		this.text = workbook.createCellStyle();
+		this.text.setVerticalAlignment(VerticalAlignment.TOP);
 		this.quotedText = workbook.createCellStyle();
+		this.quotedText.setVerticalAlignment(VerticalAlignment.TOP);
 		this.quotedText.setQuotePrefixed(true);
-		this.rightText = workbook.createCellStyle();
-		this.rightText.setAlignment(HorizontalAlignment.RIGHT);
+		this.wrapped = workbook.createCellStyle();
+		this.wrapped.setWrapText(true);
+		this.wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+		this.quotedWrapped = workbook.createCellStyle();
+		this.quotedWrapped.cloneStyleFrom(this.wrapped);
+		this.quotedWrapped.setQuotePrefixed(true);
+		this.flag = style(workbook, font(workbook, 11, true, IndexedColors.RED));
+		this.flag.setAlignment(HorizontalAlignment.CENTER);
+		this.flag.setVerticalAlignment(VerticalAlignment.TOP);
+		this.glossary = style(workbook, font(workbook, 10, false, IndexedColors.GREY_80_PERCENT));
+		this.glossary.setWrapText(true);
+		this.glossary.setVerticalAlignment(VerticalAlignment.TOP);
 		this.count = numberStyle(workbook, "#,##0");
 		this.decimal = numberStyle(workbook, "#,##0.0");
 		this.percent = numberStyle(workbook, "0.0%");
@@ -136,8 +163,9 @@ final class Cells {
 	}
 
 	/**
-	 * Writes the week-over-week change: a fraction shown as a percentage, the text {@code new} when last week was
-	 * 0 and this week was not, or 0% when both were 0.
+	 * Writes the week-over-week change: a fraction shown as a percentage, 0% when both weeks were 0, and an empty
+	 * cell when last week was 0 and this week was not (the change is undefined: {@link #flag} says "new"). The
+	 * column holds numbers only, so it sorts and sums.
 	 */
 	void change(Row row, int column, WeekOverWeek counts) {
 		Double fraction = counts.percentChange();
@@ -148,9 +176,19 @@ final class Cells {
 			percent(row, column, 0);
 		}
 		else {
-			Cell cell = row.createCell(column);
-			cell.setCellValue("new");
-			cell.setCellStyle(this.rightText);
+			row.createCell(column).setCellStyle(this.percent);
+		}
+	}
+
+	/** Whether the change is undefined because last week had none: the flag column says "new". */
+	static boolean isNew(WeekOverWeek counts) {
+		return counts.percentChange() == null && counts.thisWeek() != 0;
+	}
+
+	/** Writes the flag (the bundle's "new") where the change is undefined, else leaves the cell out. */
+	void flag(Row row, int column, WeekOverWeek counts, String newFlag) {
+		if (isNew(counts)) {
+			styled(row, column, newFlag, this.flag);
 		}
 	}
 
@@ -160,6 +198,78 @@ final class Cells {
 		count(row, firstColumn + 1, counts.lastWeek());
 		count(row, firstColumn + 2, counts.delta());
 		change(row, firstColumn + 3, counts);
+	}
+
+	/** Writes W, W-1, delta, % change and the "new" flag into five consecutive columns. */
+	void weekOverWeek(Row row, int firstColumn, WeekOverWeek counts, String newFlag) {
+		weekOverWeek(row, firstColumn, counts);
+		flag(row, firstColumn + 4, counts, newFlag);
+	}
+
+	/**
+	 * Writes text that wraps within its column (descriptions and hints), and makes the row tall enough for it:
+	 * neither Excel nor LibreOffice reliably grows a row for wrapped text of a file they did not write.
+	 */
+	void wrapped(Row row, int column, String value) {
+		String safe = safeText(value);
+		Cell cell = row.createCell(column);
+		cell.setCellValue(safe);
+		cell.setCellStyle(looksLikeFormula(safe) ? this.quotedWrapped : this.wrapped);
+		fitHeight(row, column, safe, TEXT_PER_DIGIT);
+	}
+
+	/**
+	 * Grows the row to hold the text wrapped in the column's width.
+	 * @param perDigit how many characters of the text take the width of a digit (less for bold)
+	 */
+	static void fitHeight(Row row, int column, String text, double perDigit) {
+		int width = (int) ((row.getSheet().getColumnWidth(column) / 256 - 1) * perDigit) + 1;
+		float needed = lines(text, width) * LINE_POINTS + 2;
+		if (needed > row.getHeightInPoints()) {
+			row.setHeightInPoints(needed);
+		}
+	}
+
+	/**
+	 * How many lines the text takes wrapped at spaces and after hyphens in a column {@code width} characters wide
+	 * (a CJK character counts as two).
+	 */
+	static int lines(String text, int width) {
+		int capacity = Math.max(1, width - 1);
+		int lines = 0;
+		for (String paragraph : text.split("\n", -1)) {
+			lines++;
+			int used = 0;
+			// each token keeps the space or hyphen after which a line may break
+			for (String token : paragraph.split("(?<=[ -])")) {
+				int length = displayWidth(token);
+				int visible = displayWidth(token.stripTrailing());
+				if (used > 0 && used + visible > capacity) {
+					lines++;
+					used = 0;
+				}
+				while (visible > capacity) {
+					// a word longer than the line breaks anywhere
+					lines++;
+					visible -= capacity;
+					length -= capacity;
+				}
+				used += length;
+			}
+		}
+		return lines;
+	}
+
+	/** The text's width in characters: CJK and other wide characters count twice. */
+	static int displayWidth(String text) {
+		return text.codePoints().map((codePoint) -> (codePoint >= 0x1100 && isWide(codePoint)) ? 2 : 1).sum();
+	}
+
+	private static boolean isWide(int codePoint) {
+		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+				|| (codePoint >= 0x3000 && codePoint <= 0x303F) || (codePoint >= 0xFF00 && codePoint <= 0xFFEF);
 	}
 
 	/** Writes an instant as an Excel date-time in the zone (Excel has no zones). */
@@ -177,12 +287,13 @@ final class Cells {
 		cell.setCellStyle(this.dateTime);
 	}
 
-	/** Writes a header row. */
+	/** Writes a header row (its names wrap; the row grows to hold them). */
 	void header(Row row, int firstColumn, String... names) {
 		for (int i = 0; i < names.length; i++) {
 			Cell cell = row.createCell(firstColumn + i);
 			cell.setCellValue(names[i]);
 			cell.setCellStyle(this.header);
+			fitHeight(row, firstColumn + i, names[i], 1.0);
 		}
 	}
 
@@ -206,6 +317,10 @@ final class Cells {
 
 	CellStyle bannerStyle() {
 		return this.banner;
+	}
+
+	CellStyle glossaryStyle() {
+		return this.glossary;
 	}
 
 	CellStyle noticeStyle() {
@@ -237,6 +352,8 @@ final class Cells {
 
 	private static CellStyle numberStyle(Workbook workbook, String format) {
 		CellStyle style = workbook.createCellStyle();
+		// rows grow for wrapped text: every cell of a row starts on its first line
+		style.setVerticalAlignment(VerticalAlignment.TOP);
 		style.setDataFormat(workbook.createDataFormat().getFormat(format));
 		return style;
 	}

@@ -1,10 +1,15 @@
 package io.pushloss.report.excel;
 
+import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -27,8 +32,15 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 /**
  * Native Excel charts (DrawingML, built with XDDF) over cell ranges already written on the sheet, so the charts
  * follow the numbers if a user edits them.
+ * <p>
+ * Every series carries its own shape properties ({@code c:spPr}: a solid fill for bars, a coloured line and filled
+ * markers for lines) and a title with its cached text: without them LibreOffice and WPS draw empty bar charts and
+ * same-colour dots where Excel picks its theme's colours.
  */
 final class Charts {
+
+	/** The value axis' gridlines. */
+	private static final String GRID = "D9D9D9";
 
 	private Charts() {
 	}
@@ -41,10 +53,10 @@ final class Charts {
 	}
 
 	/**
-	 * One series: its name, the cell holding the name (or {@code null}) and its values, on the same rows or columns
-	 * as the categories.
+	 * One series: its name, the cell holding the name (or {@code null}), its values (on the same rows or columns as
+	 * the categories) and its colour ({@code RRGGBB}).
 	 */
-	record Series(String name, CellReference nameCell, CellRangeAddress values) {
+	record Series(String name, CellReference nameCell, CellRangeAddress values, String colour) {
 	}
 
 	/** A clustered column chart: one bar per category and series. */
@@ -56,7 +68,15 @@ final class Charts {
 		XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categoryAxis, valueAxis);
 		data.setBarDirection(BarDirection.COL);
 		data.setVaryColors(false);
-		addSeries(sheet, data, categories, series);
+		data.setGapWidth(60);
+		List<XDDFChartData.Series> added = addSeries(sheet, data, categories, series);
+		for (int i = 0; i < added.size(); i++) {
+			XDDFColor colour = colour(series.get(i).colour());
+			XDDFShapeProperties shape = new XDDFShapeProperties();
+			shape.setFillProperties(new XDDFSolidFillProperties(colour));
+			shape.setLineProperties(line(colour, 0.75));
+			added.get(i).setShapeProperties(shape);
+		}
 		chart.plot(data);
 		return chart;
 	}
@@ -69,9 +89,18 @@ final class Charts {
 		XDDFValueAxis valueAxis = valueAxis(chart, valueAxisTitle);
 		XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, categoryAxis, valueAxis);
 		data.setVaryColors(false);
-		for (XDDFChartData.Series added : addSeries(sheet, data, categories, series)) {
-			XDDFLineChartData.Series line = (XDDFLineChartData.Series) added;
+		List<XDDFChartData.Series> added = addSeries(sheet, data, categories, series);
+		for (int i = 0; i < added.size(); i++) {
+			XDDFLineChartData.Series line = (XDDFLineChartData.Series) added.get(i);
+			XDDFColor colour = colour(series.get(i).colour());
+			XDDFShapeProperties shape = new XDDFShapeProperties();
+			shape.setLineProperties(line(colour, 2.25));
+			line.setShapeProperties(shape);
 			line.setMarkerStyle(MarkerStyle.CIRCLE);
+			XDDFShapeProperties marker = new XDDFShapeProperties();
+			marker.setFillProperties(new XDDFSolidFillProperties(colour));
+			marker.setLineProperties(line(colour, 0.75));
+			line.getCTLineSer().getMarker().setSpPr(marker.getXmlObject());
 			line.setSmooth(false);
 		}
 		chart.plot(data);
@@ -96,7 +125,18 @@ final class Charts {
 		axis.setCrosses(AxisCrosses.AUTO_ZERO);
 		axis.setTitle(title);
 		axis.setNumberFormat("#,##0");
+		axis.getOrAddMajorGridProperties().setLineProperties(line(colour(GRID), 0.5));
 		return axis;
+	}
+
+	private static XDDFLineProperties line(XDDFColor colour, double points) {
+		XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(colour));
+		line.setWidth(points);
+		return line;
+	}
+
+	private static XDDFColor colour(String rgb) {
+		return XDDFColor.from(HexFormat.of().parseHex(rgb));
 	}
 
 	private static List<XDDFChartData.Series> addSeries(XSSFSheet sheet, XDDFChartData data,

@@ -25,15 +25,17 @@ final class CompletenessSection {
 
 	static void write(SheetCursor cursor, WeeklyReport report) {
 		Cells cells = cursor.cells();
-		cursor.section("Completeness");
-		cells.header(cursor.next(), 0, "Week", "Planned windows", "Stored windows", "Missing windows", "Status");
+		Labels labels = cursor.labels();
+		cursor.section(labels.get("section.completeness"));
+		cells.header(cursor.next(), 0, labels.get("column.week"), labels.get("column.planned"),
+				labels.get("column.stored"), labels.get("column.missing-windows"), labels.get("column.status"));
 		for (WeekCompleteness week : report.completeness().weeks()) {
 			XSSFRow line = cursor.next();
-			cells.text(line, 0, week.week().toString());
+			cells.text(line, 0, labels.week(week.week()));
 			cells.count(line, 1, week.plannedWindows());
 			cells.count(line, 2, week.storedWindows());
 			cells.count(line, 3, missingWindows(week));
-			cells.text(line, 4, week.missing().isEmpty() ? "complete" : "PARTIAL");
+			cells.text(line, 4, (week.missing().isEmpty() ? labels.get("complete") : labels.term("partial")));
 		}
 		cursor.skip();
 		List<WeekCompleteness> withGaps = report.completeness()
@@ -48,21 +50,23 @@ final class CompletenessSection {
 
 	private static void missingRanges(SheetCursor cursor, WeeklyReport report, List<WeekCompleteness> withGaps) {
 		Cells cells = cursor.cells();
-		cursor.section("Missing ranges");
-		cells.header(cursor.next(), 0, "Week", "Source", "Task", "Start", "End");
+		Labels labels = cursor.labels();
+		cursor.section(labels.get("section.missing"));
+		cells.header(cursor.next(), 0, labels.get("column.week"), labels.term("source"),
+				labels.term("task"), labels.get("column.start"), labels.get("column.end"));
 		int total = withGaps.stream().mapToInt((week) -> week.missing().size()).sum();
 		int listed = 0;
 		for (WeekCompleteness week : withGaps) {
 			for (MissingRange range : week.missing()) {
 				if (listed == MAX_MISSING_RANGES) {
-					cells.text(cursor.next(), 0, String.format("... and %,d more", total - listed));
+					cells.text(cursor.next(), 0, labels.get("more-missing", labels.count(total - listed)));
 					cursor.skip();
 					return;
 				}
 				XSSFRow line = cursor.next();
-				cells.text(line, 0, week.week().toString());
-				cells.text(line, 1, range.source().displayName());
-				cells.text(line, 2, range.taskId());
+				cells.text(line, 0, labels.week(week.week()));
+				cells.text(line, 1, labels.source(range.source()));
+				cells.wrapped(line, 2, range.taskId());
 				cells.dateTime(line, 3, range.start(), report.header().zone());
 				cells.dateTime(line, 4, range.end(), report.header().zone());
 				listed++;

@@ -13,8 +13,10 @@ import java.util.Objects;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.pushloss.analysis.ReportTexts;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.PrivateFiles;
 import io.pushloss.store.RawRowSource;
@@ -47,18 +49,35 @@ public class ExcelReportWriter {
 
 	private final int rawRowsPerSheet;
 
+	private final ReportTexts texts;
+
+	/** A writer with the bundled texts (tools and tests). */
 	public ExcelReportWriter() {
-		this(RAW_ROW_WINDOW, RAW_ROWS_PER_SHEET);
+		this(ReportTexts.bundled());
+	}
+
+	/**
+	 * A writer whose workbooks speak the report's language ({@code ReportHeader#locale()}) in the given texts.
+	 * @param texts the report's words per language
+	 */
+	@Autowired
+	public ExcelReportWriter(ReportTexts texts) {
+		this(RAW_ROW_WINDOW, RAW_ROWS_PER_SHEET, texts);
 	}
 
 	/** For tests: a small sheet limit shows the overflow onto Raw (2) without a million rows. */
 	ExcelReportWriter(int rawRowWindow, int rawRowsPerSheet) {
+		this(rawRowWindow, rawRowsPerSheet, ReportTexts.bundled());
+	}
+
+	private ExcelReportWriter(int rawRowWindow, int rawRowsPerSheet, ReportTexts texts) {
 		if (rawRowWindow < 1 || rawRowsPerSheet < 1 || rawRowsPerSheet > RAW_ROWS_PER_SHEET) {
 			throw new IllegalArgumentException(
 					"raw row window " + rawRowWindow + " or rows per sheet " + rawRowsPerSheet + " out of range");
 		}
 		this.rawRowWindow = rawRowWindow;
 		this.rawRowsPerSheet = rawRowsPerSheet;
+		this.texts = Objects.requireNonNull(texts, "texts");
 	}
 
 	/** {@code push-loss-<job>-<week>.xlsx}. */
@@ -88,7 +107,8 @@ public class ExcelReportWriter {
 			PrivateFiles.writableFolder(folder);
 			temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-				new ReportWorkbook(this.rawRowWindow, this.rawRowsPerSheet).write(report, raw, createdTime, out);
+				new ReportWorkbook(this.rawRowWindow, this.rawRowsPerSheet,
+						this.texts.in(report.header().locale())).write(report, raw, createdTime, out);
 			}
 			move(temp, file);
 			temp = null;

@@ -5,10 +5,16 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 
+import io.pushloss.domain.EventType;
+import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Stage;
+import io.pushloss.domain.Vendor;
 import io.pushloss.store.StoredLossRow;
 
 /**
@@ -24,7 +30,7 @@ import io.pushloss.store.StoredLossRow;
  */
 final class RawRowsXml {
 
-	private static final byte[][] COLUMN_LETTERS = new byte[RawSheets.COLUMNS.length][];
+	private static final byte[][] COLUMN_LETTERS = new byte[RawSheets.COLUMNS][];
 
 	static {
 		for (int i = 0; i < COLUMN_LETTERS.length; i++) {
@@ -35,6 +41,18 @@ final class RawRowsXml {
 	private final Cells cells;
 
 	private final ZoneId zone;
+
+	private final List<String> columns;
+
+	private final String[] sources;
+
+	private final String[] stages;
+
+	private final String[] eventTypes;
+
+	private final String[] vendors;
+
+	private final String allVendors;
 
 	private final byte[] buffer = new byte[1 << 16];
 
@@ -48,12 +66,19 @@ final class RawRowsXml {
 
 	private String lastSerial;
 
-	RawRowsXml(Cells cells, ZoneId zone) {
-		if (RawSheets.COLUMNS.length > 26) {
+	RawRowsXml(Cells cells, Labels labels, ZoneId zone) {
+		if (RawSheets.COLUMNS > 26) {
 			throw new IllegalStateException("Raw sheet columns beyond Z need two-letter references");
 		}
 		this.cells = cells;
 		this.zone = zone;
+		this.columns = RawSheets.columns(labels);
+		// looked up once: a million rows name the same few values
+		this.sources = Arrays.stream(LossSource.values()).map(labels::source).toArray(String[]::new);
+		this.stages = Arrays.stream(Stage.values()).map(labels::stage).toArray(String[]::new);
+		this.eventTypes = Arrays.stream(EventType.values()).map(labels::eventType).toArray(String[]::new);
+		this.vendors = Arrays.stream(Vendor.values()).map(labels::vendor).toArray(String[]::new);
+		this.allVendors = labels.vendor(null);
 	}
 
 	/**
@@ -66,8 +91,8 @@ final class RawRowsXml {
 		this.length = 0;
 		startRow();
 		int header = this.cells.headerStyle().getIndex();
-		for (int column = 0; column < RawSheets.COLUMNS.length; column++) {
-			text(column, header, RawSheets.COLUMNS[column]);
+		for (int column = 0; column < RawSheets.COLUMNS; column++) {
+			text(column, header, this.columns.get(column));
 		}
 		endRow();
 		int written = 0;
@@ -83,11 +108,11 @@ final class RawRowsXml {
 		startRow();
 		bound(0, stored.windowStart());
 		bound(1, stored.windowEnd());
-		text(2, (stored.source() != null) ? stored.source().displayName() : "");
+		text(2, (stored.source() != null) ? this.sources[stored.source().ordinal()] : "");
 		text(3, stored.taskId());
-		text(4, (stored.stage() != null) ? stored.stage().label() : "");
-		text(5, (stored.eventType() != null) ? stored.eventType().displayName() : "");
-		text(6, Labels.vendor(stored.vendor()));
+		text(4, (stored.stage() != null) ? this.stages[stored.stage().ordinal()] : "");
+		text(5, (stored.eventType() != null) ? this.eventTypes[stored.eventType().ordinal()] : "");
+		text(6, (stored.vendor() != null) ? this.vendors[stored.vendor().ordinal()] : this.allVendors);
 		text(7, stored.errCode());
 		number(8, this.cells.countStyle().getIndex(), Long.toString(stored.errCount()));
 		text(9, stored.errInfo());

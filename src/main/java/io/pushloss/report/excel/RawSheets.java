@@ -21,14 +21,29 @@ import io.pushloss.store.StoredLossRow;
  */
 final class RawSheets {
 
-	static final String NAME = "Raw";
+	/** How many columns a Raw sheet has. */
+	static final int COLUMNS = 10;
 
-	static final String[] COLUMNS = { "Window start", "Window end", "Source", "Task", "Stage", "Event type", "Vendor",
-			"Code", "Count", "Info" };
+	/** The column headers: window start and end, source, task, stage, event type, vendor, code, count, info. */
+	static List<String> columns(Labels labels) {
+		return List.of(labels.get("column.window-start"), labels.get("column.window-end"), labels.term("source"),
+				labels.term("task"), labels.term("stage"), labels.get("column.event-type"), labels.term("vendor"),
+				labels.term("code"), labels.get("column.count"), labels.get("column.info"));
+	}
+
+	/**
+	 * The rows of a Raw sheet that print (its print area): the sheet is for filtering, and a week's rows would
+	 * print as hundreds of pages. Clearing the print area prints them all.
+	 */
+	static final int PRINTED_ROWS = 100;
 
 	private final ReportStreamingWorkbook workbook;
 
 	private final RawRowsXml xml;
+
+	private final Labels labels;
+
+	private final String title;
 
 	private final int rowsPerSheet;
 
@@ -40,9 +55,12 @@ final class RawSheets {
 
 	private long read;
 
-	RawSheets(ReportStreamingWorkbook workbook, Cells cells, ZoneId zone, int rowsPerSheet) {
+	RawSheets(ReportStreamingWorkbook workbook, Cells cells, Labels labels, ZoneId zone, int rowsPerSheet,
+			String title) {
 		this.workbook = workbook;
-		this.xml = new RawRowsXml(cells, zone);
+		this.labels = labels;
+		this.title = title;
+		this.xml = new RawRowsXml(cells, labels, zone);
 		this.rowsPerSheet = rowsPerSheet;
 	}
 
@@ -58,13 +76,16 @@ final class RawSheets {
 		}
 		long sheets = Math.max(1, (total + this.rowsPerSheet - 1) / this.rowsPerSheet);
 		for (long i = 0; i < sheets; i++) {
-			String name = (i == 0) ? NAME : NAME + " (" + (i + 1) + ")";
+			String name = this.labels.rawSheet((int) i + 1);
 			SXSSFSheet sheet = this.workbook.createSheet(name);
 			this.sheetNames.add(name);
 			int rowsInSheet = (int) Math.min(this.rowsPerSheet, total - i * this.rowsPerSheet);
 			boolean last = i == sheets - 1;
-			SheetLayout.widths(sheet, 17, 17, 14, 28, 18, 12, 14, 14, 12, 60);
-			SheetLayout.table(sheet, 0, rowsInSheet, COLUMNS.length - 1);
+			SheetLayout.widths(sheet, 17, 17, 12, 24, 24, 24, 15, 14, 10, 50);
+			SheetLayout.table(sheet, 0, rowsInSheet, COLUMNS - 1);
+			SheetLayout.print(sheet, 1, this.title, this.labels.get("footer"));
+			int printed = Math.min(rowsInSheet, PRINTED_ROWS);
+			this.workbook.setPrintArea(this.workbook.getSheetIndex(sheet), 0, COLUMNS - 1, 0, printed);
 			this.workbook.writeRowsWith(sheet, (out) -> writeRows(out, rowsInSheet, last));
 		}
 	}

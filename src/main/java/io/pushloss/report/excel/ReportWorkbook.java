@@ -10,6 +10,7 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.pushloss.analysis.ReportHeader;
+import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.store.RawRowSource;
 
@@ -29,9 +30,12 @@ final class ReportWorkbook {
 
 	private final int rawRowsPerSheet;
 
-	ReportWorkbook(int rawRowWindow, int rawRowsPerSheet) {
+	private final Labels labels;
+
+	ReportWorkbook(int rawRowWindow, int rawRowsPerSheet, ReportText text) {
 		this.rawRowWindow = rawRowWindow;
 		this.rawRowsPerSheet = rawRowsPerSheet;
+		this.labels = new Labels(text);
 	}
 
 	void write(WeeklyReport report, RawRowSource raw, Instant createdTime, OutputStream out) throws IOException {
@@ -39,18 +43,21 @@ final class ReportWorkbook {
 		ReportStreamingWorkbook workbook = null;
 		try {
 			Cells cells = new Cells(charted);
-			SummarySheet summary = new SummarySheet(cells);
-			summary.write(charted.createSheet(SummarySheet.NAME), report);
-			BreakdownSheets breakdowns = new BreakdownSheets(cells);
-			breakdowns.vendors(charted.createSheet(BreakdownSheets.VENDORS), report);
-			breakdowns.codes(charted.createSheet(BreakdownSheets.CODES), report);
-			breakdowns.tasks(charted.createSheet(BreakdownSheets.TASKS), report);
-			breakdowns.taskCodes(charted.createSheet(BreakdownSheets.TASK_CODES), report);
-			new TrendSheet(cells).write(charted.createSheet(TrendSheet.NAME), report);
-			properties(charted.getProperties(), report, createdTime);
+			Labels labels = this.labels;
+			SummarySheet summary = new SummarySheet(cells, labels);
+			summary.write(charted.createSheet(labels.sheet("summary")), report);
+			String title = summary.pageTitle(report);
+			BreakdownSheets breakdowns = new BreakdownSheets(cells, labels, title);
+			breakdowns.vendors(charted.createSheet(labels.sheet("vendors")), report);
+			breakdowns.codes(charted.createSheet(labels.sheet("codes")), report);
+			breakdowns.tasks(charted.createSheet(labels.sheet("tasks")), report);
+			breakdowns.taskCodes(charted.createSheet(labels.sheet("taskCodes")), report);
+			new TrendSheet(cells, labels).write(charted.createSheet(labels.sheet("trend")), report, title);
+			properties(charted.getProperties(), report, createdTime, labels, title);
 
 			workbook = new ReportStreamingWorkbook(charted, this.rawRowWindow);
-			RawSheets rawSheets = new RawSheets(workbook, cells, report.header().zone(), this.rawRowsPerSheet);
+			RawSheets rawSheets = new RawSheets(workbook, cells, labels, report.header().zone(), this.rawRowsPerSheet,
+					title);
 			rawSheets.plan(raw);
 			summary.rawRows(rawSheets.count(), rawSheets.sheetNames());
 			workbook.setActiveSheet(0);
@@ -67,12 +74,14 @@ final class ReportWorkbook {
 		}
 	}
 
-	private static void properties(POIXMLProperties properties, WeeklyReport report, Instant createdTime) {
+	private static void properties(POIXMLProperties properties, WeeklyReport report, Instant createdTime,
+			Labels labels, String title) {
 		ReportHeader header = report.header();
 		POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-		core.setTitle("Push-loss weekly report: " + header.jobName() + ", " + header.week());
-		core.setSubjectProperty("Lost pushes of SDKAppID " + header.sdkAppId() + " in " + header.week()
-				+ " compared with " + header.previousWeek() + (report.partial() ? " (PARTIAL)" : ""));
+		core.setTitle(title);
+		core.setSubjectProperty(labels.get("document.subject", String.valueOf(header.sdkAppId()),
+				labels.week(header.week()), labels.week(header.previousWeek()))
+				+ (report.partial() ? " (" + labels.term("partial") + ")" : ""));
 		core.setCreator(CREATOR);
 		core.setKeywords("push loss, " + header.jobName() + ", " + header.week());
 		core.setCreated(Optional.of(Date.from(createdTime)));

@@ -12,12 +12,19 @@ final class SheetCursor {
 
 	private final Cells cells;
 
+	private final Labels labels;
+
 	private int row;
 
-	SheetCursor(XSSFSheet sheet, Cells cells, int firstRow) {
+	SheetCursor(XSSFSheet sheet, Cells cells, Labels labels, int firstRow) {
 		this.sheet = sheet;
 		this.cells = cells;
+		this.labels = labels;
 		this.row = firstRow;
+	}
+
+	Labels labels() {
+		return this.labels;
 	}
 
 	XSSFSheet sheet() {
@@ -46,6 +53,13 @@ final class SheetCursor {
 	/** Writes a section title. */
 	void section(String title) {
 		this.cells.styled(next(), 0, title, this.cells.sectionStyle());
+	}
+
+	/** Leaves {@code rows} blank rows and returns the first of them. */
+	int reserve(int rows) {
+		int first = this.row;
+		this.row += rows;
+		return first;
 	}
 
 	/** Colours the delta columns of the rows written since {@code firstRow}, then leaves a blank row. */

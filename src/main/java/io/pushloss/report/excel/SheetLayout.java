@@ -4,13 +4,15 @@ import org.apache.poi.ss.usermodel.ComparisonOperator;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FontFormatting;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Sheet-level formatting shared by the tables: explicit column widths (autoSize is slow on streamed sheets),
- * frozen header rows, auto-filters and red / green deltas.
+ * frozen header rows, auto-filters, red / green deltas and the print setup.
  */
 final class SheetLayout {
 
@@ -48,6 +50,36 @@ final class SheetLayout {
 			ranges[i] = new CellRangeAddress(firstRow, lastRow, columns[i], columns[i]);
 		}
 		formatting.addConditionalFormatting(ranges, increase, decrease);
+	}
+
+	/**
+	 * The sheet's print setup: A4 landscape, one page wide (as many pages tall as it takes), narrow margins, the
+	 * first {@code repeatedRows} rows repeated on every page, the report's title in the page header and the sheet's
+	 * name and page number in the footer.
+	 * @param repeatedRows how many rows from the top to repeat (0 for none)
+	 * @param title the page header's text (plain text: ampersands are escaped)
+	 * @param pageOfPages the footer's page number, with Excel's {@code &P} and {@code &N}
+	 */
+	static void print(Sheet sheet, int repeatedRows, String title, String pageOfPages) {
+		PrintSetup setup = sheet.getPrintSetup();
+		setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
+		setup.setLandscape(true);
+		setup.setFitWidth((short) 1);
+		setup.setFitHeight((short) 0);
+		sheet.setFitToPage(true);
+		sheet.setAutobreaks(true);
+		sheet.setMargin(PageMargin.LEFT, 0.4);
+		sheet.setMargin(PageMargin.RIGHT, 0.4);
+		sheet.setMargin(PageMargin.TOP, 0.6);
+		sheet.setMargin(PageMargin.BOTTOM, 0.6);
+		sheet.setMargin(PageMargin.HEADER, 0.25);
+		sheet.setMargin(PageMargin.FOOTER, 0.25);
+		if (repeatedRows > 0) {
+			sheet.setRepeatingRows(new CellRangeAddress(0, repeatedRows - 1, -1, -1));
+		}
+		sheet.getHeader().setLeft(title.replace("&", "&&"));
+		sheet.getFooter().setLeft("&A");
+		sheet.getFooter().setRight(pageOfPages);
 	}
 
 	private static void colour(ConditionalFormattingRule rule, IndexedColors colour) {

@@ -1,5 +1,8 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.analysis.CodeStatus;
+import io.pushloss.analysis.ReportText;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,8 @@ import static org.assertj.core.api.Assertions.within;
  * Writes {@link SampleReports#typicalWeek()} once and compares every sheet with the model.
  */
 class ExcelReportWriterTests {
+
+	static final ReportText EN = ReportText.bundled(Locale.ENGLISH);
 
 	static final Instant CREATED = Instant.parse("2026-11-16T02:00:00Z");
 
@@ -83,8 +88,8 @@ class ExcelReportWriterTests {
 		assertThat(text(summary.getRow(1), 0))
 			.isEqualTo("2026-W46, Monday 2026-11-09 to Sunday 2026-11-15 (Asia/Shanghai), compared with 2026-W45");
 		for (StageTotal total : report.totals()) {
-			Row row = rowInSection(summary, "Lost pushes per source and stage", total.source().displayName(),
-					total.stage().label());
+			Row row = rowInSection(summary, "Lost pushes per source and stage", EN.source(total.source()),
+					EN.stage(total.stage()));
 			assertThat(number(row, 2)).isEqualTo(total.counts().thisWeek());
 			assertThat(number(row, 3)).isEqualTo(total.counts().lastWeek());
 			assertThat(number(row, 4)).isEqualTo(total.counts().delta());
@@ -92,7 +97,7 @@ class ExcelReportWriterTests {
 				assertThat(number(row, 5)).isEqualTo(total.counts().percentChange(), within(1e-9));
 			}
 		}
-		Row all = rowInSection(summary, "Lost pushes per source and stage", "Push to all", "PostSendDelivered");
+		Row all = rowInSection(summary, "Lost pushes per source and stage", "Push to all", EN.stage(Stage.POST_SEND_DELIVERED));
 		assertThat(number(all, 2)).isEqualTo(4355);
 		assertThat(format(all, 2)).isEqualTo("#,##0");
 		assertThat(format(all, 5)).isEqualTo("0.0%");
@@ -108,15 +113,18 @@ class ExcelReportWriterTests {
 		assertThat(number(week, 2)).isEqualTo(4);
 		assertThat(text(week, 4)).isEqualTo("complete");
 		CodeLoss anomaly = report.anomalies().get(0);
-		Row anomalyRow = rowInSection(summary, "Anomalies", "Push to all", "Huawei", "PostSendDelivered", "80300007");
+		Row anomalyRow = rowInSection(summary, "Anomalies", "Push to all", EN.stage(Stage.POST_SEND_DELIVERED), "Huawei", "80300007");
 		assertThat(number(anomalyRow, 5)).isEqualTo(2400);
-		assertThat(number(anomalyRow, 9)).isEqualTo(anomaly.baseline().mean(), within(1e-9));
-		assertThat(text(anomalyRow, 11)).isEqualTo(anomaly.remediation().hint());
+		assertThat(number(anomalyRow, 10)).isEqualTo(anomaly.baseline().rounded());
+		assertThat(format(anomalyRow, 10)).isEqualTo("#,##0");
+		assertThat(text(anomalyRow, 9)).isEqualTo(EN.status(anomaly.status()));
+		assertThat(text(anomalyRow, 12)).isEqualTo(EN.action(anomaly.remediation()));
+		assertThat(text(anomalyRow, 4)).isEqualTo(EN.meaning(anomaly.remediation()));
 		CodeLoss topIncrease = report.topMovers().increases().get(0);
 		Row increase = row(summary, row(summary, "Largest increases").getRowNum() + 2);
 		assertThat(text(increase, 3)).isEqualTo(topIncrease.errCode());
 		assertThat(number(increase, 7)).isEqualTo(topIncrease.counts().delta());
-		assertThat(text(increase, 10)).isEqualTo(topIncrease.remediation().owner().label());
+		assertThat(text(increase, 11)).isEqualTo(EN.owner(topIncrease.remediation().owner()));
 		CodeLoss topDecrease = report.topMovers().decreases().get(0);
 		Row decrease = row(summary, row(summary, "Largest decreases").getRowNum() + 2);
 		assertThat(text(decrease, 3)).isEqualTo(topDecrease.errCode());
@@ -128,7 +136,7 @@ class ExcelReportWriterTests {
 	@Test
 	void sumsBothStagesPerVendorForTheSummaryChartTable() {
 		Sheet summary = workbook.getSheet("Summary");
-		Row apns = rowInSection(summary, VendorChartSection.TITLE, "Push to all", "APNs");
+		Row apns = rowInSection(summary, "Lost pushes per vendor (both stages)", "Push to all", "APNs (Apple)");
 		long thisWeek = report.vendors()
 			.stream()
 			.filter((v) -> v.source() == LossSource.ALL_MEMBER && v.vendor() == Vendor.APNS)
@@ -142,59 +150,81 @@ class ExcelReportWriterTests {
 	void writesOneRowPerVendorAndStageWithShareOfStage() {
 		Sheet vendors = workbook.getSheet("By vendor");
 		assertThat(vendors.getLastRowNum()).isEqualTo(report.vendors().size());
-		assertThat(text(vendors.getRow(0), 3)).isEqualTo("W (2026-W46)");
-		assertThat(text(vendors.getRow(0), 4)).isEqualTo("W-1 (2026-W45)");
+		assertThat(text(vendors.getRow(0), 3)).isEqualTo("This week (2026-W46)");
+		assertThat(text(vendors.getRow(0), 4)).isEqualTo("Last week (2026-W45)");
 		VendorLoss huawei = report.vendors()
 			.stream()
 			.filter((v) -> v.source() == LossSource.ALL_MEMBER && v.vendor() == Vendor.HUAWEI)
 			.findFirst()
 			.orElseThrow();
-		Row row = row(vendors, "Push to all", "Huawei", "PostSendDelivered");
+		Row row = row(vendors, "Push to all", "Huawei", EN.stage(Stage.POST_SEND_DELIVERED));
 		assertThat(number(row, 3)).isEqualTo(2400);
 		assertThat(number(row, 4)).isEqualTo(600);
 		assertThat(number(row, 5)).isEqualTo(1800);
 		assertThat(number(row, 6)).isEqualTo(3.0);
-		assertThat(number(row, 7)).isEqualTo(huawei.shareOfStage(), within(1e-9));
-		assertThat(format(row, 7)).isEqualTo("0.0%");
+		assertThat(number(row, 8)).isEqualTo(huawei.shareOfStage(), within(1e-9));
+		assertThat(format(row, 8)).isEqualTo("0.0%");
+	}
+
+	private static io.pushloss.analysis.Remediation quotaRemediation(Row row) {
+		return report.codes()
+			.stream()
+			.filter((code) -> code.errCode().equals("10034"))
+			.findFirst()
+			.orElseThrow()
+			.remediation();
 	}
 
 	@Test
 	void writesCodeRowsWithStatusAnomalyCategoryOwnerAndHint() {
 		Sheet codes = workbook.getSheet("By error code");
 		assertThat(codes.getLastRowNum()).isEqualTo(report.codes().size());
-		Row quota = row(codes, "Push to all", "Xiaomi", "PostSendDelivered", "10034");
+		Row quota = row(codes, "Push to all", "Xiaomi", EN.stage(Stage.POST_SEND_DELIVERED), "10034");
 		assertThat(text(quota, 4)).isEqualTo("daily message limit");
 		assertThat(number(quota, 5)).isZero();
 		assertThat(number(quota, 6)).isEqualTo(300);
 		assertThat(number(quota, 7)).isEqualTo(-300);
 		assertThat(number(quota, 8)).isEqualTo(-1.0);
-		assertThat(text(quota, 9)).isEqualTo("Resolved");
+		assertThat(text(quota, 9)).isEqualTo(EN.status(CodeStatus.RESOLVED));
 		assertThat(text(quota, 10)).isEmpty();
-		assertThat(text(quota, 12)).isEqualTo("Quota or frequency");
-		assertThat(text(quota, 13)).isEqualTo("Server");
-		assertThat(text(quota, 14)).startsWith("Vendor daily message limit reached");
-		Row anomaly = row(codes, "Push to all", "Huawei", "PostSendDelivered", "80300007");
-		assertThat(text(anomaly, 9)).isEqualTo("Up");
+		assertThat(text(quota, 12)).isEqualTo("Quota or frequency limit");
+		assertThat(text(quota, 14)).isEqualTo("Server team");
+		assertThat(text(quota, 13)).isEqualTo(EN.meaning(quotaRemediation(quota)));
+		assertThat(text(quota, 15)).isEqualTo(EN.action(quotaRemediation(quota)));
+		Row anomaly = row(codes, "Push to all", "Huawei", EN.stage(Stage.POST_SEND_DELIVERED), "80300007");
+		assertThat(text(anomaly, 9)).isEqualTo(EN.status(CodeStatus.UP));
 		assertThat(text(anomaly, 10)).isEqualTo("Yes");
-		Row uncatalogued = row(codes, "Push to all", "Unknown", "PostSendDelivered", "20001");
-		assertThat(text(uncatalogued, 12)).isEqualTo("Uncatalogued");
-		assertThat(text(uncatalogued, 14)).startsWith("Uncatalogued code");
+		Row uncatalogued = row(codes, "Push to all", "Unknown vendor", EN.stage(Stage.POST_SEND_DELIVERED), "20001");
+		assertThat(text(uncatalogued, 12)).isEqualTo(EN.meaning(io.pushloss.analysis.Remediation.uncatalogued()));
+		assertThat(text(uncatalogued, 15)).isEqualTo(EN.action(io.pushloss.analysis.Remediation.uncatalogued()));
 	}
 
 	@Test
-	void writesNewAsTextWhereLastWeekWasZero() {
+	void leavesTheChangeEmptyAndSaysNewWhereLastWeekWasZero() {
 		Sheet codes = workbook.getSheet("By error code");
-		Row vivo = row(codes, "Push to all", "vivo", "PostSendDelivered", "10070");
+		Row vivo = row(codes, "Push to all", "vivo", EN.stage(Stage.POST_SEND_DELIVERED), "10070");
 		assertThat(number(vivo, 6)).isZero();
-		assertThat(text(vivo, 8)).isEqualTo("new");
-		assertThat(text(vivo, 9)).isEqualTo("New");
+		assertThat(vivo.getCell(8).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+		assertThat(text(vivo, 9)).isEqualTo(EN.status(CodeStatus.NEW));
+		int flagged = 0;
+		for (Row vendor : workbook.getSheet("By vendor")) {
+			if (vendor.getRowNum() > 0 && number(vendor, 4) == 0 && number(vendor, 3) > 0) {
+				assertThat(vendor.getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+				assertThat(text(vendor, 7)).isEqualTo("new");
+				flagged++;
+			}
+			else if (vendor.getRowNum() > 0) {
+				assertThat(vendor.getCell(7)).isNull();
+			}
+		}
+		assertThat(flagged).isPositive();
 	}
 
 	@Test
 	void writesTaskTotalsAndTopCodesPerTask() {
 		Sheet tasks = workbook.getSheet("By task");
 		TaskLoss promo = report.tasks().get(0);
-		Row row = row(tasks, SampleReports.TASK_PROMO, "PostSendDelivered");
+		Row row = row(tasks, SampleReports.TASK_PROMO, EN.stage(Stage.POST_SEND_DELIVERED));
 		assertThat(number(row, 2)).isEqualTo(2900);
 		assertThat(number(row, 3)).isEqualTo(1300);
 		assertThat(number(row, 4)).isEqualTo(1600);
@@ -238,11 +268,11 @@ class ExcelReportWriterTests {
 		assertThat(row.getCell(1).getLocalDateTimeCellValue())
 			.isEqualTo(LocalDateTime.ofInstant(expected.windowStart(), SampleReports.ZONE).plusHours(1));
 		assertThat(format(row, 0)).isEqualTo("yyyy-mm-dd hh:mm");
-		assertThat(text(row, 2)).isEqualTo(expected.source().displayName());
+		assertThat(text(row, 2)).isEqualTo(EN.source(expected.source()));
 		assertThat(text(row, 3)).isEqualTo(expected.taskId());
-		assertThat(text(row, 4)).isEqualTo(expected.stage().label());
-		assertThat(text(row, 5)).isEqualTo(expected.eventType().displayName());
-		assertThat(text(row, 6)).isEqualTo(expected.vendor().displayName());
+		assertThat(text(row, 4)).isEqualTo(EN.stage(expected.stage()));
+		assertThat(text(row, 5)).isEqualTo(EN.eventType(expected.eventType()));
+		assertThat(text(row, 6)).isEqualTo(EN.vendor(expected.vendor()));
 		assertThat(text(row, 7)).isEqualTo(expected.errCode());
 		assertThat(number(row, 8)).isEqualTo(expected.errCount());
 		assertThat(text(row, 9)).isEqualTo(expected.errInfo());
@@ -276,7 +306,7 @@ class ExcelReportWriterTests {
 			assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
 		}
 		assertThat(workbook.getSheet("Raw").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J1235");
-		assertThat(workbook.getSheet("By error code").getColumnWidth(14)).isEqualTo(80 * 256);
+		assertThat(workbook.getSheet("By error code").getColumnWidth(15)).isEqualTo(36 * 256);
 	}
 
 	@Test
@@ -306,10 +336,9 @@ class ExcelReportWriterTests {
 	@Test
 	void writesStageLevelCodesStartingWithMinusAsQuotedText() {
 		Sheet codes = workbook.getSheet("By error code");
-		Row row = row(codes, "Push to all", "Xiaomi", "ReadyToSend", "-1");
+		Row row = row(codes, "Push to all", "Xiaomi", EN.stage(Stage.READY_TO_SEND), "-1");
 		assertThat(row.getCell(3).getCellStyle().getQuotePrefixed()).isTrue();
 		assertThat(row.getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
-		assertThat(Stage.READY_TO_SEND.label()).isEqualTo("ReadyToSend");
 	}
 
 }

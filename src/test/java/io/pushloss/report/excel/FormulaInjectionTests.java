@@ -1,5 +1,7 @@
 package io.pushloss.report.excel;
 
+import io.pushloss.analysis.ReportText;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FormulaInjectionTests {
 
+	static final ReportText EN = ReportText.bundled(Locale.ENGLISH);
+
 	static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
 
 	static final String COMMAND = "+cmd|' /C calc'!A0";
@@ -71,7 +75,7 @@ class FormulaInjectionTests {
 
 		try (XSSFWorkbook workbook = WorkbookReading.open(file)) {
 			Sheet codeSheet = workbook.getSheet("By error code");
-			Row code = row(codeSheet, "Normal push", "FCM", "PostSendDelivered");
+			Row code = row(codeSheet, "Normal push", "FCM (Google)", EN.stage(Stage.POST_SEND_DELIVERED));
 			assertText(code.getCell(3), COMMAND);
 			assertText(code.getCell(4), HYPERLINK);
 			Row task = row(workbook.getSheet("By task"), AT_SUM);

@@ -79,7 +79,7 @@ class RawRowsXmlTests {
 			Row header = workbook.getSheet("Raw").getRow(0);
 			Row other = workbook.getSheet("By vendor").getRow(0);
 			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Window start");
-			assertThat(header.getCell(9).getStringCellValue()).isEqualTo("Info");
+			assertThat(header.getCell(9).getStringCellValue()).isEqualTo("Vendor's text");
 			assertThat(header.getCell(0).getCellStyle().getIndex())
 				.isEqualTo(firstHeaderCell(other).getCellStyle().getIndex());
 		}
