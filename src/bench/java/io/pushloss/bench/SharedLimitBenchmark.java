@@ -7,17 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.pushloss.PostgresTestDatabase;
 import io.pushloss.cli.CliEnvironment;
 import io.pushloss.cli.Main;
+import io.pushloss.domain.LossSource;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 import io.pushloss.store.CallSlotCost;
@@ -50,16 +49,38 @@ final class SharedLimitBenchmark {
 		double rate = Math.min(this.options.callsPerSecond(), 5);
 		for (int processes : new int[] { 2, 3 }) {
 			Use use = oneApplication(processes, rate);
+			Use.Limit busiest = use.busiest().get(0);
 			figures.add(Figure.atLeast("shared.utilisation." + processes, SECTION,
-					"utilisation of one application's limit, " + processes + " processes", use.utilisation(), "",
-					0.95, use.describe()));
+					"utilisation of one application's busiest limit (" + busiest.api() + "), " + processes
+							+ " processes",
+					busiest.utilisation(), "", 0.95, busiest.describe()));
+			Use.Limit other = use.other(busiest);
+			if (other != null) {
+				figures.add(Figure.info("shared.utilisation.other." + processes, SECTION,
+						"utilisation of its other limit (" + other.api() + ", fewer calls wanted), " + processes
+								+ " processes",
+						other.utilisation(), "", other.describe()));
+			}
+			figures.add(Figure.info("shared.closest." + processes, SECTION,
+					"closest k + 1 arrivals on one limit, " + processes + " processes (the vendor's window: "
+							+ Math.round(use.windowMillis()) + " ms)",
+					use.closestSpanMillis(), "ms", "the least time spanned by " + (use.k() + 1)
+							+ " consecutive arrivals at the server on one (application, API); below the window is a 60007"));
 			figures.add(Figure.exactly("shared.violations." + processes, SECTION,
 					"60007 at the server's arrival time, " + processes + " processes", use.violations(), "", 0,
 					"PushLossSimulator.frequencyLimitAnswers()"));
 		}
 		Use six = sixApplications(rate);
+		List<Use.Limit> busiest = six.busiest();
+		double sum = busiest.stream().mapToDouble(Use.Limit::utilisation).sum();
+		double least = busiest.stream().mapToDouble(Use.Limit::utilisation).min().orElse(0);
 		figures.add(Figure.atLeast("shared.sixApplications", SECTION,
-				"6 applications in 6 processes: calls/s / (6 x N)", six.utilisation(), "", 0.95, six.describe()));
+				"6 applications in 6 processes: calls/s / (6 x N), each application's busiest limit", sum / 6, "",
+				0.95, "%d calls on those limits; the least of the six %.3f; closest k + 1 arrivals %.0f ms"
+					.formatted(busiest.stream().mapToLong(Use.Limit::calls).sum(), least, six.closestSpanMillis())));
+		figures.add(Figure.exactly("shared.sixApplications.violations", SECTION,
+				"60007 at the server's arrival time, 6 applications", six.violations(), "", 0,
+				"PushLossSimulator.frequencyLimitAnswers()"));
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			double micros = CallSlotCost.microsPerReservation(database.url(), 2000);
 			figures.add(Figure.info("shared.reservationCost", SECTION, "one reservation in PostgreSQL", micros / 1000,
@@ -102,8 +123,7 @@ final class SharedLimitBenchmark {
 			for (int app = 0; app < 6; app++) {
 				children.add(start(database, simulators.get(app), "six-" + app, rate));
 			}
-			Use use = watch(simulators, children, rate * 6);
-			return use;
+			return watch(simulators, children, rate);
 		}
 		finally {
 			simulators.forEach(PushLossSimulator::close);
@@ -142,50 +162,26 @@ final class SharedLimitBenchmark {
 		return builder.start();
 	}
 
-	/** Counts the simulators' calls while the children run: from the moment all have called to the first end. */
 	/**
-	 * Watches the servers' call counters until every process has exited. Each application's use is measured from its
-	 * first call to its last, at the server: the processes keep working (analysis, documents) after their last call,
-	 * so their exit is no measure of the end of the calling.
+	 * Waits for every process to exit, then reads the arrivals the simulators stamped. Each limit (application and
+	 * API) is measured from its first arrival to its last: the processes keep working (analysis, documents) after
+	 * their last call, and start up at different times, so neither their start nor their exit is a measure of the
+	 * calling.
 	 */
-	private static Use watch(List<PushLossSimulator> simulators, List<Process> children, double limit)
+	private static Use watch(List<PushLossSimulator> simulators, List<Process> children, double rate)
 			throws InterruptedException {
-		int n = simulators.size();
-		long[] firstAt = new long[n];
-		long[] firstCalls = new long[n];
-		long[] lastAt = new long[n];
-		long[] lastCalls = new long[n];
-		Arrays.fill(firstAt, -1);
-		while (children.stream().anyMatch(Process::isAlive)) {
-			long now = System.nanoTime();
-			for (int i = 0; i < n; i++) {
-				long calls = simulators.get(i).calls();
-				if (calls > 0 && firstAt[i] < 0) {
-					firstAt[i] = now;
-					firstCalls[i] = calls;
-				}
-				if (calls > lastCalls[i]) {
-					lastAt[i] = now;
-					lastCalls[i] = calls;
-				}
-			}
-			Thread.sleep(2);
-		}
 		for (Process child : children) {
-			child.waitFor(10, TimeUnit.SECONDS);
+			child.waitFor();
+		}
+		List<Use.Limit> limits = new ArrayList<>();
+		for (PushLossSimulator simulator : simulators) {
+			for (LossSource source : LossSource.values()) {
+				limits.add(new Use.Limit(simulator.settings().sdkAppId(), source.apiName(),
+						simulator.arrivals(source), rate));
+			}
 		}
 		long violations = simulators.stream().mapToLong(PushLossSimulator::frequencyLimitAnswers).sum();
-		// each application's rate between its first and last call, summed: the applications ran at the same time
-		double rate = 0;
-		long calls = 0;
-		for (int i = 0; i < n; i++) {
-			double seconds = (lastAt[i] - firstAt[i]) / 1e9;
-			if (firstAt[i] >= 0 && seconds > 0) {
-				rate += (lastCalls[i] - firstCalls[i]) / seconds;
-				calls += lastCalls[i];
-			}
-		}
-		return new Use(calls, rate, limit, violations);
+		return new Use(limits, rate, violations);
 	}
 
 	/** Ten tasks (two task groups), so that each process calls for long enough to share the limit. */
@@ -193,16 +189,76 @@ final class SharedLimitBenchmark {
 		return IntStream.rangeClosed(1, 10).mapToObj((i) -> "t" + i + "-" + name).collect(Collectors.joining(", "));
 	}
 
-	/** Calls counted at the servers, and their rate from each application's first call to its last, summed. */
-	private record Use(long calls, double callsPerSecond, double limit, long violations) {
+	/** The arrivals at the servers per limit (application and API), and the 60007 answers. */
+	private record Use(List<Limit> limits, double rate, long violations) {
 
-		double utilisation() {
-			return this.callsPerSecond / this.limit;
+		/** k: the vendor's window holds k calls, the rate rounded down. */
+		int k() {
+			return (int) Math.max(1, Math.floor(this.rate));
 		}
 
-		String describe() {
-			return "%d calls at %.2f calls/s (each application from its first call to its last), limit %.0f calls/s"
-				.formatted(this.calls, this.callsPerSecond, this.limit);
+		double windowMillis() {
+			return k() * 1000 / this.rate;
+		}
+
+		/** Each application's limit with the most calls (the one its jobs keep busy), busiest first. */
+		List<Limit> busiest() {
+			Map<Long, Limit> byApplication = new HashMap<>();
+			for (Limit limit : this.limits) {
+				byApplication.merge(limit.sdkAppId(), limit, (a, b) -> (a.calls() >= b.calls()) ? a : b);
+			}
+			List<Limit> busiest = new ArrayList<>(byApplication.values());
+			busiest.sort((a, b) -> Long.compare(b.calls(), a.calls()));
+			return busiest;
+		}
+
+		/** The other limit of the same application. */
+		Limit other(Limit limit) {
+			return this.limits.stream()
+				.filter((l) -> l.sdkAppId() == limit.sdkAppId() && !l.api().equals(limit.api()) && l.calls() > 1)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** The least time spanned by k + 1 consecutive arrivals on any one limit, in milliseconds. */
+		double closestSpanMillis() {
+			return this.limits.stream()
+				.mapToDouble((limit) -> limit.closestSpanMillis(k()))
+				.min()
+				.orElse(Double.NaN);
+		}
+
+		/** One limit: its arrivals at the server, oldest first. */
+		record Limit(long sdkAppId, String api, List<Instant> arrivals, double rate) {
+
+			long calls() {
+				return this.arrivals.size();
+			}
+
+			double seconds() {
+				return (calls() < 2) ? 0
+						: Duration.between(this.arrivals.get(0), this.arrivals.get(this.arrivals.size() - 1)).toNanos() / 1e9;
+			}
+
+			/** Calls per second from the first arrival to the last, over the limit. */
+			double utilisation() {
+				return (seconds() > 0) ? (calls() - 1) / seconds() / this.rate : 0;
+			}
+
+			double closestSpanMillis(int k) {
+				double least = Double.POSITIVE_INFINITY;
+				for (int i = k; i < this.arrivals.size(); i++) {
+					least = Math.min(least,
+							Duration.between(this.arrivals.get(i - k), this.arrivals.get(i)).toNanos() / 1e6);
+				}
+				return least;
+			}
+
+			String describe() {
+				return "%d calls in %.1f s at %.2f calls/s (from the first arrival to the last), limit %.0f calls/s"
+					.formatted(calls(), seconds(), (seconds() > 0) ? (calls() - 1) / seconds() : 0, this.rate);
+			}
+
 		}
 
 	}

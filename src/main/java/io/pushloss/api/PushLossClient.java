@@ -67,7 +67,8 @@ public final class PushLossClient implements PushLossApi {
 	/**
 	 * A client whose calls are rate-limited with every other client of the process through {@code limiter}, and
 	 * across processes through {@code sharedSlots}.
-	 * @param arrivalMargin added to the shared spacing: how much a call may arrive later than its slot
+	 * @param arrivalMargin the slack of the shared slots: each window of k calls is this much longer than the
+	 * vendor's, and a call later than half of it after its slot reserves again (see {@link SharedSlotGate})
 	 */
 	public PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedCallSlots sharedSlots,
 			Duration arrivalMargin) {
@@ -78,7 +79,7 @@ public final class PushLossClient implements PushLossApi {
 		this(settings, limiter, new SharedSlotGate(SharedCallSlots.NONE, Duration.ZERO));
 	}
 
-	private PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedSlotGate sharedSlots) {
+	PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedSlotGate sharedSlots) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.limiter = limiter;
 		this.sharedSlots = sharedSlots;
@@ -160,11 +161,19 @@ public final class PushLossClient implements PushLossApi {
 		String key = limiterKey(query);
 		long start;
 		try {
-			// first the slot shared with other processes, then this JVM's own limiter (usually free by then)
-			this.sharedSlots.await(key, this.settings.callSpacing());
+			// first this JVM's own limiter, then the slot shared with other processes: the slot's check that the call
+			// is not late is the last thing before the request leaves, so nothing may wait after it
 			start = this.limiter.acquire(key, this.settings.callsPerWindow(), this.settings.callSpacing());
 		}
 		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw Failures.retryable(query, null, "interrupted", ex);
+		}
+		try {
+			this.sharedSlots.await(key, this.settings.callSpacing(), this.settings.callsPerWindow());
+		}
+		catch (InterruptedException ex) {
+			this.limiter.finished(key, start);
 			Thread.currentThread().interrupt();
 			throw Failures.retryable(query, null, "interrupted", ex);
 		}
