@@ -50,14 +50,18 @@ final class SharedLimitBenchmark {
 		for (int processes : new int[] { 2, 3 }) {
 			Use use = oneApplication(processes, rate);
 			Use.Limit busiest = use.busiest().get(0);
+			Use.Window together = busiest.together();
 			figures.add(Figure.atLeast("shared.utilisation." + processes, SECTION,
-					"utilisation of one application's busiest limit (" + busiest.api() + "), " + processes
-							+ " processes",
-					busiest.utilisation(), "", 0.95, busiest.describe()));
+					"utilisation of one application's busiest limit while " + processes + " processes call it",
+					together.utilisation(rate), "", 0.95,
+					busiest.api() + ": " + together.describe(rate) + "; " + busiest.describeGaps(use.holdMillis())));
+			figures.add(Figure.info("shared.utilisation.whole." + processes, SECTION,
+					"the same from its first call to its last, " + processes + " processes", busiest.utilisation(),
+					"", busiest.describe()));
 			Use.Limit other = use.other(busiest);
 			if (other != null) {
 				figures.add(Figure.info("shared.utilisation.other." + processes, SECTION,
-						"utilisation of its other limit (" + other.api() + ", fewer calls wanted), " + processes
+						"its other limit (" + other.api() + ", fewer calls wanted), first to last call, " + processes
 								+ " processes",
 						other.utilisation(), "", other.describe()));
 			}
@@ -74,10 +78,15 @@ final class SharedLimitBenchmark {
 		List<Use.Limit> busiest = six.busiest();
 		double sum = busiest.stream().mapToDouble(Use.Limit::utilisation).sum();
 		double least = busiest.stream().mapToDouble(Use.Limit::utilisation).min().orElse(0);
+		double bound = busiest.stream().mapToDouble((limit) -> limit.boundShare(six.holdMillis())).average().orElse(0);
 		figures.add(Figure.atLeast("shared.sixApplications", SECTION,
-				"6 applications in 6 processes: calls/s / (6 x N), each application's busiest limit", sum / 6, "",
-				0.95, "%d calls on those limits; the least of the six %.3f; closest k + 1 arrivals %.0f ms"
+				"6 applications in 6 processes: calls/s / (6 x N), each application's busiest limit, first to last call",
+				sum / 6, "", 0.95, "%d calls on those limits; the least of the six %.3f; closest k + 1 arrivals %.0f ms"
 					.formatted(busiest.stream().mapToLong(Use.Limit::calls).sum(), least, six.closestSpanMillis())));
+		figures.add(Figure.info("shared.sixApplications.bound", SECTION,
+				"6 applications: share of their calls that waited for the limit", bound, "",
+				"the gaps between two calls of one limit no longer than one slot (%.0f ms) plus 15 ms; the longer ones"
+					.formatted(six.holdMillis()) + " are the process not being ready to call (answers, storing, a loaded CPU)"));
 		figures.add(Figure.exactly("shared.sixApplications.violations", SECTION,
 				"60007 at the server's arrival time, 6 applications", six.violations(), "", 0,
 				"PushLossSimulator.frequencyLimitAnswers()"));
@@ -102,7 +111,7 @@ final class SharedLimitBenchmark {
 			for (int i = 0; i < processes; i++) {
 				children.add(start(database, simulator, "one-" + i, rate));
 			}
-			return watch(List.of(simulator), children, rate);
+			return watch(List.of(simulator), children, rate, marginMillis(), csv("arrivals-" + processes + ".csv"));
 		}
 	}
 
@@ -123,7 +132,7 @@ final class SharedLimitBenchmark {
 			for (int app = 0; app < 6; app++) {
 				children.add(start(database, simulators.get(app), "six-" + app, rate));
 			}
-			return watch(simulators, children, rate);
+			return watch(simulators, children, rate, marginMillis(), csv("arrivals-six.csv"));
 		}
 		finally {
 			simulators.forEach(PushLossSimulator::close);
@@ -158,18 +167,20 @@ final class SharedLimitBenchmark {
 		Map<String, String> environment = new HashMap<>(Map.of("SPRING_DATASOURCE_URL", database.url(),
 				"SPRING_DATASOURCE_USERNAME", "postgres", "PUSHLOSS_API_CALLS_PER_SECOND", Double.toString(rate),
 				"BENCH_SECRET_KEY", SECRET_KEY));
+		if (this.options.arrivalMargin() != null) {
+			environment.put("PUSHLOSS_API_ARRIVAL_MARGIN", this.options.arrivalMargin());
+		}
 		builder.environment().putAll(environment);
 		return builder.start();
 	}
 
 	/**
-	 * Waits for every process to exit, then reads the arrivals the simulators stamped. Each limit (application and
-	 * API) is measured from its first arrival to its last: the processes keep working (analysis, documents) after
-	 * their last call, and start up at different times, so neither their start nor their exit is a measure of the
-	 * calling.
+	 * Waits for every process to exit, then reads the arrivals the simulators stamped: each limit (application and
+	 * API) is measured from them, not from the processes' start or exit (they start up at different times, and keep
+	 * working on their documents after their last call).
 	 */
-	private static Use watch(List<PushLossSimulator> simulators, List<Process> children, double rate)
-			throws InterruptedException {
+	private static Use watch(List<PushLossSimulator> simulators, List<Process> children, double rate,
+			double marginMillis, Path csv) throws InterruptedException, IOException {
 		for (Process child : children) {
 			child.waitFor();
 		}
@@ -181,7 +192,42 @@ final class SharedLimitBenchmark {
 			}
 		}
 		long violations = simulators.stream().mapToLong(PushLossSimulator::frequencyLimitAnswers).sum();
-		return new Use(limits, rate, violations);
+		// every arrival, for a closer look: sdkappid, api, client port, microseconds since the run's first arrival
+		Instant first = limits.stream()
+			.filter((limit) -> limit.calls() > 0)
+			.map((limit) -> limit.arrivals().get(0).at())
+			.min(Instant::compareTo)
+			.orElse(Instant.EPOCH);
+		StringBuilder lines = new StringBuilder("sdkappid,api,port,micros\n");
+		for (Use.Limit limit : limits) {
+			for (PushLossSimulator.Arrival arrival : limit.arrivals()) {
+				lines.append(limit.sdkAppId()).append(',').append(limit.api()).append(',')
+					.append(arrival.clientPort()).append(',')
+					.append(Duration.between(first, arrival.at()).toNanos() / 1000).append('\n');
+			}
+		}
+		Files.writeString(csv, lines);
+		return new Use(limits, rate, marginMillis, violations);
+	}
+
+	/** The processes' arrival margin in milliseconds: the option's, else the product's default (25 ms). */
+	private double marginMillis() {
+		String margin = this.options.arrivalMargin();
+		if (margin == null) {
+			return 25;
+		}
+		String value = margin.strip().toLowerCase(java.util.Locale.ROOT);
+		if (value.endsWith("ms")) {
+			return Double.parseDouble(value.substring(0, value.length() - 2));
+		}
+		if (value.endsWith("s")) {
+			return Double.parseDouble(value.substring(0, value.length() - 1)) * 1000;
+		}
+		return Double.parseDouble(value);
+	}
+
+	private Path csv(String name) {
+		return this.options.workDir().resolve("shared").resolve(name);
 	}
 
 	/** Ten tasks (two task groups), so that each process calls for long enough to share the limit. */
@@ -190,7 +236,7 @@ final class SharedLimitBenchmark {
 	}
 
 	/** The arrivals at the servers per limit (application and API), and the 60007 answers. */
-	private record Use(List<Limit> limits, double rate, long violations) {
+	private record Use(List<Limit> limits, double rate, double marginMillis, long violations) {
 
 		/** k: the vendor's window holds k calls, the rate rounded down. */
 		int k() {
@@ -199,6 +245,11 @@ final class SharedLimitBenchmark {
 
 		double windowMillis() {
 			return k() * 1000 / this.rate;
+		}
+
+		/** The time between two shared slots of one limit: the client's spacing (2% over 1 / rate) + margin / k. */
+		double holdMillis() {
+			return 1020 / this.rate + this.marginMillis / k();
 		}
 
 		/** Each application's limit with the most calls (the one its jobs keep busy), busiest first. */
@@ -228,8 +279,27 @@ final class SharedLimitBenchmark {
 				.orElse(Double.NaN);
 		}
 
+		/** Arrivals between two instants, both counted. */
+		record Window(Instant from, Instant to, long calls, int callers) {
+
+			double seconds() {
+				return Duration.between(this.from, this.to).toNanos() / 1e9;
+			}
+
+			double utilisation(double rate) {
+				return (seconds() > 0) ? (this.calls - 1) / seconds() / rate : 0;
+			}
+
+			String describe(double rate) {
+				return "%d calls in %.1f s at %.2f calls/s while all %d callers (client connections) called, limit %.0f"
+					.formatted(this.calls, seconds(), (seconds() > 0) ? (this.calls - 1) / seconds() : 0, this.callers,
+							rate);
+			}
+
+		}
+
 		/** One limit: its arrivals at the server, oldest first. */
-		record Limit(long sdkAppId, String api, List<Instant> arrivals, double rate) {
+		record Limit(long sdkAppId, String api, List<PushLossSimulator.Arrival> arrivals, double rate) {
 
 			long calls() {
 				return this.arrivals.size();
@@ -237,7 +307,8 @@ final class SharedLimitBenchmark {
 
 			double seconds() {
 				return (calls() < 2) ? 0
-						: Duration.between(this.arrivals.get(0), this.arrivals.get(this.arrivals.size() - 1)).toNanos() / 1e9;
+						: Duration.between(this.arrivals.get(0).at(), this.arrivals.get(this.arrivals.size() - 1).at())
+							.toNanos() / 1e9;
 			}
 
 			/** Calls per second from the first arrival to the last, over the limit. */
@@ -245,13 +316,68 @@ final class SharedLimitBenchmark {
 				return (seconds() > 0) ? (calls() - 1) / seconds() / this.rate : 0;
 			}
 
+			/**
+			 * From the moment the last of the callers (client connections with two calls or more) made its first call
+			 * to the moment the first of them made its last: when all of them wanted the limit. The whole span when
+			 * there is one caller, or when the callers did not overlap.
+			 */
+			Window together() {
+				Map<Integer, Instant[]> byCaller = new HashMap<>();
+				for (PushLossSimulator.Arrival arrival : this.arrivals) {
+					byCaller.merge(arrival.clientPort(), new Instant[] { arrival.at(), arrival.at(), Instant.EPOCH },
+							(a, b) -> new Instant[] { a[0], b[1], Instant.MAX });
+				}
+				Instant from = null;
+				Instant to = null;
+				int callers = 0;
+				for (Instant[] span : byCaller.values()) {
+					if (span[2] != Instant.MAX) {
+						continue; // one call only
+					}
+					callers++;
+					from = (from == null || span[0].isAfter(from)) ? span[0] : from;
+					to = (to == null || span[1].isBefore(to)) ? span[1] : to;
+				}
+				if (callers < 2 || !to.isAfter(from)) {
+					return new Window(this.arrivals.get(0).at(), this.arrivals.get(this.arrivals.size() - 1).at(),
+							calls(), callers);
+				}
+				Instant start = from;
+				Instant end = to;
+				long inside = this.arrivals.stream()
+					.filter((arrival) -> !arrival.at().isBefore(start) && !arrival.at().isAfter(end))
+					.count();
+				return new Window(start, end, inside, callers);
+			}
+
 			double closestSpanMillis(int k) {
 				double least = Double.POSITIVE_INFINITY;
 				for (int i = k; i < this.arrivals.size(); i++) {
-					least = Math.min(least,
-							Duration.between(this.arrivals.get(i - k), this.arrivals.get(i)).toNanos() / 1e6);
+					least = Math.min(least, millis(i - k, i));
 				}
 				return least;
+			}
+
+			/** The share of the gaps between consecutive calls no longer than one slot and 15 ms. */
+			double boundShare(double holdMillis) {
+				long bound = 0;
+				for (int i = 1; i < this.arrivals.size(); i++) {
+					bound += (millis(i - 1, i) <= holdMillis + 15) ? 1 : 0;
+				}
+				return (calls() > 1) ? bound / (double) (calls() - 1) : 0;
+			}
+
+			String describeGaps(double holdMillis) {
+				double lost = 0;
+				for (int i = 1; i < this.arrivals.size(); i++) {
+					lost += Math.max(0, millis(i - 1, i) - holdMillis - 15);
+				}
+				return "%.0f%% of the gaps at one slot (%.0f ms) + 15 ms, %.1f s lost in longer ones over the whole span"
+					.formatted(100 * boundShare(holdMillis), holdMillis, lost / 1000);
+			}
+
+			private double millis(int from, int to) {
+				return Duration.between(this.arrivals.get(from).at(), this.arrivals.get(to).at()).toNanos() / 1e6;
 			}
 
 			String describe() {

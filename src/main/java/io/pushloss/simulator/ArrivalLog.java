@@ -1,8 +1,8 @@
 package io.pushloss.simulator;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
 import io.pushloss.domain.LossSource;
 
 /**
- * The arrival stamps of the calls the frequency limit saw, per API (the simulator serves one SDKAppID), rejected ones
+ * The arrivals of the calls the frequency limit saw, per API (the simulator serves one SDKAppID), rejected ones
  * included, the latest {@link #KEPT} of each: what a benchmark or a test measures the use of the limit from.
  */
 final class ArrivalLog {
@@ -19,7 +19,7 @@ final class ArrivalLog {
 	/** Arrivals kept per API: hours of calls at the vendor's rate, a bounded memory for a long-running simulator. */
 	static final int KEPT = 100_000;
 
-	private final Map<LossSource, Deque<Instant>> arrivals = new EnumMap<>(LossSource.class);
+	private final Map<LossSource, Deque<PushLossSimulator.Arrival>> arrivals = new EnumMap<>(LossSource.class);
 
 	ArrivalLog() {
 		for (LossSource source : LossSource.values()) {
@@ -27,8 +27,8 @@ final class ArrivalLog {
 		}
 	}
 
-	void record(LossSource source, Instant arrival) {
-		Deque<Instant> log = this.arrivals.get(source);
+	void record(LossSource source, PushLossSimulator.Arrival arrival) {
+		Deque<PushLossSimulator.Arrival> log = this.arrivals.get(source);
 		synchronized (log) {
 			log.addLast(arrival);
 			if (log.size() > KEPT) {
@@ -38,13 +38,13 @@ final class ArrivalLog {
 	}
 
 	/** The kept arrivals of one API, in arrival order. */
-	List<Instant> of(LossSource source) {
-		Deque<Instant> log = this.arrivals.get(source);
-		List<Instant> copy;
+	List<PushLossSimulator.Arrival> of(LossSource source) {
+		Deque<PushLossSimulator.Arrival> log = this.arrivals.get(source);
+		List<PushLossSimulator.Arrival> copy;
 		synchronized (log) {
 			copy = new ArrayList<>(log);
 		}
-		copy.sort(null);
+		copy.sort(Comparator.comparing(PushLossSimulator.Arrival::at));
 		return copy;
 	}
 

@@ -108,7 +108,8 @@ final class LossCallHandler implements HttpHandler {
 			if (sdkAppId != null) {
 				try {
 					if (sdkAppId.equals(Long.toString(this.settings.sdkAppId()))) {
-						this.arrivals.record(call.source, arrival);
+						this.arrivals.record(call.source,
+								new PushLossSimulator.Arrival(arrival, exchange.getRemoteAddress().getPort()));
 					}
 					this.rateLimiter.admit(sdkAppId, call.source, arrival);
 				}

@@ -136,11 +136,21 @@ public final class PushLossSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * When the calls of one API that the frequency limit saw arrived (stamped as the server saw each request come
+	 * The calls of one API that the frequency limit saw, as they arrived (stamped as the server saw each request come
 	 * in, in the simulator's clock), rejected ones included, oldest first; the latest 100,000 are kept.
 	 */
-	public List<Instant> arrivals(LossSource source) {
+	public List<Arrival> arrivals(LossSource source) {
 		return this.arrivals.of(source);
+	}
+
+	/**
+	 * One call's arrival.
+	 *
+	 * @param at when the server saw the request come in, in the simulator's clock
+	 * @param clientPort the caller's TCP port: the calls of one connection (of one client process, as long as it
+	 * keeps its connection) have the same
+	 */
+	public record Arrival(Instant at, int clientPort) {
 	}
 
 	/**
