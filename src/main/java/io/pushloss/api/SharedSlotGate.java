@@ -31,12 +31,6 @@ import org.slf4j.LoggerFactory;
  * the slot up and reserves again, so that it never arrives close to the next process's call. It is the last thing
  * before the request is sent: the client's own limiter waits before the reservation, not after it.
  * <p>
- * <b>A loaded machine.</b> The time from the gate to the vendor grows with the machine's load, and the fixed slack
- * may not cover it. The gate measures how late its own wake-ups are (the scheduling delay of this process now) and,
- * when the largest of the last {@link Jitter#SAMPLES} exceeds half the margin (the part of the slack meant for the
- * way after the gate), holds each of its slots longer by the excess, at most {@link Jitter#MAX_EXTRA}: on an idle
- * machine this costs nothing, on an overloaded one it trades a little of the rate for no 60007 answer.
- * <p>
  * <b>Cold calls.</b> The first call of a client (or its first after {@link CallWindowRateLimiter#COLD_AFTER} without
  * any) may have to load classes and open a connection after its slot began: it holds its slot for
  * {@link #COLD_HOLD} (or one spacing, whichever is shorter) more, so that the next slot starts after it has surely
@@ -61,8 +55,6 @@ final class SharedSlotGate {
 	private final CallWindowRateLimiter.Sleeper sleeper;
 
 	private final ClockPlacement placement = new ClockPlacement();
-
-	private final Jitter jitter = new Jitter();
 
 	/** When this client's last call started (nanoTime), or {@code null} before the first: to tell a cold call. */
 	private Long lastStart;
@@ -97,9 +89,7 @@ final class SharedSlotGate {
 		if (this.slots == SharedCallSlots.NONE) {
 			return this.nanoTime.getAsLong();
 		}
-		long tolerance = this.margin.toNanos() / 2;
-		Duration hold = spacing.plus(this.margin.dividedBy(Math.max(1, callsPerWindow)))
-			.plusNanos(this.jitter.extra(tolerance));
+		Duration hold = spacing.plus(this.margin.dividedBy(Math.max(1, callsPerWindow)));
 		synchronized (this) {
 			boolean cold = this.lastStart == null
 					|| this.nanoTime.getAsLong() - this.lastStart > CallWindowRateLimiter.COLD_AFTER.toNanos();
@@ -107,21 +97,17 @@ final class SharedSlotGate {
 				hold = hold.plus((COLD_HOLD.compareTo(spacing) < 0) ? COLD_HOLD : spacing);
 			}
 		}
+		long tolerance = this.margin.toNanos() / 2;
 		for (int attempt = 1;; attempt++) {
 			long before = this.nanoTime.getAsLong();
 			SharedCallSlots.Slot slot = this.slots.reserve(key, hold);
 			long after = this.nanoTime.getAsLong();
 			long[] bounds = this.placement.place(before, after, slot);
 			long wait;
-			boolean slept = false;
 			while ((wait = bounds[1] - this.nanoTime.getAsLong()) > 0) {
 				this.sleeper.sleepNanos(wait);
-				slept = true;
 			}
 			long now = this.nanoTime.getAsLong();
-			if (slept) {
-				this.jitter.wokeUp(now - bounds[1]);
-			}
 			long late = now - bounds[0];
 			if (late <= tolerance || attempt > MAX_RETAKES) {
 				synchronized (this) {
@@ -140,43 +126,6 @@ final class SharedSlotGate {
 	/** Slots given up so far because the call would have been late. */
 	synchronized long retaken() {
 		return this.retaken;
-	}
-
-	/** How much longer than each slot this process holds it now, because its wake-ups are late (nanoseconds). */
-	long extraHold() {
-		return this.jitter.extra(this.margin.toNanos() / 2);
-	}
-
-	/**
-	 * How late this process's recent wake-ups from the gate were: a measure of the machine's scheduling delay now,
-	 * and so of the delay between the gate and the request leaving.
-	 */
-	static final class Jitter {
-
-		/** How many recent wake-ups count. */
-		static final int SAMPLES = 16;
-
-		/** The most a slot is held longer. */
-		static final Duration MAX_EXTRA = Duration.ofMillis(250);
-
-		private final long[] lateness = new long[SAMPLES];
-
-		private int next;
-
-		synchronized void wokeUp(long late) {
-			this.lateness[this.next] = Math.max(0, late);
-			this.next = (this.next + 1) % SAMPLES;
-		}
-
-		/** The excess of the latest recent wake-up over {@code covered}, at most {@link #MAX_EXTRA}. */
-		synchronized long extra(long covered) {
-			long most = 0;
-			for (long late : this.lateness) {
-				most = Math.max(most, late);
-			}
-			return Math.min(Math.max(0, most - covered), MAX_EXTRA.toNanos());
-		}
-
 	}
 
 	/**

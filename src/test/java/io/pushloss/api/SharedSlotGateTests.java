@@ -81,26 +81,6 @@ class SharedSlotGateTests {
 	}
 
 	@Test
-	void lateWakeUpsLengthenTheSlotsByWhatTheMarginDoesNotCover() throws InterruptedException {
-		this.gate.await(KEY, SPACING, 1);
-		this.oversleeps.add(Duration.ofMillis(10).toNanos());
-		long second = this.gate.await(KEY, SPACING, 1);
-		assertThat(this.gate.extraHold()).as("10 ms late: within the half margin").isZero();
-
-		this.oversleeps.add(Duration.ofMillis(30).toNanos());
-		long third = this.gate.await(KEY, SPACING, 1);
-		long fourth = this.gate.await(KEY, SPACING, 1);
-		long fifth = this.gate.await(KEY, SPACING, 1);
-
-		assertThat(this.gate.extraHold()).isEqualTo(Duration.ofMillis(30).toNanos() - TOLERANCE);
-		assertThat(fourth - third).as("the third call's slot was reserved before it woke up late")
-			.isEqualTo(SPACING.plus(MARGIN).toNanos());
-		assertThat(fifth - fourth).as("the slots reserved after it are held 17.5 ms longer")
-			.isEqualTo(SPACING.plus(MARGIN).toNanos() + Duration.ofMillis(30).toNanos() - TOLERANCE);
-		assertThat(third).isGreaterThan(second);
-	}
-
-	@Test
 	void anyKPlusOneSlotsSpanTheVendorsWindowPlusTheMargin() throws InterruptedException {
 		List<Long> sent = new ArrayList<>();
 		sent.add(this.gate.await(KEY, SPACING_5, 5));
