@@ -1,6 +1,7 @@
 package io.pushloss.api;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -170,7 +171,7 @@ public final class PushLossClient implements PushLossApi {
 			throw Failures.retryable(query, null, "interrupted", ex);
 		}
 		try {
-			this.sharedSlots.await(key, this.settings.callSpacing(), this.settings.callsPerWindow());
+			this.sharedSlots.await(key, this.settings.callSpacing(), this.settings.callsPerWindow(), this::warmUp);
 		}
 		catch (InterruptedException ex) {
 			this.limiter.finished(key, start);
@@ -201,6 +202,46 @@ public final class PushLossClient implements PushLossApi {
 			this.limiter.finished(key, start);
 		}
 		return answer(query, response, userSig);
+	}
+
+	/**
+	 * Opens the connection to the vendor and runs the client's code once, outside any rate-limit slot, before a cold
+	 * call: a plain GET of the base URL's root, which is no API call (nothing is signed or sent but the request line),
+	 * whose answer, whatever it is, is discarded. The API call after it then reaches the vendor on time instead of
+	 * after a TCP and TLS handshake and the loading of the HTTP client's classes.
+	 * @return whether an answer came (the connection is open)
+	 */
+	private boolean warmUp() {
+		if (this.aborted) {
+			return false;
+		}
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.settings.baseUrl()).resolve("/"))
+				.timeout(this.settings.connectTimeout())
+				.GET()
+				.build();
+			CompletableFuture<HttpResponse<Void>> future = this.http.sendAsync(request,
+					HttpResponse.BodyHandlers.discarding());
+			this.inFlight.add(future);
+			try {
+				HttpResponse<Void> response = future.get(this.settings.connectTimeout().toMillis() * 2,
+						TimeUnit.MILLISECONDS);
+				log.debug("Warmed up the connection to {} (HTTP {})", this.settings.baseUrl(), response.statusCode());
+				return true;
+			}
+			finally {
+				this.inFlight.remove(future);
+				future.cancel(true);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException | CancellationException | IllegalArgumentException ex) {
+			log.debug("Could not warm up the connection to {}: {}", this.settings.baseUrl(), ex.toString());
+			return false;
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * before the request is sent: the client's own limiter waits before the reservation, not after it.
  * <p>
  * <b>Cold calls.</b> The first call of a client (or its first after {@link CallWindowRateLimiter#COLD_AFTER} without
- * any) may have to load classes and open a connection after its slot began: it holds its slot for
- * {@link #COLD_HOLD} (or one spacing, whichever is shorter) more, so that the next slot starts after it has surely
- * arrived.
+ * any) would load classes and open a connection after its slot began, and on a loaded machine reach the vendor
+ * hundreds of milliseconds late. So it first warms the client up outside any slot (a plain request to the base URL,
+ * not an API call, that opens the connection); only when that fails does it hold its slot for {@link #COLD_HOLD}
+ * (or one spacing, whichever is shorter) more, so that the next slot starts after it has surely arrived.
  */
 final class SharedSlotGate {
 
@@ -86,16 +88,27 @@ final class SharedSlotGate {
 	 * @return the local time (nanoTime) at which the call may go
 	 */
 	long await(String key, Duration spacing, int callsPerWindow) throws InterruptedException {
+		return await(key, spacing, callsPerWindow, () -> false);
+	}
+
+	/**
+	 * Waits for a slot as {@link #await(String, Duration, int)} does; a cold call first runs {@code warmUp}, which
+	 * opens the connection and loads the client's code outside any slot, and when it succeeds, holds its slot no
+	 * longer than a warm call.
+	 * @param warmUp opens the client's connection to the vendor without calling an API; {@code true} when it did
+	 */
+	long await(String key, Duration spacing, int callsPerWindow, BooleanSupplier warmUp) throws InterruptedException {
 		if (this.slots == SharedCallSlots.NONE) {
 			return this.nanoTime.getAsLong();
 		}
 		Duration hold = spacing.plus(this.margin.dividedBy(Math.max(1, callsPerWindow)));
+		boolean cold;
 		synchronized (this) {
-			boolean cold = this.lastStart == null
+			cold = this.lastStart == null
 					|| this.nanoTime.getAsLong() - this.lastStart > CallWindowRateLimiter.COLD_AFTER.toNanos();
-			if (cold) {
-				hold = hold.plus((COLD_HOLD.compareTo(spacing) < 0) ? COLD_HOLD : spacing);
-			}
+		}
+		if (cold && !warmUp.getAsBoolean()) {
+			hold = hold.plus((COLD_HOLD.compareTo(spacing) < 0) ? COLD_HOLD : spacing);
 		}
 		long tolerance = this.margin.toNanos() / 2;
 		for (int attempt = 1;; attempt++) {

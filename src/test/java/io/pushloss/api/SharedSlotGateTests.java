@@ -108,6 +108,24 @@ class SharedSlotGateTests {
 	}
 
 	@Test
+	void aColdCallThatWarmedItsConnectionUpFirstHoldsItsSlotNoLonger() throws InterruptedException {
+		List<String> warmUps = new ArrayList<>();
+		long first = this.gate.await(KEY, SPACING, 1, () -> warmUps.add("warm-up"));
+		long second = this.gate.await(KEY, SPACING, 1, () -> warmUps.add("warm-up"));
+
+		assertThat(warmUps).as("only the cold call warms up").hasSize(1);
+		assertThat(second - first).isEqualTo(SPACING.plus(MARGIN).toNanos());
+	}
+
+	@Test
+	void aColdCallWhoseWarmUpFailedHoldsItsSlotLonger() throws InterruptedException {
+		long first = this.gate.await(KEY, SPACING, 1, () -> false);
+		long second = this.gate.await(KEY, SPACING, 1, () -> false);
+
+		assertThat(second - first).isEqualTo(SPACING.plus(MARGIN).plus(SharedSlotGate.COLD_HOLD).toNanos());
+	}
+
+	@Test
 	void theOtherApiOfAWarmClientIsNotCold() throws InterruptedException {
 		this.gate.await(KEY, SPACING, 1);
 		String other = "https://vendor 1400000000 normal_push_loss";
