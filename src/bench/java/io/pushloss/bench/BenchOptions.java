@@ -32,11 +32,13 @@ import java.util.Set;
  * itself; a previous build's jar measures what changed in the program as well as in the way it is started
  * @param failoverRuns how many clusters are started and have their running node killed in the failover section
  * (the median is reported)
+ * @param arrivalMargin the client's {@code pushloss.api.arrival-margin} in the shared-limit section's processes, or
+ * {@code null} for the product's default
  */
 record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, int windows, int callers,
 		int minLatencyMillis, int maxLatencyMillis, double faultShare, int pipelineTasks, List<Long> excelRows,
 		int excelHeapMb, long analysisRows, int startupRuns, Path workDir, Path jar, Path startupBaseline,
-		int failoverRuns) {
+		int failoverRuns, String arrivalMargin) {
 
 	static final List<String> ALL_SECTIONS = List.of("rate", "incremental", "pipeline", "excel", "analysis",
 			"startup", "shared", "failover");
@@ -67,7 +69,7 @@ record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, i
 				Path.of(values.getOrDefault("jar", "target/push-loss-report.jar")).toAbsolutePath(),
 				Path.of(values.getOrDefault("startup-baseline", values.getOrDefault("jar", "target/push-loss-report.jar")))
 					.toAbsolutePath(),
-				intValue(values.remove("failover-runs"), 5));
+				intValue(values.remove("failover-runs"), 5), values.remove("arrival-margin"));
 		values.remove("work-dir");
 		values.remove("jar");
 		values.remove("startup-baseline");

@@ -7,17 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.pushloss.PostgresTestDatabase;
 import io.pushloss.cli.CliEnvironment;
 import io.pushloss.cli.Main;
+import io.pushloss.domain.LossSource;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 import io.pushloss.store.CallSlotCost;
@@ -50,16 +49,47 @@ final class SharedLimitBenchmark {
 		double rate = Math.min(this.options.callsPerSecond(), 5);
 		for (int processes : new int[] { 2, 3 }) {
 			Use use = oneApplication(processes, rate);
+			Use.Limit busiest = use.busiest().get(0);
+			Use.Window together = busiest.together();
 			figures.add(Figure.atLeast("shared.utilisation." + processes, SECTION,
-					"utilisation of one application's limit, " + processes + " processes", use.utilisation(), "",
-					0.95, use.describe()));
+					"utilisation of one application's busiest limit while " + processes + " processes call it",
+					together.utilisation(rate), "", 0.95,
+					busiest.api() + ": " + together.describe(rate) + "; " + busiest.describeGaps(use.holdMillis())));
+			figures.add(Figure.info("shared.utilisation.whole." + processes, SECTION,
+					"the same from its first call to its last, " + processes + " processes", busiest.utilisation(),
+					"", busiest.describe()));
+			Use.Limit other = use.other(busiest);
+			if (other != null) {
+				figures.add(Figure.info("shared.utilisation.other." + processes, SECTION,
+						"its other limit (" + other.api() + ", fewer calls wanted), first to last call, " + processes
+								+ " processes",
+						other.utilisation(), "", other.describe()));
+			}
+			figures.add(Figure.info("shared.closest." + processes, SECTION,
+					"closest k + 1 arrivals on one limit, " + processes + " processes (the vendor's window: "
+							+ Math.round(use.windowMillis()) + " ms)",
+					use.closestSpanMillis(), "ms", "the least time spanned by " + (use.k() + 1)
+							+ " consecutive arrivals at the server on one (application, API); below the window is a 60007"));
 			figures.add(Figure.exactly("shared.violations." + processes, SECTION,
 					"60007 at the server's arrival time, " + processes + " processes", use.violations(), "", 0,
 					"PushLossSimulator.frequencyLimitAnswers()"));
 		}
 		Use six = sixApplications(rate);
+		List<Use.Limit> busiest = six.busiest();
+		double sum = busiest.stream().mapToDouble(Use.Limit::utilisation).sum();
+		double least = busiest.stream().mapToDouble(Use.Limit::utilisation).min().orElse(0);
+		double bound = busiest.stream().mapToDouble((limit) -> limit.boundShare(six.holdMillis())).average().orElse(0);
 		figures.add(Figure.atLeast("shared.sixApplications", SECTION,
-				"6 applications in 6 processes: calls/s / (6 x N)", six.utilisation(), "", 0.95, six.describe()));
+				"6 applications in 6 processes: calls/s / (6 x N), each application's busiest limit, first to last call",
+				sum / 6, "", 0.95, "%d calls on those limits; the least of the six %.3f; closest k + 1 arrivals %.0f ms"
+					.formatted(busiest.stream().mapToLong(Use.Limit::calls).sum(), least, six.closestSpanMillis())));
+		figures.add(Figure.info("shared.sixApplications.bound", SECTION,
+				"6 applications: share of their calls that waited for the limit", bound, "",
+				"the gaps between two calls of one limit no longer than one slot (%.0f ms) plus 15 ms; the longer ones"
+					.formatted(six.holdMillis()) + " are the process not being ready to call (answers, storing, a loaded CPU)"));
+		figures.add(Figure.exactly("shared.sixApplications.violations", SECTION,
+				"60007 at the server's arrival time, 6 applications", six.violations(), "", 0,
+				"PushLossSimulator.frequencyLimitAnswers()"));
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			double micros = CallSlotCost.microsPerReservation(database.url(), 2000);
 			figures.add(Figure.info("shared.reservationCost", SECTION, "one reservation in PostgreSQL", micros / 1000,
@@ -81,7 +111,7 @@ final class SharedLimitBenchmark {
 			for (int i = 0; i < processes; i++) {
 				children.add(start(database, simulator, "one-" + i, rate));
 			}
-			return watch(List.of(simulator), children, rate);
+			return watch(List.of(simulator), children, rate, marginMillis(), csv("arrivals-" + processes + ".csv"));
 		}
 	}
 
@@ -102,8 +132,7 @@ final class SharedLimitBenchmark {
 			for (int app = 0; app < 6; app++) {
 				children.add(start(database, simulators.get(app), "six-" + app, rate));
 			}
-			Use use = watch(simulators, children, rate * 6);
-			return use;
+			return watch(simulators, children, rate, marginMillis(), csv("arrivals-six.csv"));
 		}
 		finally {
 			simulators.forEach(PushLossSimulator::close);
@@ -138,54 +167,67 @@ final class SharedLimitBenchmark {
 		Map<String, String> environment = new HashMap<>(Map.of("SPRING_DATASOURCE_URL", database.url(),
 				"SPRING_DATASOURCE_USERNAME", "postgres", "PUSHLOSS_API_CALLS_PER_SECOND", Double.toString(rate),
 				"BENCH_SECRET_KEY", SECRET_KEY));
+		if (this.options.arrivalMargin() != null) {
+			environment.put("PUSHLOSS_API_ARRIVAL_MARGIN", this.options.arrivalMargin());
+		}
 		builder.environment().putAll(environment);
 		return builder.start();
 	}
 
-	/** Counts the simulators' calls while the children run: from the moment all have called to the first end. */
 	/**
-	 * Watches the servers' call counters until every process has exited. Each application's use is measured from its
-	 * first call to its last, at the server: the processes keep working (analysis, documents) after their last call,
-	 * so their exit is no measure of the end of the calling.
+	 * Waits for every process to exit, then reads the arrivals the simulators stamped: each limit (application and
+	 * API) is measured from them, not from the processes' start or exit (they start up at different times, and keep
+	 * working on their documents after their last call).
 	 */
-	private static Use watch(List<PushLossSimulator> simulators, List<Process> children, double limit)
-			throws InterruptedException {
-		int n = simulators.size();
-		long[] firstAt = new long[n];
-		long[] firstCalls = new long[n];
-		long[] lastAt = new long[n];
-		long[] lastCalls = new long[n];
-		Arrays.fill(firstAt, -1);
-		while (children.stream().anyMatch(Process::isAlive)) {
-			long now = System.nanoTime();
-			for (int i = 0; i < n; i++) {
-				long calls = simulators.get(i).calls();
-				if (calls > 0 && firstAt[i] < 0) {
-					firstAt[i] = now;
-					firstCalls[i] = calls;
-				}
-				if (calls > lastCalls[i]) {
-					lastAt[i] = now;
-					lastCalls[i] = calls;
-				}
-			}
-			Thread.sleep(2);
-		}
+	private static Use watch(List<PushLossSimulator> simulators, List<Process> children, double rate,
+			double marginMillis, Path csv) throws InterruptedException, IOException {
 		for (Process child : children) {
-			child.waitFor(10, TimeUnit.SECONDS);
+			child.waitFor();
+		}
+		List<Use.Limit> limits = new ArrayList<>();
+		for (PushLossSimulator simulator : simulators) {
+			for (LossSource source : LossSource.values()) {
+				limits.add(new Use.Limit(simulator.settings().sdkAppId(), source.apiName(),
+						simulator.arrivals(source), rate));
+			}
 		}
 		long violations = simulators.stream().mapToLong(PushLossSimulator::frequencyLimitAnswers).sum();
-		// each application's rate between its first and last call, summed: the applications ran at the same time
-		double rate = 0;
-		long calls = 0;
-		for (int i = 0; i < n; i++) {
-			double seconds = (lastAt[i] - firstAt[i]) / 1e9;
-			if (firstAt[i] >= 0 && seconds > 0) {
-				rate += (lastCalls[i] - firstCalls[i]) / seconds;
-				calls += lastCalls[i];
+		// every arrival, for a closer look: sdkappid, api, client port, microseconds since the run's first arrival
+		Instant first = limits.stream()
+			.filter((limit) -> limit.calls() > 0)
+			.map((limit) -> limit.arrivals().get(0).at())
+			.min(Instant::compareTo)
+			.orElse(Instant.EPOCH);
+		StringBuilder lines = new StringBuilder("sdkappid,api,port,micros\n");
+		for (Use.Limit limit : limits) {
+			for (PushLossSimulator.Arrival arrival : limit.arrivals()) {
+				lines.append(limit.sdkAppId()).append(',').append(limit.api()).append(',')
+					.append(arrival.clientPort()).append(',')
+					.append(Duration.between(first, arrival.at()).toNanos() / 1000).append('\n');
 			}
 		}
-		return new Use(calls, rate, limit, violations);
+		Files.writeString(csv, lines);
+		return new Use(limits, rate, marginMillis, violations);
+	}
+
+	/** The processes' arrival margin in milliseconds: the option's, else the product's default (25 ms). */
+	private double marginMillis() {
+		String margin = this.options.arrivalMargin();
+		if (margin == null) {
+			return 25;
+		}
+		String value = margin.strip().toLowerCase(java.util.Locale.ROOT);
+		if (value.endsWith("ms")) {
+			return Double.parseDouble(value.substring(0, value.length() - 2));
+		}
+		if (value.endsWith("s")) {
+			return Double.parseDouble(value.substring(0, value.length() - 1)) * 1000;
+		}
+		return Double.parseDouble(value);
+	}
+
+	private Path csv(String name) {
+		return this.options.workDir().resolve("shared").resolve(name);
 	}
 
 	/** Ten tasks (two task groups), so that each process calls for long enough to share the limit. */
@@ -193,16 +235,156 @@ final class SharedLimitBenchmark {
 		return IntStream.rangeClosed(1, 10).mapToObj((i) -> "t" + i + "-" + name).collect(Collectors.joining(", "));
 	}
 
-	/** Calls counted at the servers, and their rate from each application's first call to its last, summed. */
-	private record Use(long calls, double callsPerSecond, double limit, long violations) {
+	/** The arrivals at the servers per limit (application and API), and the 60007 answers. */
+	private record Use(List<Limit> limits, double rate, double marginMillis, long violations) {
 
-		double utilisation() {
-			return this.callsPerSecond / this.limit;
+		/** k: the vendor's window holds k calls, the rate rounded down. */
+		int k() {
+			return (int) Math.max(1, Math.floor(this.rate));
 		}
 
-		String describe() {
-			return "%d calls at %.2f calls/s (each application from its first call to its last), limit %.0f calls/s"
-				.formatted(this.calls, this.callsPerSecond, this.limit);
+		double windowMillis() {
+			return k() * 1000 / this.rate;
+		}
+
+		/** The time between two shared slots of one limit: the client's spacing (2% over 1 / rate) + margin / k. */
+		double holdMillis() {
+			return 1020 / this.rate + this.marginMillis / k();
+		}
+
+		/** Each application's limit with the most calls (the one its jobs keep busy), busiest first. */
+		List<Limit> busiest() {
+			Map<Long, Limit> byApplication = new HashMap<>();
+			for (Limit limit : this.limits) {
+				byApplication.merge(limit.sdkAppId(), limit, (a, b) -> (a.calls() >= b.calls()) ? a : b);
+			}
+			List<Limit> busiest = new ArrayList<>(byApplication.values());
+			busiest.sort((a, b) -> Long.compare(b.calls(), a.calls()));
+			return busiest;
+		}
+
+		/** The other limit of the same application. */
+		Limit other(Limit limit) {
+			return this.limits.stream()
+				.filter((l) -> l.sdkAppId() == limit.sdkAppId() && !l.api().equals(limit.api()) && l.calls() > 1)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** The least time spanned by k + 1 consecutive arrivals on any one limit, in milliseconds. */
+		double closestSpanMillis() {
+			return this.limits.stream()
+				.mapToDouble((limit) -> limit.closestSpanMillis(k()))
+				.min()
+				.orElse(Double.NaN);
+		}
+
+		/** Arrivals between two instants, both counted. */
+		record Window(Instant from, Instant to, long calls, int callers) {
+
+			double seconds() {
+				return Duration.between(this.from, this.to).toNanos() / 1e9;
+			}
+
+			double utilisation(double rate) {
+				return (seconds() > 0) ? (this.calls - 1) / seconds() / rate : 0;
+			}
+
+			String describe(double rate) {
+				return "%d calls in %.1f s at %.2f calls/s while all %d callers (client connections) called, limit %.0f"
+					.formatted(this.calls, seconds(), (seconds() > 0) ? (this.calls - 1) / seconds() : 0, this.callers,
+							rate);
+			}
+
+		}
+
+		/** One limit: its arrivals at the server, oldest first. */
+		record Limit(long sdkAppId, String api, List<PushLossSimulator.Arrival> arrivals, double rate) {
+
+			long calls() {
+				return this.arrivals.size();
+			}
+
+			double seconds() {
+				return (calls() < 2) ? 0
+						: Duration.between(this.arrivals.get(0).at(), this.arrivals.get(this.arrivals.size() - 1).at())
+							.toNanos() / 1e9;
+			}
+
+			/** Calls per second from the first arrival to the last, over the limit. */
+			double utilisation() {
+				return (seconds() > 0) ? (calls() - 1) / seconds() / this.rate : 0;
+			}
+
+			/**
+			 * From the moment the last of the callers (client connections with two calls or more) made its first call
+			 * to the moment the first of them made its last: when all of them wanted the limit. The whole span when
+			 * there is one caller, or when the callers did not overlap.
+			 */
+			Window together() {
+				Map<Integer, Instant[]> byCaller = new HashMap<>();
+				for (PushLossSimulator.Arrival arrival : this.arrivals) {
+					byCaller.merge(arrival.clientPort(), new Instant[] { arrival.at(), arrival.at(), Instant.EPOCH },
+							(a, b) -> new Instant[] { a[0], b[1], Instant.MAX });
+				}
+				Instant from = null;
+				Instant to = null;
+				int callers = 0;
+				for (Instant[] span : byCaller.values()) {
+					if (span[2] != Instant.MAX) {
+						continue; // one call only
+					}
+					callers++;
+					from = (from == null || span[0].isAfter(from)) ? span[0] : from;
+					to = (to == null || span[1].isBefore(to)) ? span[1] : to;
+				}
+				if (callers < 2 || !to.isAfter(from)) {
+					return new Window(this.arrivals.get(0).at(), this.arrivals.get(this.arrivals.size() - 1).at(),
+							calls(), callers);
+				}
+				Instant start = from;
+				Instant end = to;
+				long inside = this.arrivals.stream()
+					.filter((arrival) -> !arrival.at().isBefore(start) && !arrival.at().isAfter(end))
+					.count();
+				return new Window(start, end, inside, callers);
+			}
+
+			double closestSpanMillis(int k) {
+				double least = Double.POSITIVE_INFINITY;
+				for (int i = k; i < this.arrivals.size(); i++) {
+					least = Math.min(least, millis(i - k, i));
+				}
+				return least;
+			}
+
+			/** The share of the gaps between consecutive calls no longer than one slot and 15 ms. */
+			double boundShare(double holdMillis) {
+				long bound = 0;
+				for (int i = 1; i < this.arrivals.size(); i++) {
+					bound += (millis(i - 1, i) <= holdMillis + 15) ? 1 : 0;
+				}
+				return (calls() > 1) ? bound / (double) (calls() - 1) : 0;
+			}
+
+			String describeGaps(double holdMillis) {
+				double lost = 0;
+				for (int i = 1; i < this.arrivals.size(); i++) {
+					lost += Math.max(0, millis(i - 1, i) - holdMillis - 15);
+				}
+				return "%.0f%% of the gaps at one slot (%.0f ms) + 15 ms, %.1f s lost in longer ones over the whole span"
+					.formatted(100 * boundShare(holdMillis), holdMillis, lost / 1000);
+			}
+
+			private double millis(int from, int to) {
+				return Duration.between(this.arrivals.get(from).at(), this.arrivals.get(to).at()).toNanos() / 1e6;
+			}
+
+			String describe() {
+				return "%d calls in %.1f s at %.2f calls/s (from the first arrival to the last), limit %.0f calls/s"
+					.formatted(calls(), seconds(), (seconds() > 0) ? (calls() - 1) / seconds() : 0, this.rate);
+			}
+
 		}
 
 	}

@@ -18,9 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param simulatorCallsPerSecond the embedded simulator's frequency limit, or {@code null} for
  * {@code callsPerSecond}, the client's own rate (the vendor's, 1, by default): the demo then proves the client keeps
  * to the limit the vendor enforces. Tests that count calls exactly under a loaded machine may set it higher.
- * @param arrivalMargin added to the spacing of the call starts shared with other processes (through the database):
- * the time between a reservation and the call reaching the vendor varies with the machine's load, and the vendor
- * measures arrivals; at the vendor's 1 call per second the default 25 ms costs 2.5% of the rate
+ * @param arrivalMargin the slack of the call starts shared with other processes (through the database): any
+ * {@code k + 1} shared starts of one application and API span the vendor's window of {@code k} calls plus 2% plus
+ * this margin ({@code k} the rate rounded down), and a call later than half the margin after its slot reserves
+ * again. The vendor measures arrivals, and the time from a call's slot to its arrival varies with the machine's load
+ * and the network; at the vendor's 1 call per second the default 25 ms costs 2.4% of the rate (1 s / 1.045 s)
  */
 @ConfigurationProperties("pushloss.api")
 public record ApiProperties(@DefaultValue("1.0") double callsPerSecond, @DefaultValue("5s") Duration connectTimeout,

@@ -1,6 +1,7 @@
 package io.pushloss.api;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -67,7 +68,8 @@ public final class PushLossClient implements PushLossApi {
 	/**
 	 * A client whose calls are rate-limited with every other client of the process through {@code limiter}, and
 	 * across processes through {@code sharedSlots}.
-	 * @param arrivalMargin added to the shared spacing: how much a call may arrive later than its slot
+	 * @param arrivalMargin the slack of the shared slots: each window of k calls is this much longer than the
+	 * vendor's, and a call later than half of it after its slot reserves again (see {@link SharedSlotGate})
 	 */
 	public PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedCallSlots sharedSlots,
 			Duration arrivalMargin) {
@@ -78,7 +80,7 @@ public final class PushLossClient implements PushLossApi {
 		this(settings, limiter, new SharedSlotGate(SharedCallSlots.NONE, Duration.ZERO));
 	}
 
-	private PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedSlotGate sharedSlots) {
+	PushLossClient(ApiClientSettings settings, CallWindowRateLimiter limiter, SharedSlotGate sharedSlots) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.limiter = limiter;
 		this.sharedSlots = sharedSlots;
@@ -160,11 +162,19 @@ public final class PushLossClient implements PushLossApi {
 		String key = limiterKey(query);
 		long start;
 		try {
-			// first the slot shared with other processes, then this JVM's own limiter (usually free by then)
-			this.sharedSlots.await(key, this.settings.callSpacing());
+			// first this JVM's own limiter, then the slot shared with other processes: the slot's check that the call
+			// is not late is the last thing before the request leaves, so nothing may wait after it
 			start = this.limiter.acquire(key, this.settings.callsPerWindow(), this.settings.callSpacing());
 		}
 		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw Failures.retryable(query, null, "interrupted", ex);
+		}
+		try {
+			this.sharedSlots.await(key, this.settings.callSpacing(), this.settings.callsPerWindow(), this::warmUp);
+		}
+		catch (InterruptedException ex) {
+			this.limiter.finished(key, start);
 			Thread.currentThread().interrupt();
 			throw Failures.retryable(query, null, "interrupted", ex);
 		}
@@ -192,6 +202,46 @@ public final class PushLossClient implements PushLossApi {
 			this.limiter.finished(key, start);
 		}
 		return answer(query, response, userSig);
+	}
+
+	/**
+	 * Opens the connection to the vendor and runs the client's code once, outside any rate-limit slot, before a cold
+	 * call: a plain GET of the base URL's root, which is no API call (nothing is signed or sent but the request line),
+	 * whose answer, whatever it is, is discarded. The API call after it then reaches the vendor on time instead of
+	 * after a TCP and TLS handshake and the loading of the HTTP client's classes.
+	 * @return whether an answer came (the connection is open)
+	 */
+	private boolean warmUp() {
+		if (this.aborted) {
+			return false;
+		}
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.settings.baseUrl()).resolve("/"))
+				.timeout(this.settings.connectTimeout())
+				.GET()
+				.build();
+			CompletableFuture<HttpResponse<Void>> future = this.http.sendAsync(request,
+					HttpResponse.BodyHandlers.discarding());
+			this.inFlight.add(future);
+			try {
+				HttpResponse<Void> response = future.get(this.settings.connectTimeout().toMillis() * 2,
+						TimeUnit.MILLISECONDS);
+				log.debug("Warmed up the connection to {} (HTTP {})", this.settings.baseUrl(), response.statusCode());
+				return true;
+			}
+			finally {
+				this.inFlight.remove(future);
+				future.cancel(true);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException | CancellationException | IllegalArgumentException ex) {
+			log.debug("Could not warm up the connection to {}: {}", this.settings.baseUrl(), ex.toString());
+			return false;
+		}
 	}
 
 	/**

@@ -43,11 +43,13 @@ final class LossCallHandler implements HttpHandler {
 
 	private final AtomicLong frequencyLimited;
 
+	private final ArrivalLog arrivals;
+
 	/** Numbers the calls for the latency draw. */
 	private final AtomicLong callNumber = new AtomicLong();
 
 	LossCallHandler(SimulatorSettings settings, SyntheticLossData data, FaultPlan faults,
-			Map<LossSource, AtomicLong> calls, AtomicLong frequencyLimited) {
+			Map<LossSource, AtomicLong> calls, AtomicLong frequencyLimited, ArrivalLog arrivals) {
 		this.settings = settings;
 		this.answers = new CallAnswers(data, settings.unnamedObjectShape());
 		this.userSig = new UserSig(settings.secretKey(), settings.clock());
@@ -55,6 +57,7 @@ final class LossCallHandler implements HttpHandler {
 		this.faults = faults;
 		this.calls = calls;
 		this.frequencyLimited = frequencyLimited;
+		this.arrivals = arrivals;
 	}
 
 	@Override
@@ -104,6 +107,10 @@ final class LossCallHandler implements HttpHandler {
 			String sdkAppId = QueryParameters.rawSdkAppId(exchange.getRequestURI().getRawQuery());
 			if (sdkAppId != null) {
 				try {
+					if (sdkAppId.equals(Long.toString(this.settings.sdkAppId()))) {
+						this.arrivals.record(call.source,
+								new PushLossSimulator.Arrival(arrival, exchange.getRemoteAddress().getPort()));
+					}
 					this.rateLimiter.admit(sdkAppId, call.source, arrival);
 				}
 				catch (RejectedCallException ex) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +61,8 @@ public final class PushLossSimulator implements AutoCloseable {
 
 	private final AtomicLong frequencyLimited = new AtomicLong();
 
+	private final ArrivalLog arrivals = new ArrivalLog();
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -79,7 +83,7 @@ public final class PushLossSimulator implements AutoCloseable {
 		this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
 		this.server.setExecutor(new ArrivalStamps(this.executor, settings.clock()));
 		this.server.createContext("/", new LossCallHandler(settings, this.data, this.faults, this.calls,
-				this.frequencyLimited));
+				this.frequencyLimited, this.arrivals));
 		this.server.start();
 		this.port = this.server.getAddress().getPort();
 	}
@@ -129,6 +133,24 @@ public final class PushLossSimulator implements AutoCloseable {
 	/** Calls received on one API path, rejected ones included. */
 	public long calls(LossSource source) {
 		return this.calls.get(source).get();
+	}
+
+	/**
+	 * The calls of one API that the frequency limit saw, as they arrived (stamped as the server saw each request come
+	 * in, in the simulator's clock), rejected ones included, oldest first; the latest 100,000 are kept.
+	 */
+	public List<Arrival> arrivals(LossSource source) {
+		return this.arrivals.of(source);
+	}
+
+	/**
+	 * One call's arrival.
+	 *
+	 * @param at when the server saw the request come in, in the simulator's clock
+	 * @param clientPort the caller's TCP port: the calls of one connection (of one client process, as long as it
+	 * keeps its connection) have the same
+	 */
+	public record Arrival(Instant at, int clientPort) {
 	}
 
 	/**

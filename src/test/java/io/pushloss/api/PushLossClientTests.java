@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -258,6 +259,40 @@ class PushLossClientTests {
 		assertThat(requests).hasSize(4);
 		for (int i = 1; i < requests.size(); i++) {
 			assertThat(requests.get(i).tick() - requests.get(i - 1).tick()).as("spacing before call %d", i + 1)
+				.isGreaterThanOrEqualTo(1_000_000_000L);
+		}
+	}
+
+	@Test
+	void nothingHoldsACallBackAfterItsSharedSlotNotEvenThisProcesssOwnLimiter() {
+		// slots shared with other processes that are free at once; the client's own limiter still spaces the calls
+		List<Long> reservedAt = new ArrayList<>();
+		SharedCallSlots free = (key, spacing) -> {
+			reservedAt.add(this.ticks.get());
+			long now = this.ticks.get() / 1000;
+			return new SharedCallSlots.Slot(now, now);
+		};
+		Duration margin = Duration.ofMillis(25);
+		PushLossClient client = new PushLossClient(settings().withCallsPerSecond(1.0),
+				new CallWindowRateLimiter(this.ticks::get, this.ticks::addAndGet),
+				new SharedSlotGate(free, margin, this.ticks::get, this.ticks::addAndGet));
+
+		client.fetch(NORMAL);
+		client.fetch(NORMAL);
+		client.fetch(NORMAL);
+
+		List<Received> all = this.vendor.received();
+		assertThat(all.get(0).method() + " " + all.get(0).path()).as("the cold client warms its connection up first")
+			.isEqualTo("GET /");
+		List<Received> requests = all.stream().filter((request) -> request.method().equals("POST")).toList();
+		assertThat(all).hasSize(4);
+		assertThat(requests).hasSize(3);
+		for (int i = 0; i < requests.size(); i++) {
+			assertThat(requests.get(i).tick() - reservedAt.get(i)).as("call %d after its slot", i + 1)
+				.isBetween(0L, margin.toNanos() / 2);
+		}
+		for (int i = 1; i < requests.size(); i++) {
+			assertThat(requests.get(i).tick() - requests.get(i - 1).tick()).as("the process's own spacing")
 				.isGreaterThanOrEqualTo(1_000_000_000L);
 		}
 	}

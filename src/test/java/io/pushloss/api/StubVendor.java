@@ -79,6 +79,9 @@ final class StubVendor implements AutoCloseable {
 
 	private static Map<String, String> params(String rawQuery) {
 		Map<String, String> params = new LinkedHashMap<>();
+		if (rawQuery == null) {
+			return params; // a request without parameters (the client's warm-up of its connection)
+		}
 		for (String pair : rawQuery.split("&")) {
 			int eq = pair.indexOf('=');
 			params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

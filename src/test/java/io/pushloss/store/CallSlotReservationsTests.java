@@ -19,6 +19,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.pushloss.PostgresTestDatabase;
+import io.pushloss.api.SharedCallSlots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,13 +53,12 @@ class CallSlotReservationsTests {
 		int callers = 12;
 		ExecutorService pool = Executors.newFixedThreadPool(callers);
 		try {
-			List<Callable<CallSlotReservations.Slot>> reservations = new ArrayList<>();
+			List<Callable<SharedCallSlots.Slot>> reservations = new ArrayList<>();
 			for (int i = 0; i < callers; i++) {
-				reservations.add(() -> slots.slot("https://vendor 1400000000 normal_push_loss", SPACING));
+				reservations.add(() -> slots.reserve("https://vendor 1400000000 normal_push_loss", SPACING));
 			}
 			List<Long> starts = new ArrayList<>();
-			for (Future<CallSlotReservations.Slot> slot : pool.invokeAll(reservations)) {
-				assertThat(slot.get().waitMicros()).isNotNegative();
+			for (Future<SharedCallSlots.Slot> slot : pool.invokeAll(reservations)) {
 				starts.add(slot.get().startMicros());
 			}
 			starts.sort(null);
@@ -66,7 +66,12 @@ class CallSlotReservationsTests {
 				assertThat(starts.get(i) - starts.get(i - 1)).as("slots %d and %d", i - 1, i)
 					.isGreaterThanOrEqualTo(SPACING.toNanos() / 1000);
 			}
-			assertThat(slots.reserve("https://vendor 1400000001 normal_push_loss", SPACING))
+			long before = System.currentTimeMillis() * 1000;
+			SharedCallSlots.Slot other = slots.reserve("https://vendor 1400000002 normal_push_loss", SPACING);
+			long after = System.currentTimeMillis() * 1000;
+			assertThat(other.nowMicros()).as("the database (on this host) read its clock during the reservation")
+				.isBetween(before - 1000, after + 1000);
+			assertThat(slots.reserve("https://vendor 1400000001 normal_push_loss", SPACING).waitAfterNow())
 				.as("another application never waits for this one")
 				.isZero();
 		}
