@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.pushloss.PushLossReportApplication;
+import io.pushloss.TestForks;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.VendorApiProvider;
 import io.pushloss.jobdef.JobDefinition;
@@ -63,11 +64,12 @@ abstract class ReliabilityContext {
 			"onboarding", "holiday-promo");
 
 	/**
-	 * The data directory, relative to the build's working directory. A constant rather than a dynamic property:
-	 * the log file's path ({@code ${pushloss.data-dir}/logs}) is resolved before dynamic properties exist. Shared
-	 * by every class on this context, which outlives any one class, so not a JUnit {@code @TempDir}.
+	 * The data directory, in this test JVM's own folder ({@link TestForks#DIRECTORY_PLACEHOLDER}: each surefire fork
+	 * has its own). A constant rather than a dynamic property: the log file's path ({@code ${pushloss.data-dir}/logs})
+	 * is resolved before dynamic properties exist. Shared by every class on this context, which outlives any one
+	 * class, so not a JUnit {@code @TempDir}.
 	 */
-	static final String DATA_DIR_NAME = "target/reliability-data";
+	static final String DATA_DIR_NAME = TestForks.DIRECTORY_PLACEHOLDER + "/reliability-data";
 
 	static final Path DATA_DIR = createDataDir();
 
@@ -182,7 +184,7 @@ abstract class ReliabilityContext {
 
 	/** Empties what an earlier build left, once per JVM (the first class on this context). */
 	private static Path createDataDir() {
-		Path dir = Path.of(DATA_DIR_NAME).toAbsolutePath();
+		Path dir = TestForks.directory().resolve("reliability-data").toAbsolutePath();
 		try {
 			if (Files.exists(dir)) {
 				try (Stream<Path> paths = Files.walk(dir)) {
