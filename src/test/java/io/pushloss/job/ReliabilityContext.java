@@ -33,14 +33,15 @@ import io.pushloss.jobdef.JobDefinition;
 /**
  * The application context the reliability tests share (one context for all of them, so it starts once): the real
  * job with its real vendor client against embedded simulators (one per job, same seed, so the same data), a fixed
- * clock, tiny API backoffs and a short read timeout, SMTP through a {@link FlakySmtpProxy} in front of GreenMail,
- * every {@code io.pushloss} logger at TRACE, and a known secret key that is not the simulator's demo key.
+ * clock, tiny API backoffs and a read timeout of 2 s (short, yet longer than any answer takes on a loaded machine),
+ * SMTP through a {@link FlakySmtpProxy} in front of GreenMail, every {@code io.pushloss} logger at TRACE, and a known
+ * secret key that is not the simulator's demo key.
  * <p>
  * Each test uses its own job names and SDKAppIDs: the store keys rows by SDKAppID and the simulators by job name.
  */
 @SpringBootTest(classes = { PushLossReportApplication.class, ReliabilityContext.FixedClock.class },
 		properties = { "pushloss.api.calls-per-second=50", "pushloss.api.initial-backoff=1ms",
-				"pushloss.api.max-backoff=5ms", "pushloss.api.read-timeout=500ms", "pushloss.api.connect-timeout=1s",
+				"pushloss.api.max-backoff=5ms", "pushloss.api.read-timeout=2s", "pushloss.api.connect-timeout=1s",
 				"pushloss.delivery.retry.max-attempts=4", "pushloss.delivery.retry.initial-backoff=5ms",
 				"pushloss.delivery.retry.max-backoff=20ms", "pushloss.shutdown.abort-io-after=1s", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
 				"spring.mail.properties.mail.smtp.timeout=5000", "logging.level.io.pushloss=TRACE",
