@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Generates RFC 5322 Message-IDs such as {@code <push-loss.demo.2026-W46.3f2c...@example.com>}, unique per message
@@ -18,6 +19,17 @@ final class MessageIds {
 
 	static String generate(String purpose, String jobName, String week, String fromAddress) {
 		return build(purpose, jobName, week, UUID.randomUUID().toString(), fromAddress);
+	}
+
+	/**
+	 * The Message-ID a ledger claim commits for a week's email: {@link #ofWeek} for its first send, so that should the
+	 * database lose the ledger entry in a crash (a commit acknowledged but not yet on disk) the next run sends the same
+	 * Message-ID again, which mail clients drop, never a second message; a new one at random for a resend.
+	 */
+	static Supplier<String> forClaim(String purpose, String jobName, String week, RecipientSet recipients,
+			String fromAddress, boolean resend) {
+		return resend ? () -> generate(purpose, jobName, week, fromAddress)
+				: () -> ofWeek(purpose, jobName, week, recipients.hash(), fromAddress);
 	}
 
 	/**

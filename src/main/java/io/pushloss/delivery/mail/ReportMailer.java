@@ -2,7 +2,6 @@ package io.pushloss.delivery.mail;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -66,13 +65,9 @@ public class ReportMailer {
 			logger.warn("Job {} has no recipients: the email of {} is not sent", job.name(), week);
 			return new MailOutcome(Status.NO_RECIPIENTS, null, null, 0, false);
 		}
-		// The first send's Message-ID follows from the week and its recipients: should the database lose the ledger
-		// entry in a crash (a commit acknowledged but not yet on disk), the next run sends the same Message-ID again,
-		// which mail clients drop, and never a second message. A resend asks for a new one.
-		Supplier<String> messageId = resend
-				? () -> MessageIds.generate("push-loss", job.name(), week, this.properties.from())
-				: () -> MessageIds.ofWeek("push-loss", job.name(), week, recipients.hash(), this.properties.from());
-		try (Claim claim = this.ledger.claim(job.name(), week, recipients, messageId, resend)) {
+		try (Claim claim = this.ledger.claim(job.name(), week, recipients,
+				MessageIds.forClaim("push-loss", job.name(), week, recipients, this.properties.from(), resend),
+				resend)) {
 			return send(job, report, documents, archiveFolder, week, recipients, claim);
 		}
 	}
