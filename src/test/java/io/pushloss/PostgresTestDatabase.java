@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh PostgreSQL database for one test, on the machine's server (127.0.0.1:5432, user {@code postgres}, trust
@@ -56,6 +60,18 @@ public final class PostgresTestDatabase implements AutoCloseable {
 	public Map<String, Object> properties() {
 		return Map.of("spring.datasource.url", url(), "spring.datasource.username", USER,
 				"spring.datasource.password", "");
+	}
+
+	/** A data source on this database: a new connection per {@code getConnection()}, as separate processes have. */
+	public DataSource dataSource() {
+		return new DriverManagerDataSource(url(), USER, "");
+	}
+
+	/** {@link #dataSource()}, with every table of the application created (the application's migrations). */
+	public DataSource migratedDataSource() {
+		DataSource dataSource = dataSource();
+		TestMigrations.migratePostgresql(dataSource);
+		return dataSource;
 	}
 
 	/** A new connection (the caller closes it). */

@@ -41,11 +41,13 @@ class AnswerAttributionTests {
 	void concurrentCallsUnder60007AndMisdirectedAnswersGetOnlyTheirOwnRows() throws Exception {
 		FaultSettings faults = new FaultSettings(0.35, List.of(Fault.ERROR_60007, Fault.OVERALL_FOR_TASKS), 11,
 				Duration.ZERO);
+		// The faults are drawn, never caused by arrivals bunching up on a loaded machine (the simulator does not
+		// limit), and a call has attempts enough that all of them failing (0.35^10 per call) never ends the test.
 		try (PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
-			.withCallsPerSecond(400)
+			.withCallsPerSecond(Double.POSITIVE_INFINITY)
 			.withLatency(Duration.ofMillis(1), Duration.ofMillis(8))
 			.withFaults(faults))) {
-			List<PushLossClient> clients = List.of(client(simulator), client(simulator));
+			List<PushLossClient> clients = List.of(client(simulator, 10), client(simulator, 10));
 			ConcurrentLinkedQueue<String> misattributed = new ConcurrentLinkedQueue<>();
 			ExecutorService threads = Executors.newFixedThreadPool(4);
 			try {
@@ -82,7 +84,7 @@ class AnswerAttributionTests {
 		try (PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
 			.withCallsPerSecond(Double.POSITIVE_INFINITY)
 			.withFaults(FaultSettings.always(Fault.OVERALL_FOR_TASKS)))) {
-			PushLossClient client = client(simulator);
+			PushLossClient client = client(simulator, 4);
 			LossQuery tasks = new LossQuery(LossSource.ALL_MEMBER, day(0), day(1), TASKS);
 
 			assertThatExceptionOfType(PushLossApiException.class).isThrownBy(() -> client.fetch(tasks))
@@ -110,11 +112,11 @@ class AnswerAttributionTests {
 		return LocalDate.of(2026, 11, 2).plusDays(offset).atStartOfDay(ZONE).toEpochSecond();
 	}
 
-	private static PushLossClient client(PushLossSimulator simulator) {
+	private static PushLossClient client(PushLossSimulator simulator, int attempts) {
 		return new PushLossClient(ApiClientSettings.of(simulator.baseUrl(), simulator.settings().sdkAppId(),
 				simulator.settings().identifier(), simulator.settings().secretKey())
 			.withCallsPerSecond(200)
-			.withRetries(4, Duration.ofMillis(1), Duration.ofMillis(5)));
+			.withRetries(attempts, Duration.ofMillis(1), Duration.ofMillis(5)));
 	}
 
 }

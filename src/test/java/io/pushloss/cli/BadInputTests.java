@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 
+import io.pushloss.ChildJvm;
 import io.pushloss.simulator.Fault;
 import io.pushloss.simulator.FaultSettings;
 import io.pushloss.simulator.PushLossSimulator;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BadInputTests {
 
-	private static final Instant NOW = Instant.parse(ChildCli.NOW);
+	private static final Instant NOW = Instant.parse(ChildJvm.NOW);
 
 	private static final String DEMO = read(Path.of("jobs/demo.yml"));
 

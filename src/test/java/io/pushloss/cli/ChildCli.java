@@ -13,15 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.pushloss.ChildJvm;
+
 /**
- * Runs {@code io.pushloss.cli.Main} as a real child process on this JVM's class path, with a fixed clock
- * ({@code -Dpushloss.now}), a chosen environment and its output (standard output and error, merged) captured line
- * by line; optionally kills it with SIGKILL right after its k-th line, as a crash or {@code kill -9} would.
+ * Runs {@code io.pushloss.cli.Main} as a real child process ({@link ChildJvm}: this JVM's class path, a fixed
+ * clock) with a chosen environment, and captures its output (standard output and error, merged) line by line;
+ * optionally kills it with SIGKILL right after its k-th line, as a crash or {@code kill -9} would.
  */
 final class ChildCli {
-
-	/** Wednesday of 2026-W47 in Shanghai: the last complete week is 2026-W46. */
-	static final String NOW = "2026-11-18T02:00:00Z";
 
 	private static final long TIMEOUT_MINUTES = 3;
 
@@ -50,19 +49,7 @@ final class ChildCli {
 	 * @return the exit code (137 when killed) and the lines read; the lines are also kept in {@code child-<n>.out}
 	 */
 	Result run(int killAfterLine, String... args) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// C1 only and the serial collector: a short-lived CLI process starts and renders about twice as fast
-		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-XX:+UseSerialGC");
-		command.add("-D" + CliEnvironment.CLOCK_PROPERTY + "=" + NOW);
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(Main.class.getName());
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDir.toFile()).redirectErrorStream(true);
-		builder.environment().keySet().removeIf((name) -> name.startsWith("PUSHLOSS_") || name.startsWith("SPRING_")
-				|| name.equals("TIM_SECRET_KEY") || name.startsWith("JAVA_TOOL_OPTIONS"));
+		ProcessBuilder builder = ChildJvm.command(this.workDir, List.of(), List.of(args));
 		builder.environment().putAll(this.environment);
 		Path transcript = this.workDir.resolve("child-" + (++this.runs) + ".out");
 		List<String> lines = new ArrayList<>();

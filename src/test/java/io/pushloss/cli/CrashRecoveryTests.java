@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.pushloss.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +51,6 @@ class CrashRecoveryTests {
 	private static final int STORED_WINDOWS = 32;
 
 	private static final int RECIPIENTS = 3;
-
-	private static final Pattern SIMULATOR_ANSWER = Pattern
-		.compile("PushLossSimulator\\s*: (\\S+ \\[\\d+, \\d+\\) tasks=\\[[^]]*\\]) -> OK");
 
 	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path work;
@@ -129,8 +126,8 @@ class CrashRecoveryTests {
 		}
 
 		// no window fetched twice, except the one in flight when a process was killed
-		Map<String, Integer> referenceFetches = fetchesPerWindow(reference);
-		Map<String, Integer> fetches = fetchesPerWindow(crashed);
+		Map<String, Integer> referenceFetches = ChildJvm.fetchesPerWindow(reference, new TreeMap<>());
+		Map<String, Integer> fetches = ChildJvm.fetchesPerWindow(crashed, new TreeMap<>());
 		assertThat(referenceFetches).hasSize(WINDOWS).allSatisfy((window, count) -> assertThat(count).isOne());
 		assertThat(fetches.keySet()).as(context).isEqualTo(referenceFetches.keySet());
 		int refetched = fetches.values().stream().mapToInt((count) -> count - 1).sum();
@@ -162,18 +159,6 @@ class CrashRecoveryTests {
 
 	private static List<String> withoutPdf(List<String> manifest) {
 		return manifest.stream().filter((line) -> !line.endsWith(".pdf")).toList();
-	}
-
-	/** Windows answered by the child processes' simulators, from their DEBUG lines in the data dir's log. */
-	private static Map<String, Integer> fetchesPerWindow(Path dataDir) {
-		Map<String, Integer> counts = new TreeMap<>();
-		for (String line : DataDirState.lines(dataDir.resolve("logs").resolve("push-loss-report.log"))) {
-			Matcher answer = SIMULATOR_ANSWER.matcher(line);
-			if (answer.find()) {
-				counts.merge(answer.group(1), 1, Integer::sum);
-			}
-		}
-		return counts;
 	}
 
 	private static Map<String, List<MimeMessage>> mailByMessageId() throws MessagingException {

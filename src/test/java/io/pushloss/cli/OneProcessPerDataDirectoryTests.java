@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pushloss.ChildJvm;
 import io.pushloss.domain.DataDirectoryLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class OneProcessPerDataDirectoryTests {
 				""");
 		ChildCli.Result refused;
 		try (DataDirectoryLock holder = DataDirectoryLock.owner(dataDir, "backfill demo 2026-W40..2026-W46",
-				Instant.parse(ChildCli.NOW), Duration.ZERO)) {
+				Instant.parse(ChildJvm.NOW), Duration.ZERO)) {
 			refused = new ChildCli(this.work)
 				.run("run", job.toString(), "--week", "2026-W46", "--no-email", "--data-dir", dataDir.toString());
 		}

@@ -169,13 +169,14 @@ class RunCommandTests {
 			acceptor.setDaemon(true);
 			acceptor.start();
 			this.environment.putAll(Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
-					Integer.toString(silent.getLocalPort()), "SPRING_MAIL_PROPERTIES_MAIL_SMTP_TIMEOUT", "300",
-					"PUSHLOSS_DELIVERY_RETRY_MAX_ATTEMPTS", "2", "PUSHLOSS_DELIVERY_RETRY_INITIAL_BACKOFF", "1ms",
-					"PUSHLOSS_DELIVERY_RETRY_MAX_BACKOFF", "1ms"));
+					Integer.toString(silent.getLocalPort()), "PUSHLOSS_DELIVERY_RETRY_MAX_ATTEMPTS", "2",
+					"PUSHLOSS_DELIVERY_RETRY_INITIAL_BACKOFF", "1ms", "PUSHLOSS_DELIVERY_RETRY_MAX_BACKOFF", "1ms"));
 			Path job = demoJob(null);
 
-			int exitCode = execute("run", job.toString(), "--week", "2026-W46", "--data-dir",
-					this.temp.resolve("data").toString());
+			// a map property (spring.mail.properties.*) binds from a listable source only, which the fake
+			// environment is not: set the read timeout as an application property (the default waits 30 s)
+			int exitCode = execute(Map.of("spring.mail.properties.mail.smtp.timeout", "300"), "run", job.toString(),
+					"--week", "2026-W46", "--data-dir", this.temp.resolve("data").toString());
 
 			assertThat(exitCode).as(this.out + this.err).isEqualTo(1);
 			assertThat(this.out).contains("the server did not answer within mail.smtp.timeout")
@@ -208,10 +209,15 @@ class RunCommandTests {
 	}
 
 	private int execute(String... args) {
+		return execute(Map.of(), args);
+	}
+
+	private int execute(Map<String, Object> properties, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		CliEnvironment cli = new CliEnvironment(this.clock, this.environment::get,
-				new SpringReportOperations(this.clock, this.environment::get, false), new EmbeddedSimulatorLauncher(),
+				new SpringReportOperations(this.clock, this.environment::get, false, properties),
+				new EmbeddedSimulatorLauncher(),
 				Path.of("jobs"), new CommandOutput(new PrintWriter(out), new PrintWriter(err)));
 		int exitCode = Main.execute(cli, args);
 		this.out = out.toString();

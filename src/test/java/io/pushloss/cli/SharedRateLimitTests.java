@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pushloss.ChildJvm;
 import io.pushloss.PostgresTestDatabase;
 import io.pushloss.domain.LossSource;
 import io.pushloss.simulator.PushLossSimulator;
@@ -34,7 +35,7 @@ class SharedRateLimitTests {
 
 	@Test
 	void twoProcessesOnOneApplicationShareItsLimitThroughTheDatabase() throws Exception {
-		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(ChildCli.NOW)));
+		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(ChildJvm.NOW)));
 		try (PostgresTestDatabase database = PostgresTestDatabase.create();
 				PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
 					.withSecretKey(SECRET_KEY)

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.pushloss.PushLossReportApplication;
+import io.pushloss.TestForks;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.VendorApiProvider;
 import io.pushloss.jobdef.JobDefinition;
@@ -32,14 +33,15 @@ import io.pushloss.jobdef.JobDefinition;
 /**
  * The application context the reliability tests share (one context for all of them, so it starts once): the real
  * job with its real vendor client against embedded simulators (one per job, same seed, so the same data), a fixed
- * clock, tiny API backoffs and a short read timeout, SMTP through a {@link FlakySmtpProxy} in front of GreenMail,
- * every {@code io.pushloss} logger at TRACE, and a known secret key that is not the simulator's demo key.
+ * clock, tiny API backoffs and a read timeout of 2 s (short, yet longer than any answer takes on a loaded machine),
+ * SMTP through a {@link FlakySmtpProxy} in front of GreenMail, every {@code io.pushloss} logger at TRACE, and a known
+ * secret key that is not the simulator's demo key.
  * <p>
  * Each test uses its own job names and SDKAppIDs: the store keys rows by SDKAppID and the simulators by job name.
  */
 @SpringBootTest(classes = { PushLossReportApplication.class, ReliabilityContext.FixedClock.class },
 		properties = { "pushloss.api.calls-per-second=50", "pushloss.api.initial-backoff=1ms",
-				"pushloss.api.max-backoff=5ms", "pushloss.api.read-timeout=500ms", "pushloss.api.connect-timeout=1s",
+				"pushloss.api.max-backoff=5ms", "pushloss.api.read-timeout=2s", "pushloss.api.connect-timeout=1s",
 				"pushloss.delivery.retry.max-attempts=4", "pushloss.delivery.retry.initial-backoff=5ms",
 				"pushloss.delivery.retry.max-backoff=20ms", "pushloss.shutdown.abort-io-after=1s", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
 				"spring.mail.properties.mail.smtp.timeout=5000", "logging.level.io.pushloss=TRACE",
@@ -63,11 +65,12 @@ abstract class ReliabilityContext {
 			"onboarding", "holiday-promo");
 
 	/**
-	 * The data directory, relative to the build's working directory. A constant rather than a dynamic property:
-	 * the log file's path ({@code ${pushloss.data-dir}/logs}) is resolved before dynamic properties exist. Shared
-	 * by every class on this context, which outlives any one class, so not a JUnit {@code @TempDir}.
+	 * The data directory, in this test JVM's own folder ({@link TestForks#DIRECTORY_PLACEHOLDER}: each surefire fork
+	 * has its own). A constant rather than a dynamic property: the log file's path ({@code ${pushloss.data-dir}/logs})
+	 * is resolved before dynamic properties exist. Shared by every class on this context, which outlives any one
+	 * class, so not a JUnit {@code @TempDir}.
 	 */
-	static final String DATA_DIR_NAME = "target/reliability-data";
+	static final String DATA_DIR_NAME = TestForks.DIRECTORY_PLACEHOLDER + "/reliability-data";
 
 	static final Path DATA_DIR = createDataDir();
 
@@ -182,7 +185,7 @@ abstract class ReliabilityContext {
 
 	/** Empties what an earlier build left, once per JVM (the first class on this context). */
 	private static Path createDataDir() {
-		Path dir = Path.of(DATA_DIR_NAME).toAbsolutePath();
+		Path dir = TestForks.directory().resolve("reliability-data").toAbsolutePath();
 		try {
 			if (Files.exists(dir)) {
 				try (Stream<Path> paths = Files.walk(dir)) {

@@ -42,7 +42,8 @@ class VendorFaultsTests extends ReliabilityContext {
 	void tenPercentTransientFaultsChangeNothingInTheReportOrTheStore() {
 		JobDefinition faultFree = job("faults-none", 1400000101L, Period.ofDays(1), "faults.example");
 		JobDefinition faulty = job("faults-mix", 1400000102L, Period.ofDays(1), "faults.example");
-		FaultSettings mix = new FaultSettings(0.1, TRANSIENT, seedDrawingEveryKind(), Duration.ofSeconds(2));
+		// a delayed answer outlasts the client's read timeout (2 s) by far, however slow the machine
+		FaultSettings mix = new FaultSettings(0.1, TRANSIENT, seedDrawingEveryKind(), Duration.ofSeconds(8));
 
 		RunOutcome reference = this.runner.run(faultFree, W46, NO_EMAIL);
 		this.apis.forJob(faulty);

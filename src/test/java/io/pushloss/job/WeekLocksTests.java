@@ -144,7 +144,7 @@ class WeekLocksTests {
 						"jdbc:h2:mem:locks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""), null);
 			}
 			PostgresTestDatabase postgres = PostgresTestDatabase.create();
-			return new Locks(new DriverManagerDataSource(postgres.url(), "postgres", ""), postgres);
+			return new Locks(postgres.dataSource(), postgres);
 		}
 
 		WeekLocks holder(String host, long pid) {

@@ -35,6 +35,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.pushloss.TestForks;
 import io.pushloss.api.LossQuery;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossRow;
@@ -105,7 +106,7 @@ class WeeklyReportRunnerTests {
 		assertThat(this.api.calls()).isEqualTo(32);
 		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 0));
 		assertThat(output).as("a line per window goes to the log file only").doesNotContain("32/32 windows");
-		assertThat(Files.readString(Path.of("target/test-logs/push-loss-report.log")))
+		assertThat(Files.readString(TestForks.directory().resolve("test-logs/push-loss-report.log")))
 			.contains("week 2026-W46: 32/32 windows, 32 calls, 0 retries");
 		assertThat(dataDir.resolve("db/pushloss.mv.db")).exists();
 		assertThat(SysProperties.BIND_ADDRESS).as("H2 read the loopback bind address")

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+import io.pushloss.TestForks;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.Region;
 import io.pushloss.ingest.FetchProgressListener;
@@ -48,7 +49,7 @@ import io.pushloss.store.LossStore;
 		"spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.connectiontimeout=5000",
 		"spring.mail.properties.mail.smtp.timeout=5000",
 		// logging starts before the data directory is known: keep the log out of the working directory's ./data
-		"logging.file.name=target/test-logs/whole-job.log",
+		"logging.file.name=" + TestForks.DIRECTORY_PLACEHOLDER + "/test-logs/whole-job.log",
 		WholeJobTestBase.WRONG_KEY_ENV + "=" + WholeJobTestBase.WRONG_SECRET_KEY })
 @Import(WholeJobTestBase.FaultSwitchConfiguration.class)
 abstract class WholeJobTestBase {

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -22,7 +21,6 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,12 +44,7 @@ class ReportScheduleRegistrarTests {
 	@Test
 	void nodesRegisteringTheSameSchedulesAtOnceStoreEachOnce() throws Exception {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-			DataSource dataSource = new DriverManagerDataSource(database.url(), "postgres", "");
-			Flyway.configure()
-				.dataSource(dataSource)
-				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-				.load()
-				.migrate();
+			DataSource dataSource = database.migratedDataSource();
 			List<JobDefinition> jobs = List.of(
 					TestJobs.job("alpha", 1501, "UTC", Period.ofDays(7), 1, true, List.of()),
 					TestJobs.job("beta", 1502, "Asia/Shanghai", Period.ofDays(7), 1, true, List.of()));

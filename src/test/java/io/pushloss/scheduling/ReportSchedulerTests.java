@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,6 +67,9 @@ import static org.awaitility.Awaitility.await;
 // by Quartz's misfire handler, which looks once per threshold, instead of at start-up.
 @SpringBootTest(properties = { "spring.quartz.scheduler-name=report-scheduler-tests",
 		"pushloss.shutdown.timeout=30s", "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=5000" })
+// the context's database lives in this class's temporary folder: closed with the class, before the folder is deleted
+// (a cached context would keep H2's files open, and its lock-file watchdog writing, while JUnit deletes them)
+@DirtiesContext
 class ReportSchedulerTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(120);

@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pushloss.ChildJvm;
 import io.pushloss.PostgresTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +54,6 @@ class ServeClusterTests {
 
 	@RegisterExtension
 	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-
-	/** Wednesday of 2026-W47 in Shanghai: every firing runs 2026-W46. */
-	private static final String NOW = "2026-11-18T02:00:00Z";
 
 	private static final String WEEK = "2026-W46";
 
@@ -76,9 +73,6 @@ class ServeClusterTests {
 		.compile("recovered on node|Resuming|Restarting|waiting up to|marking it failed|being run by|taking it");
 
 	private static final Pattern HEALTH = Pattern.compile("Health: http://127\\.0\\.0\\.1:(\\d+)/actuator/health");
-
-	private static final Pattern SIMULATOR_ANSWER = Pattern
-		.compile("PushLossSimulator\\s*: (\\S+ \\[\\d+, \\d+\\) tasks=\\[[^]]*\\]) -> OK");
 
 	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path work;
@@ -132,8 +126,8 @@ class ServeClusterTests {
 		assertThat(Files.readString(finishers.get(0).dataDir.resolve(summary)))
 			.isEqualTo(Files.readString(reference.resolve(summary)));
 		Map<String, Integer> fetches = new TreeMap<>();
-		nodes.forEach((node) -> fetchesPerWindow(node.dataDir, fetches));
-		Map<String, Integer> referenceFetches = fetchesPerWindow(reference, new TreeMap<>());
+		nodes.forEach((node) -> ChildJvm.fetchesPerWindow(node.dataDir, fetches));
+		Map<String, Integer> referenceFetches = ChildJvm.fetchesPerWindow(reference, new TreeMap<>());
 		assertThat(referenceFetches).hasSize(WINDOWS);
 		assertThat(fetches.keySet()).isEqualTo(referenceFetches.keySet());
 		assertThat(fetches.values().stream().mapToInt((count) -> count - 1).sum())
@@ -244,36 +238,12 @@ class ServeClusterTests {
 		return JsonMapper.builder().build().readTree(response.body());
 	}
 
-	/** Windows answered by a process's embedded simulator, from its DEBUG lines in the data dir's log. */
-	private static Map<String, Integer> fetchesPerWindow(Path dataDir, Map<String, Integer> counts) {
-		Path log = dataDir.resolve("logs").resolve("push-loss-report.log");
-		try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-			lines.forEach((line) -> {
-				Matcher answer = SIMULATOR_ANSWER.matcher(line);
-				if (answer.find()) {
-					counts.merge(answer.group(1), 1, Integer::sum);
-				}
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return counts;
-	}
-
 	private String transcripts(List<Node> nodes) {
 		return "transcripts in " + this.work + " (node-N.out, node-N/logs)";
 	}
 
 	private static ProcessBuilder command(Path jobFile, String... args) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-Dpushloss.now=" + NOW, "-cp",
-				System.getProperty("java.class.path"), "io.pushloss.cli.Main"));
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(jobFile.getParent().toFile())
-			.redirectErrorStream(true);
-		builder.environment().keySet().removeIf((name) -> name.startsWith("PUSHLOSS_") || name.startsWith("SPRING_")
-				|| name.equals("TIM_SECRET_KEY") || name.startsWith("JAVA_TOOL_OPTIONS"));
+		ProcessBuilder builder = ChildJvm.command(jobFile.getParent(), List.of("-Xmx384m"), List.of(args));
 		builder.environment().put("PUSHLOSS_API_CALLS_PER_SECOND", "50");
 		builder.environment().put("LOGGING_LEVEL_IO_PUSHLOSS_SIMULATOR", "DEBUG");
 		return builder;

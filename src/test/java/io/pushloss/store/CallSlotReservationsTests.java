@@ -40,7 +40,7 @@ class CallSlotReservationsTests {
 	@Test
 	void concurrentReservationsOnPostgresqlGetDistinctSlotsExactlyOneSpacingApart() throws Exception {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-			DataSource dataSource = new DriverManagerDataSource(database.url(), "postgres", "");
+			DataSource dataSource = database.dataSource();
 			assertSpacedSlots(dataSource, StoreDatabase.Kind.POSTGRESQL);
 		}
 	}

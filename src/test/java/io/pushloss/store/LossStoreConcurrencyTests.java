@@ -2,22 +2,20 @@ package io.pushloss.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pushloss.PostgresTestDatabase;
+import io.pushloss.TestMigrations;
 import io.pushloss.domain.EventType;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossRow;
@@ -58,13 +56,7 @@ class LossStoreConcurrencyTests {
 	@Test
 	void twoWritersOfTheSameWindowOnPostgresqlStoreItOnceWithTheSecondAnswer() throws Exception {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-			DataSource dataSource = new DriverManagerDataSource(database.url(), "postgres", "");
-			Flyway.configure()
-				.dataSource(dataSource)
-				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-				.load()
-				.migrate();
-			Writers writers = new Writers(dataSource, StoreDatabase.Kind.POSTGRESQL);
+			Writers writers = new Writers(database.migratedDataSource(), StoreDatabase.Kind.POSTGRESQL);
 			writers.race(overall(MONDAY, MONDAY + DAY), overall(MONDAY, MONDAY + DAY));
 			writers.assertOnlyTheSecondIsStored(MONDAY, MONDAY + DAY);
 		}
@@ -73,10 +65,7 @@ class LossStoreConcurrencyTests {
 	private static Writers h2() {
 		H2Loopback.apply();
 		// a new connection per transaction, as two processes sharing the file through H2's server would have
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"sa", "");
-		io.pushloss.TestMigrations.migrateH2(dataSource);
-		return new Writers(dataSource, StoreDatabase.Kind.H2);
+		return new Writers(TestMigrations.migratedH2(), StoreDatabase.Kind.H2);
 	}
 
 	private static FetchWindow overall(long start, long end) {

@@ -92,7 +92,7 @@ public class ReportMailer {
 			}
 			String purpose = (i == 0) ? "push-loss" : "push-loss-" + group.languageTag();
 			try (Claim claim = this.ledger.claim(job.name(), week, recipients,
-					() -> MessageIds.generate(purpose, job.name(), week, this.properties.from()), resend)) {
+					MessageIds.forClaim(purpose, job.name(), week, recipients, this.properties.from(), resend), resend)) {
 				outcomes.add(send(job, report, documents, archiveRelative, week, recipients, group.locale(), claim));
 			}
 		}

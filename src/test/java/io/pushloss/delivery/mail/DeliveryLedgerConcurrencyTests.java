@@ -2,7 +2,6 @@ package io.pushloss.delivery.mail;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,17 +12,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.MailException;
 import org.springframework.util.unit.DataSize;
 
 import io.pushloss.PostgresTestDatabase;
+import io.pushloss.TestMigrations;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.delivery.DeliveryFixtures;
 import io.pushloss.delivery.mail.DeliveryLedger.Decision;
@@ -51,43 +49,25 @@ class DeliveryLedgerConcurrencyTests {
 
 	@Test
 	void twoSendersOnH2SendTheEmailOnce() throws Exception {
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"sa", "");
-		io.pushloss.TestMigrations.migrateH2(dataSource);
-		race(dataSource, false);
+		race(TestMigrations.migratedH2(), false);
 	}
 
 	@Test
 	void twoSendersOnPostgresqlSendTheEmailOnce() throws Exception {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-			DataSource dataSource = new DriverManagerDataSource(database.url(), "postgres", "");
-			Flyway.configure()
-				.dataSource(dataSource)
-				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-				.load()
-				.migrate();
-			race(dataSource, true);
+			race(database.migratedDataSource(), true);
 		}
 	}
 
 	@Test
 	void aClaimWaitsThroughLockTimeoutsOnH2UntilTheSenderIsDone() throws Exception {
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"sa", "");
-		io.pushloss.TestMigrations.migrateH2(dataSource);
-		waitThroughLockTimeouts(dataSource);
+		waitThroughLockTimeouts(TestMigrations.migratedH2());
 	}
 
 	@Test
 	void aClaimWaitsThroughLockTimeoutsOnPostgresqlUntilTheSenderIsDone() throws Exception {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-			DataSource dataSource = new DriverManagerDataSource(database.url(), "postgres", "");
-			Flyway.configure()
-				.dataSource(dataSource)
-				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-				.load()
-				.migrate();
-			waitThroughLockTimeouts(dataSource);
+			waitThroughLockTimeouts(database.migratedDataSource());
 		}
 	}
 

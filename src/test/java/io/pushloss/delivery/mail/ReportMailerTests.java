@@ -123,6 +123,23 @@ class ReportMailerTests {
 	}
 
 	@Test
+	void aWeekWhoseLedgerEntryTheDatabaseLostIsSentAgainWithTheSameMessageId() {
+		ReportMailer mailer = mailer();
+		ReportDocuments documents = documents(100, 100);
+		MailOutcome first = mailer.send(this.job, SampleReports.typicalWeek(), documents, null, false);
+		// a crash after the commit was acknowledged but before it reached the disk
+		this.database.jdbc().sql("DELETE FROM delivery_ledger").update();
+
+		MailOutcome again = mailer.send(this.job, SampleReports.typicalWeek(), documents, null, false);
+
+		assertThat(again.status()).isEqualTo(Status.SENT);
+		assertThat(again.messageId()).as("a copy mail clients drop, not a second email")
+			.isEqualTo(first.messageId());
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(this::messageId).distinct())
+			.containsExactly(first.messageId());
+	}
+
+	@Test
 	void resendSendsTheWeekAgainWithANewMessageId() {
 		ReportMailer mailer = mailer();
 		ReportDocuments documents = documents(100, 100);
