@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
@@ -21,6 +22,8 @@ import io.pushloss.job.GracefulStop;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.RunSummary;
+import io.pushloss.job.WeeklyReportExecutions;
+import io.pushloss.job.WeeklyReportParameters;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
@@ -168,6 +171,13 @@ final class SpringReportOperations implements ReportOperations {
 		try (DataDirectoryLock lock = ownerLock(request.dataDir(),
 				"restart " + request.job().name() + " " + request.week());
 				ConfigurableApplicationContext context = start(request.dataDir(), consoleThreshold(), lock)) {
+			if (restartEmails(context, request)) {
+				// a restart keeps the email option of the run it continues: refused as that run would be
+				if (refusesMail(request.job(), output)) {
+					return INVALID_INPUT;
+				}
+				printMailMode(context, output);
+			}
 			RunProgress progress = progress(context, request.job(), List.of(request.week()), false, output);
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
@@ -187,6 +197,18 @@ final class SpringReportOperations implements ReportOperations {
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/**
+	 * Whether the restart would email: the week's last run is one a restart continues (not completed) and was
+	 * started with email, which a restart keeps.
+	 */
+	private static boolean restartEmails(ConfigurableApplicationContext context, RestartRequest request) {
+		return context.getBean(WeeklyReportExecutions.class)
+			.last(request.job().name(), request.week(), request.job().zone())
+			.filter((last) -> last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED)
+			.map((last) -> WeeklyReportParameters.from(last.getJobParameters()).email())
+			.orElse(false);
 	}
 
 	/**
