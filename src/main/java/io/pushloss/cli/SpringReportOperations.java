@@ -266,7 +266,8 @@ final class SpringReportOperations implements ReportOperations {
 		// the H2 data directory is held as a job would hold it: nothing writes to it while it is copied
 		try (DataDirectoryLock lock = DataDirectoryLock.owner(request.dataDir(), "copy-to-postgres",
 				this.clock.instant(), READER_PATIENCE);
-				ConfigurableApplicationContext context = start(request.dataDir(), "WARN", null)) {
+				ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock,
+						this.environment, withLogging("WARN"), false)) {
 			DatabaseCopy copy = context.getBean(DatabaseCopy.class);
 			List<DatabaseCopy.TableCount> counts = copy.copyFromEmbedded(
 					new DataDirectoryProperties(request.dataDir().toAbsolutePath().normalize()), request.replace());
@@ -337,16 +338,21 @@ final class SpringReportOperations implements ReportOperations {
 	 * once this process has it open (and hosts it).
 	 */
 	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold, DataDirectoryLock lock) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("logging.config", CLI_LOGGING);
-		properties.put("logging.threshold.console", consoleThreshold);
-		properties.putAll(this.extraProperties);
-		ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, this.environment,
-				properties, false);
+		ConfigurableApplicationContext context = ReportContexts.startForJobs(dataDir, this.clock, this.environment,
+				this::property, withLogging(consoleThreshold));
 		if (lock != null) {
 			lock.opened();
 		}
 		return context;
+	}
+
+	/** The CLI's logging with a console threshold, and the extra properties. */
+	private Map<String, Object> withLogging(String consoleThreshold) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("logging.config", CLI_LOGGING);
+		properties.put("logging.threshold.console", consoleThreshold);
+		properties.putAll(this.extraProperties);
+		return properties;
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,8 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code startup-training DIR} (hidden): the training run of {@code bin/pushloss}'s class-data-sharing archive. In
  * one process it loads what the commands load when they start: every help text, a job file (as {@code validate}),
- * a UserSig, the application context of {@code run} on a new data directory under DIR (migrations included; no job
- * runs and nothing is called), and the run history of that directory (as {@code runs}). Run with
+ * a UserSig, the whole application context on a new data directory under DIR (migrations included; no job
+ * runs and nothing is called), the lighter context of {@code run} on the same directory, and the run history of that directory (as {@code runs}). Run with
  * {@code -XX:ArchiveClassesAtExit}, the JVM then writes every class it loaded into the archive. Writes only under
  * DIR; calls nothing outside the process.
  */
@@ -72,6 +74,13 @@ final class StartupTrainingCommand implements Callable<Integer> {
 				this.environment.environment(), Map.of("logging.config", SpringReportOperations.CLI_LOGGING,
 						"logging.threshold.console", "ERROR"),
 				false)) {
+			context.getBeanFactory().getBeanDefinitionNames();
+		}
+		// the lighter context of run, backfill and restart on the database just migrated (Flyway skipped)
+		UnaryOperator<String> variables = this.environment.environment();
+		try (ConfigurableApplicationContext context = ReportContexts.startForJobs(dataDir, this.environment.clock(),
+				variables, (name) -> variables.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')),
+				Map.of("logging.config", SpringReportOperations.CLI_LOGGING, "logging.threshold.console", "ERROR"))) {
 			context.getBeanFactory().getBeanDefinitionNames();
 		}
 		CommandOutput quiet = new CommandOutput(nowhere, nowhere);

@@ -23,9 +23,11 @@ import io.pushloss.domain.Region;
  * @param owners who is told when a run fails
  * @param archive where reports are archived
  * @param file the file this definition was loaded from (for messages), may be {@code null} in tests
+ * @param baselineDetail how finely the baseline weeks are fetched ({@code baseline-detail}; weekly when not set)
  */
 public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettings api, Sources sources, Period window,
-		int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file) {
+		int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file,
+		BaselineDetail baselineDetail) {
 
 	public JobDefinition {
 		Objects.requireNonNull(name, "name");
@@ -40,6 +42,19 @@ public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettin
 		Objects.requireNonNull(recipients, "recipients");
 		owners = List.copyOf(owners);
 		Objects.requireNonNull(archive, "archive");
+		baselineDetail = (baselineDetail != null) ? baselineDetail : BaselineDetail.WEEKLY;
+	}
+
+	/** A job whose baseline weeks are fetched weekly (the shape of job files before {@code baseline-detail}). */
+	public JobDefinition(String name, ZoneId zone, String schedule, ApiSettings api, Sources sources, Period window,
+			int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file) {
+		this(name, zone, schedule, api, sources, window, baselineWeeks, recipients, owners, archive, file, null);
+	}
+
+	/** This job with its baseline weeks fetched as finely as {@code detail} says. */
+	public JobDefinition withBaselineDetail(BaselineDetail detail) {
+		return new JobDefinition(this.name, this.zone, this.schedule, this.api, this.sources, this.window,
+				this.baselineWeeks, this.recipients, this.owners, this.archive, this.file, detail);
 	}
 
 	/**

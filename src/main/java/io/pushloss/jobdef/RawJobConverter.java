@@ -32,7 +32,7 @@ final class RawJobConverter {
 				orDefault(raw.baselineWeeks(), JobDefinitionLoader.DEFAULT_BASELINE_WEEKS),
 				new JobDefinition.Recipients(recipients.to(), orEmpty(recipients.cc()), orEmpty(recipients.bcc())),
 				orEmpty(raw.owners()), new JobDefinition.ArchiveSettings(archiveDir(archive.dir()), archive.keepWeeks()),
-				this.file);
+				this.file, (raw.baselineDetail() != null) ? BaselineDetail.fromKey(raw.baselineDetail()) : null);
 	}
 
 	private JobDefinition.ApiSettings api(RawJob.Api api) {
