@@ -338,6 +338,7 @@ final class SpringReportOperations implements ReportOperations {
 	 * once this process has it open (and hosts it).
 	 */
 	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold, DataDirectoryLock lock) {
+		TlsWarmUp.start();
 		ConfigurableApplicationContext context = ReportContexts.startForJobs(dataDir, this.clock, this.environment,
 				this::property, withLogging(consoleThreshold));
 		if (lock != null) {

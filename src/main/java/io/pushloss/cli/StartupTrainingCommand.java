@@ -13,9 +13,14 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.pushloss.api.ApiClientSettings;
+import io.pushloss.api.LossQuery;
+import io.pushloss.api.PushLossClient;
 import io.pushloss.api.UserSig;
+import io.pushloss.domain.LossSource;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.PushLossSimulator;
+import io.pushloss.simulator.SimulatorSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +87,18 @@ final class StartupTrainingCommand implements Callable<Integer> {
 				variables, (name) -> variables.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')),
 				Map.of("logging.config", SpringReportOperations.CLI_LOGGING, "logging.threshold.console", "ERROR"))) {
 			context.getBeanFactory().getBeanDefinitionNames();
+		}
+		// one call through the product's client to a simulator on loopback: the HTTP client, TLS set-up, signing,
+		// rate limiting and answer parsing are what run loads between its context and its first call
+		try (PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
+			.withCallsPerSecond(Double.POSITIVE_INFINITY))) {
+			long end = this.environment.clock().instant().getEpochSecond() / 86_400 * 86_400;
+			new PushLossClient(ApiClientSettings.of(simulator.baseUrl(), job.api().sdkAppId(), job.api().identifier(),
+					PushLossSimulator.DEMO_SECRET_KEY))
+				.fetch(LossQuery.overall(LossSource.NORMAL, end - 86_400, end));
+		}
+		catch (RuntimeException ex) {
+			// the classes are loaded whatever the answer; a training run never fails for it
 		}
 		CommandOutput quiet = new CommandOutput(nowhere, nowhere);
 		return this.environment.operations()
