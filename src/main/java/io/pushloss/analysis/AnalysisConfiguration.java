@@ -24,4 +24,10 @@ class AnalysisConfiguration {
 		return catalogue;
 	}
 
+	/** The texts of every report language, from the bundles under {@code i18n/}. */
+	@Bean
+	ReportTexts reportTexts() {
+		return ReportTexts.bundled();
+	}
+
 }

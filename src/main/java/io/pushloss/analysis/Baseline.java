@@ -1,5 +1,7 @@
 package io.pushloss.analysis;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -13,6 +15,14 @@ public record Baseline(List<Long> weeklyCounts, double mean, double stdDev) {
 
 	public Baseline {
 		weeklyCounts = List.copyOf(weeklyCounts);
+	}
+
+	/**
+	 * The baseline as readers see it: the mean in whole lost pushes, rounded half up (1,278.5 is 1,279; 0.4 is 0).
+	 * Anomalies are still decided on the exact mean.
+	 */
+	public long rounded() {
+		return BigDecimal.valueOf(this.mean).setScale(0, RoundingMode.HALF_UP).longValueExact();
 	}
 
 	/** Computes mean and standard deviation of the given counts (most recent first). */

@@ -33,6 +33,9 @@ public final class RemediationCatalogue {
 
 	private static final String ANY = "any";
 
+	/** The languages an entry may be translated to, besides its English. */
+	private static final List<String> TRANSLATIONS = List.of("zh-CN");
+
 	// YAML is bound to plain records of strings only: no type tags, no arbitrary classes.
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -96,6 +99,11 @@ public final class RemediationCatalogue {
 		return this.entries.values().stream().mapToInt(List::size).sum();
 	}
 
+	/** Every entry's remediation (for checks over the whole catalogue). */
+	List<Remediation> all() {
+		return this.entries.values().stream().flatMap(List::stream).map(Entry::remediation).toList();
+	}
+
 	/** Looks up a code without regard to its description. */
 	public Remediation lookup(Vendor vendor, String errCode) {
 		return lookup(vendor, errCode, "");
@@ -134,7 +142,19 @@ public final class RemediationCatalogue {
 	private record CatalogueFile(Integer version, List<RawEntry> entries) {
 	}
 
-	private record RawEntry(String vendor, String code, String info, String category, String owner, String hint) {
+	private record RawText(String meaning, String action) {
+
+		static Remediation.Text text(String meaning, String action, String where) {
+			if (meaning == null || meaning.isBlank() || action == null || action.isBlank()) {
+				throw new RemediationCatalogueException(where + " needs both meaning and action (or neither)");
+			}
+			return new Remediation.Text(meaning.strip(), action.strip());
+		}
+
+	}
+
+	private record RawEntry(String vendor, String code, String info, String category, String owner, String hint,
+			String meaning, String action, Map<String, RawText> translations) {
 
 		Entry validate(String where) {
 			if (this.vendor == null || this.code == null || this.code.isBlank() || this.category == null
@@ -146,8 +166,30 @@ public final class RemediationCatalogue {
 			String matchInfo = (this.info == null || this.info.isBlank()) ? null
 					: this.info.trim().toLowerCase(Locale.ROOT);
 			Remediation remediation = new Remediation(parse(LossCategory.class, this.category, where),
-					parse(RemediationOwner.class, this.owner, where), this.hint.trim(), true);
+					parse(RemediationOwner.class, this.owner, where), this.hint.trim(), true, texts(where));
 			return new Entry(scope, this.code.trim(), matchInfo, remediation);
+		}
+
+		/** English from meaning and action (both or neither), and each translation by its language tag. */
+		private Map<String, Remediation.Text> texts(String where) {
+			Map<String, Remediation.Text> texts = new HashMap<>();
+			if (this.meaning != null || this.action != null) {
+				texts.put("en", RawText.text(this.meaning, this.action, where));
+			}
+			if (this.translations != null) {
+				this.translations.forEach((tag, text) -> {
+					if (!TRANSLATIONS.contains(tag)) {
+						throw new RemediationCatalogueException(where + ": translation '" + tag
+								+ "' is not a report language; expected one of " + TRANSLATIONS);
+					}
+					if (text == null) {
+						throw new RemediationCatalogueException(where + ": translation '" + tag
+								+ "' needs meaning and action");
+					}
+					texts.put(tag, RawText.text(text.meaning(), text.action(), where + " (" + tag + ")"));
+				});
+			}
+			return texts;
 		}
 
 		private static <E extends Enum<E>> E parse(Class<E> type, String value, String where) {

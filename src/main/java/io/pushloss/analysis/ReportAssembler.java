@@ -46,7 +46,7 @@ class ReportAssembler {
 		IsoWeek week = request.week();
 		ReportHeader header = new ReportHeader(request.jobName(), week, request.zone(), week.monday(), week.sunday(),
 				request.sdkAppId(), request.generatedAt(), request.weeks().subList(1, request.weeks().size()),
-				this.catalogueVersion);
+				this.catalogueVersion, request.displayName(), request.locale());
 		List<CodeLoss> codes = this.codeLines.build(figures, request.baselineWeeks());
 		return new WeeklyReport(header, completeness(request, figures.storedWindows()), totals(request, figures),
 				vendors(figures), codes, TopMovers.of(codes, this.topMovers), this.taskBreakdown.tasks(request, figures),

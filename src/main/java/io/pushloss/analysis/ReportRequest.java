@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import io.pushloss.domain.IsoWeek;
@@ -23,12 +24,17 @@ import io.pushloss.store.PlannedWindow;
  * windows of one source and task must not overlap (that would count rows twice)
  * @param taskIds the push-to-all tasks broken down in the report, in the order shown; duplicates are ignored
  * @param generatedAt when the report is computed
+ * @param displayName the report's human title ({@code null}: the job's name)
+ * @param locale the language of the report's documents ({@code null}: English)
  */
 public record ReportRequest(String jobName, long sdkAppId, IsoWeek week, ZoneId zone, int baselineWeeks,
-		List<PlannedWindow> plannedWindows, List<String> taskIds, Instant generatedAt) {
+		List<PlannedWindow> plannedWindows, List<String> taskIds, Instant generatedAt, String displayName,
+		Locale locale) {
 
 	public ReportRequest {
 		Objects.requireNonNull(jobName, "jobName");
+		displayName = (displayName == null || displayName.isBlank()) ? jobName : displayName;
+		locale = (locale != null) ? locale : Locale.ENGLISH;
 		Objects.requireNonNull(week, "week");
 		Objects.requireNonNull(zone, "zone");
 		Objects.requireNonNull(generatedAt, "generatedAt");
@@ -45,6 +51,12 @@ public record ReportRequest(String jobName, long sdkAppId, IsoWeek week, ZoneId 
 			}
 		}
 		rejectOverlaps(plannedWindows);
+	}
+
+	/** A request for a report in English titled by the job's name. */
+	public ReportRequest(String jobName, long sdkAppId, IsoWeek week, ZoneId zone, int baselineWeeks,
+			List<PlannedWindow> plannedWindows, List<String> taskIds, Instant generatedAt) {
+		this(jobName, sdkAppId, week, zone, baselineWeeks, plannedWindows, taskIds, generatedAt, null, null);
 	}
 
 	/** The report week (index 0) and the baseline weeks, W-1 first. */

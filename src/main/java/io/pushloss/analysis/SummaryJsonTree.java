@@ -54,7 +54,45 @@ final class SummaryJsonTree {
 		report.trend().forEach((point) -> vendor(source(trend.addObject(), point.source()), point.vendor())
 			.put("week", point.week().toString())
 			.put("count", point.count()));
+		root.set("story", story(report.story()));
 		return root;
+	}
+
+	/** The story the documents tell: the one vendor order, each anomalous cause once, the biggest mover. */
+	private static ObjectNode story(ReportStory story) {
+		ObjectNode node = NODES.objectNode();
+		ArrayNode order = node.putArray("vendorOrder");
+		story.vendorOrder().forEach((vendor) -> order.add(vendor.name()));
+		if (story.biggestMover() != null) {
+			node.set("biggestMover", cause(story.biggestMover()));
+		}
+		else {
+			node.putNull("biggestMover");
+		}
+		ArrayNode anomalies = node.putArray("anomalies");
+		story.anomalies().forEach((cause) -> anomalies.add(cause(cause)));
+		return node;
+	}
+
+	private static ObjectNode cause(ReportStory.Cause cause) {
+		ObjectNode node = vendor(NODES.objectNode(), cause.vendor());
+		node.put("errCode", cause.errCode());
+		node.put("errInfo", cause.errInfo());
+		node.put("direction", cause.direction().name());
+		node.put("owner", cause.owner().name());
+		node.put("leadSource", cause.lead().source().name());
+		node.put("factor", cause.factor());
+		ArrayNode sources = node.putArray("sources");
+		cause.sources().forEach((figure) -> {
+			ObjectNode entry = source(sources.addObject(), figure.source());
+			entry.put("thisWeek", figure.counts().thisWeek());
+			entry.put("lastWeek", figure.counts().lastWeek());
+			entry.put("baseline", figure.baseline());
+			entry.put("factor", figure.factor());
+			entry.put("direction", figure.direction().name());
+			entry.put("anomaly", figure.anomaly());
+		});
+		return node;
 	}
 
 	private static ObjectNode header(ReportHeader header) {
@@ -100,6 +138,7 @@ final class SummaryJsonTree {
 		baseline.weeklyCounts().forEach(counts::add);
 		baselineNode.put("mean", decimal(baseline.mean(), 2));
 		baselineNode.put("stdDev", decimal(baseline.stdDev(), 2));
+		baselineNode.put("rounded", baseline.rounded());
 		Remediation remediation = code.remediation();
 		node.putObject("remediation")
 			.put("catalogued", remediation.catalogued())

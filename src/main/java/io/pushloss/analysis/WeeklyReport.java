@@ -2,12 +2,10 @@ package io.pushloss.analysis;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
-import io.pushloss.domain.Counts;
 import io.pushloss.domain.LossSource;
+import io.pushloss.domain.Vendor;
 
 /**
  * The whole content of one weekly report, computed once by the analysis and only presented by summary.json, the
@@ -74,21 +72,30 @@ public record WeeklyReport(ReportHeader header, Completeness completeness, List<
 	}
 
 	/**
-	 * The per-vendor lines grouped for a per-vendor table: by source, then vendor (the vendor with the most lost
-	 * pushes this week in that source, both stages added, first), then stage. {@link #vendors()} is by source, stage
-	 * and loss instead.
+	 * The per-vendor lines grouped for a per-vendor table: by source, then vendor in the one
+	 * {@link #vendorOrder() vendor order} of the report (by this week's lost pushes), then stage. {@link #vendors()}
+	 * is by source, stage and loss instead.
 	 */
 	public List<VendorLoss> vendorsByVendor() {
-		Map<String, Long> vendorThisWeek = this.vendors.stream()
-			.collect(Collectors.groupingBy((loss) -> loss.source() + "/" + loss.vendor(),
-					Collectors.reducing(0L, (loss) -> loss.counts().thisWeek(),
-							(a, c) -> Counts.add(a, c, "lost pushes this week per vendor"))));
+		List<Vendor> order = vendorOrder();
 		return this.vendors.stream()
 			.sorted(Comparator.comparing(VendorLoss::source)
-				.thenComparing((VendorLoss loss) -> -vendorThisWeek.get(loss.source() + "/" + loss.vendor()))
-				.thenComparing(VendorLoss::vendor)
+				.thenComparingInt((VendorLoss loss) -> order.indexOf(loss.vendor()))
 				.thenComparing(VendorLoss::stage))
 			.toList();
+	}
+
+	/**
+	 * The report's story: headlines, each cause once, the one vendor order and the biggest mover. Computed on each
+	 * call from the lines above; call it once per document.
+	 */
+	public ReportStory story() {
+		return ReportStory.of(this);
+	}
+
+	/** The one vendor order of every per-vendor table, chart and list (see {@link ReportStory#vendorOrder()}). */
+	public List<Vendor> vendorOrder() {
+		return story().vendorOrder();
 	}
 
 	/** Whether nothing at all was lost in W and W-1. */

@@ -22,7 +22,7 @@ import io.pushloss.runs.RunHistory;
  * <pre>
  * demo 2026-W46: COMPLETED in 24s
  *   fetched:   140 of 140 windows with 140 calls (0 were already stored)
- *   totals:    Push to all 23,225 lost (+62.6% WoW); Normal push 48,851 lost (+39.2% WoW), 4 anomalies
+ *   totals:    Push to all 23,225 lost (+62.6% WoW); Normal push 48,851 lost (+39.2% WoW), 2 anomalies
  *   documents: data/reports/demo/2026-W46/ (summary.json, push-loss-demo-2026-W46.xlsx, push-loss-demo-2026-W46.pdf)
  *   email:     written to data/outbox/ (no SMTP host configured)
  *   archive:   data/archive/demo/2026/2026-W46

@@ -10,10 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.pushloss.analysis.ReportTexts;
 import io.pushloss.delivery.archive.ArchiveProperties;
 import io.pushloss.delivery.archive.ReportArchiver;
 import io.pushloss.domain.DataDirectoryProperties;
 import io.pushloss.report.pdf.PdfReportProperties;
+import io.pushloss.delivery.mail.ConsoleLinks;
 import io.pushloss.delivery.mail.DeliveryLedger;
 import io.pushloss.delivery.mail.DeliveryProperties;
 import io.pushloss.delivery.mail.FailureNotifier;
@@ -35,7 +37,7 @@ import io.pushloss.delivery.mail.SmtpMailTransport;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ DeliveryProperties.class, MailProperties.class, DataDirectoryProperties.class,
-		PdfReportProperties.class, ArchiveProperties.class })
+		PdfReportProperties.class, ArchiveProperties.class, ConsoleLinks.class })
 class DeliveryConfiguration {
 
 	@Bean
@@ -56,8 +58,8 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	MailTemplates mailTemplates(PdfReportProperties report) {
-		return new MailTemplates(report.templatesDir());
+	MailTemplates mailTemplates(PdfReportProperties report, ObjectProvider<ReportTexts> texts) {
+		return new MailTemplates(report.templatesDir(), texts.getIfAvailable(ReportTexts::bundled).messages());
 	}
 
 	@Bean
@@ -66,9 +68,10 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	ReportMessageComposer reportMessageComposer(MailTemplates templates, DeliveryProperties properties,
-			Clock clock) {
-		return new ReportMessageComposer(templates, properties, clock);
+	ReportMessageComposer reportMessageComposer(MailTemplates templates, DeliveryProperties properties, Clock clock,
+			ObjectProvider<ReportTexts> texts, ConsoleLinks links) {
+		return new ReportMessageComposer(templates, properties, clock, texts.getIfAvailable(ReportTexts::bundled),
+				links);
 	}
 
 	@Bean

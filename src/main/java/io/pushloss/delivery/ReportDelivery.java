@@ -51,7 +51,11 @@ public class ReportDelivery {
 			boolean resend, Consumer<Path> archived) {
 		Path folder = this.archiver.archive(job, report.header().week(), documents, force);
 		archived.accept(folder);
-		MailOutcome mail = this.mailer.send(job, report, documents, folder, resend);
+		// readers see the folder relative to the archive root (a share they mount), never the server's path
+		Path root = this.archiver.root(job);
+		String relative = folder.startsWith(root) ? root.relativize(folder).toString().replace('\\', '/')
+				: folder.getFileName().toString();
+		MailOutcome mail = this.mailer.sendToEveryGroup(job, report, documents, relative, resend);
 		return new Result(folder, mail);
 	}
 

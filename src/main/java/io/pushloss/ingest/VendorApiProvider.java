@@ -100,6 +100,8 @@ public class VendorApiProvider implements PushLossApiProvider, DisposableBean {
 						.withIdentifier(api.identifier())
 						.withSecretKey(secretKey)
 						.withZone(job.zone())
+						// a Chinese job's simulator answers like the vendors do for an application in China
+						.withChineseErrInfo("zh".equals(job.locale().getLanguage()))
 						.withCallsPerSecond(simulatorCallsPerSecond())
 						.withClock(simulatorClock())));
 			baseUrl = simulator.baseUrl();

@@ -154,7 +154,8 @@ class ReportStepsConfiguration {
 				.append(counts.percentLabel())
 				.append(" WoW)");
 		}
-		int anomalies = report.anomalies().size();
+		// anomalous causes (vendor and code), each once whatever the sources: as the email counts them
+		int anomalies = report.story().anomalies().size();
 		line.append(", ").append(anomalies).append((anomalies == 1) ? " anomaly" : " anomalies");
 		return report.partial() ? "[PARTIAL] " + line : line.toString();
 	}

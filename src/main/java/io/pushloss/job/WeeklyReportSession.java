@@ -102,7 +102,8 @@ public class WeeklyReportSession {
 		IsoWeek week = this.parameters.week();
 		return this.analyzer.analyze(new ReportRequest(this.job.name(), this.job.api().sdkAppId(), week,
 				this.job.zone(), this.job.baselineWeeks(), this.plans.plannedWindows(this.job, week),
-				this.job.sources().allMemberTasks(), RunContext.generatedAt(this.execution, this.clock.instant())));
+				this.job.sources().allMemberTasks(), RunContext.generatedAt(this.execution, this.clock.instant()),
+				this.job.displayName(), this.job.locale()));
 	}
 
 }

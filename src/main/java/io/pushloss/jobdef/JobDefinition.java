@@ -3,7 +3,9 @@ package io.pushloss.jobdef;
 import java.nio.file.Path;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import io.pushloss.domain.Region;
@@ -23,14 +25,22 @@ import io.pushloss.domain.Region;
  * @param owners who is told when a run fails
  * @param archive where reports are archived
  * @param file the file this definition was loaded from (for messages), may be {@code null} in tests
+ * @param displayName the human title of the report ({@code display-name}; the job's name when not set)
+ * @param locale the language of the report's documents and of the email to {@code recipients} ({@code locale}:
+ * {@link Locale#ENGLISH} or {@link Locale#SIMPLIFIED_CHINESE}; English when not set)
  * @param baselineDetail how finely the baseline weeks are fetched ({@code baseline-detail}; weekly when not set)
  */
 public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettings api, Sources sources, Period window,
 		int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file,
-		BaselineDetail baselineDetail) {
+		String displayName, Locale locale, BaselineDetail baselineDetail) {
+
+	/** The report language when a job file does not name one. */
+	public static final Locale DEFAULT_LOCALE = Locale.ENGLISH;
 
 	public JobDefinition {
 		Objects.requireNonNull(name, "name");
+		displayName = (displayName == null || displayName.isBlank()) ? name : displayName.strip();
+		locale = (locale != null) ? locale : DEFAULT_LOCALE;
 		Objects.requireNonNull(zone, "zone");
 		Objects.requireNonNull(api, "api");
 		Objects.requireNonNull(sources, "sources");
@@ -45,16 +55,38 @@ public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettin
 		baselineDetail = (baselineDetail != null) ? baselineDetail : BaselineDetail.WEEKLY;
 	}
 
-	/** A job whose baseline weeks are fetched weekly (the shape of job files before {@code baseline-detail}). */
+	/** A job with its baseline weeks fetched weekly (the shape of job files before {@code baseline-detail}). */
 	public JobDefinition(String name, ZoneId zone, String schedule, ApiSettings api, Sources sources, Period window,
-			int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file) {
-		this(name, zone, schedule, api, sources, window, baselineWeeks, recipients, owners, archive, file, null);
+			int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file,
+			String displayName, Locale locale) {
+		this(name, zone, schedule, api, sources, window, baselineWeeks, recipients, owners, archive, file,
+				displayName, locale, null);
 	}
 
 	/** This job with its baseline weeks fetched as finely as {@code detail} says. */
 	public JobDefinition withBaselineDetail(BaselineDetail detail) {
 		return new JobDefinition(this.name, this.zone, this.schedule, this.api, this.sources, this.window,
-				this.baselineWeeks, this.recipients, this.owners, this.archive, this.file, detail);
+				this.baselineWeeks, this.recipients, this.owners, this.archive, this.file, this.displayName, this.locale,
+				detail);
+	}
+
+	/** A job in English titled by its name (the shape of job files before {@code locale} and {@code display-name}). */
+	public JobDefinition(String name, ZoneId zone, String schedule, ApiSettings api, Sources sources, Period window,
+			int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file) {
+		this(name, zone, schedule, api, sources, window, baselineWeeks, recipients, owners, archive, file, null,
+				null);
+	}
+
+	/**
+	 * Every group of recipients with the language it reads: first {@code recipients.to/cc/bcc} in the job's
+	 * {@link #locale()}, then each of {@code recipients.groups} in its own (the loader guarantees that no two share
+	 * a language).
+	 */
+	public List<RecipientGroup> recipientGroups() {
+		List<RecipientGroup> groups = new ArrayList<>();
+		groups.add(new RecipientGroup(this.locale, this.recipients.to(), this.recipients.cc(), this.recipients.bcc()));
+		groups.addAll(this.recipients.groups());
+		return List.copyOf(groups);
 	}
 
 	/**
@@ -86,13 +118,48 @@ public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettin
 
 	}
 
-	/** Email recipients; {@code bcc} never appears in headers. */
-	public record Recipients(List<String> to, List<String> cc, List<String> bcc) {
+	/**
+	 * Email recipients; {@code bcc} never appears in headers.
+	 *
+	 * @param to the recipients who read the job's {@link JobDefinition#locale() locale}
+	 * @param cc copied, in the job's locale
+	 * @param bcc blind-copied, in the job's locale
+	 * @param groups more recipients, each group in its own language (none of them the job's)
+	 */
+	public record Recipients(List<String> to, List<String> cc, List<String> bcc, List<RecipientGroup> groups) {
 
 		public Recipients {
 			to = List.copyOf(to);
 			cc = List.copyOf(cc);
 			bcc = List.copyOf(bcc);
+			groups = (groups != null) ? List.copyOf(groups) : List.of();
+		}
+
+		/** Recipients without groups: everyone reads the job's language. */
+		public Recipients(List<String> to, List<String> cc, List<String> bcc) {
+			this(to, cc, bcc, List.of());
+		}
+
+	}
+
+	/**
+	 * Recipients who read the report in one language: {@code recipients.groups[i]} in a job file, or the job's own
+	 * recipients (see {@link JobDefinition#recipientGroups()}).
+	 *
+	 * @param locale the language of their email
+	 */
+	public record RecipientGroup(Locale locale, List<String> to, List<String> cc, List<String> bcc) {
+
+		public RecipientGroup {
+			Objects.requireNonNull(locale, "locale");
+			to = List.copyOf(to);
+			cc = List.copyOf(cc);
+			bcc = List.copyOf(bcc);
+		}
+
+		/** The language tag, {@code en} or {@code zh-CN}. */
+		public String languageTag() {
+			return this.locale.toLanguageTag();
 		}
 
 	}

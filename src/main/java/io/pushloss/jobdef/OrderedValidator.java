@@ -3,6 +3,7 @@ package io.pushloss.jobdef;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +46,19 @@ final class OrderedValidator {
 				Optional<Problem> nested = firstProblem(value, FieldNames.join(prefix, component.getName()));
 				if (nested.isPresent()) {
 					return nested;
+				}
+			}
+			if (value instanceof List<?> list) {
+				// a list of records (recipients.groups): each item in order, as "field[i].key"
+				for (int i = 0; i < list.size(); i++) {
+					Object item = list.get(i);
+					if (item != null && item.getClass().isRecord()) {
+						Optional<Problem> nested = firstProblem(item,
+								FieldNames.join(prefix, component.getName()) + "[" + i + "]");
+						if (nested.isPresent()) {
+							return nested;
+						}
+					}
 				}
 			}
 		}

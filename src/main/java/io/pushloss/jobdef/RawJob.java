@@ -21,6 +21,10 @@ record RawJob(
 		@NotNull(message = REQUIRED)
 		@Size(max = 64, message = "must be at most 64 characters long")
 		@Pattern(regexp = "[a-z0-9-]+", message = "must use only lower-case letters, digits and '-'") String name,
+		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+		@Size(max = 120, message = "must be at most 120 characters long")
+		@Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String displayName,
+		@TextFormat(ValueFormat.LOCALE) String locale,
 		@NotNull(message = REQUIRED) @TextFormat(ValueFormat.ZONE) String zone,
 		@NotNull(message = REQUIRED) @TextFormat(ValueFormat.CRON) String schedule,
 		@NotNull(message = REQUIRED) Api api,
@@ -60,6 +64,16 @@ record RawJob(
 	}
 
 	record Recipients(
+			@NotEmpty(message = "must list at least one address")
+			List<@NotNull(message = EMPTY_ITEM) @TextFormat(ValueFormat.MAIL_ADDRESS) String> to,
+			List<@NotNull(message = EMPTY_ITEM) @TextFormat(ValueFormat.MAIL_ADDRESS) String> cc,
+			List<@NotNull(message = EMPTY_ITEM) @TextFormat(ValueFormat.MAIL_ADDRESS) String> bcc,
+			List<@NotNull(message = EMPTY_ITEM) RecipientGroup> groups) {
+	}
+
+	/** More recipients who read the report in another language than the job's. */
+	record RecipientGroup(
+			@NotNull(message = REQUIRED) @TextFormat(ValueFormat.LOCALE) String locale,
 			@NotEmpty(message = "must list at least one address")
 			List<@NotNull(message = EMPTY_ITEM) @TextFormat(ValueFormat.MAIL_ADDRESS) String> to,
 			List<@NotNull(message = EMPTY_ITEM) @TextFormat(ValueFormat.MAIL_ADDRESS) String> cc,

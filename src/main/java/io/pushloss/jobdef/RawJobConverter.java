@@ -4,8 +4,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.pushloss.domain.Region;
@@ -26,13 +28,38 @@ final class RawJobConverter {
 		RawJob.Sources sources = (raw.sources() != null) ? raw.sources() : new RawJob.Sources(null, null);
 		RawJob.Recipients recipients = raw.recipients();
 		RawJob.Archive archive = (raw.archive() != null) ? raw.archive() : new RawJob.Archive(null, null);
+		Locale locale = (raw.locale() != null) ? ValueFormat.toLocale(raw.locale()) : JobDefinition.DEFAULT_LOCALE;
 		return new JobDefinition(raw.name(), ZoneId.of(raw.zone()), raw.schedule().strip(), api(raw.api()),
 				new JobDefinition.Sources(orDefault(sources.normal(), true), tasks(sources.allMemberTasks())),
 				(raw.window() != null) ? Period.parse(raw.window()) : JobDefinitionLoader.DEFAULT_WINDOW,
 				orDefault(raw.baselineWeeks(), JobDefinitionLoader.DEFAULT_BASELINE_WEEKS),
-				new JobDefinition.Recipients(recipients.to(), orEmpty(recipients.cc()), orEmpty(recipients.bcc())),
+				new JobDefinition.Recipients(recipients.to(), orEmpty(recipients.cc()), orEmpty(recipients.bcc()),
+						groups(locale, orEmpty(recipients.groups()))),
 				orEmpty(raw.owners()), new JobDefinition.ArchiveSettings(archiveDir(archive.dir()), archive.keepWeeks()),
-				this.file, (raw.baselineDetail() != null) ? BaselineDetail.fromKey(raw.baselineDetail()) : null);
+				this.file, raw.displayName(), locale,
+				(raw.baselineDetail() != null) ? BaselineDetail.fromKey(raw.baselineDetail()) : null);
+	}
+
+	/** Each group in a language of its own, none in the job's: one run mails each language once. */
+	private List<JobDefinition.RecipientGroup> groups(Locale jobLocale, List<RawJob.RecipientGroup> raw) {
+		List<JobDefinition.RecipientGroup> groups = new ArrayList<>();
+		Map<Locale, Integer> seen = new HashMap<>();
+		for (int i = 0; i < raw.size(); i++) {
+			RawJob.RecipientGroup group = raw.get(i);
+			Locale locale = ValueFormat.toLocale(group.locale());
+			if (locale.equals(jobLocale)) {
+				throw problem("recipients.groups[" + i + "].locale", "is the job's own locale ("
+						+ jobLocale.toLanguageTag() + "): list these addresses under recipients.to/cc/bcc instead, got "
+						+ Problem.quote(group.locale()));
+			}
+			Integer earlier = seen.putIfAbsent(locale, i);
+			if (earlier != null) {
+				throw problem("recipients.groups[" + i + "].locale", "repeats the locale of recipients.groups["
+						+ earlier + "]: put one language's addresses in one group, got " + Problem.quote(group.locale()));
+			}
+			groups.add(new JobDefinition.RecipientGroup(locale, group.to(), orEmpty(group.cc()), orEmpty(group.bcc())));
+		}
+		return groups;
 	}
 
 	private JobDefinition.ApiSettings api(RawJob.Api api) {

@@ -93,6 +93,14 @@ enum ValueFormat {
 		}
 	},
 
+	/** A report language: {@code en} or {@code zh-CN} (see {@link #toLocale(String)}). */
+	LOCALE("must be one of en or zh-CN") {
+		@Override
+		boolean accepts(String value) {
+			return toLocale(value) != null;
+		}
+	},
+
 	/** One RFC 822 address, {@code pm@example.com} or {@code Jane Doe <jane@example.com>}, strictly parsed. */
 	MAIL_ADDRESS("must be one email address such as pm@example.com") {
 		@Override
@@ -109,6 +117,16 @@ enum ValueFormat {
 	};
 
 	private final String reason;
+
+	/** The report languages a job file may name, by their tag (case-insensitive, {@code _} as {@code -}). */
+	static Locale toLocale(String value) {
+		String tag = value.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+		return switch (tag) {
+			case "en" -> Locale.ENGLISH;
+			case "zh-cn" -> Locale.SIMPLIFIED_CHINESE;
+			default -> null;
+		};
+	}
 
 	ValueFormat(String reason) {
 		this.reason = reason;

@@ -2,6 +2,7 @@ package io.pushloss.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.pushloss.domain.EventType;
 import io.pushloss.domain.Stage;
@@ -26,7 +27,33 @@ final class LossCatalog {
 	/** Where {@link PlantedEvents#SPIKE_CODE} sits in {@link #ENTRIES}. */
 	static final int SPIKE_INDEX = indexOf(PlantedEvents.SPIKE_CODE);
 
+	/** What the Chinese vendors and the Tencent side say instead, for applications in China. */
+	private static final Map<String, String> CHINESE = Map.ofEntries(Map.entry(CERT_NOT_SET, "证书 ID 未设置"),
+			Map.entry(TOKEN_NOT_UPLOADED, "token 未上报"), Map.entry("invalid device", "无效的设备 regId"),
+			Map.entry("daily message limit exceeded", "超过每日消息数量上限"), Map.entry("device not found", "设备不存在"),
+			Map.entry("invalid token", "token 无效"), Map.entry("message body too large", "消息体过大"),
+			Map.entry("app uninstalled", "应用已卸载"), Map.entry("token not on device", "设备上不存在该 token"),
+			Map.entry("notifications disabled", "通知栏消息已被用户关闭"),
+			Map.entry("device inactive for 30 days", "设备 30 天未活跃"), Map.entry("pushId not subscribed", "pushId 未订阅"),
+			Map.entry("rate exceeded", "超过频率限制"), Map.entry("regid_invalid", "regid 无效"),
+			Map.entry("user_daily_limit", "超过单用户每日推送上限"), Map.entry("daily total limit exceeded", "超过当日推送总量限制"),
+			Map.entry("User Id invalid", "用户 ID 无效"), Map.entry("OAuth token expired", "OAuth 令牌已过期"),
+			Map.entry("auth failed", "鉴权失败"), Map.entry("invalid auth token", "鉴权令牌无效"),
+			Map.entry("appId mismatch", "appId 不匹配"), Map.entry("illegal pushId", "非法的 pushId"));
+
 	private LossCatalog() {
+	}
+
+	/**
+	 * A code's description as a Chinese vendor (Huawei, Honor, Xiaomi, OPPO, vivo, Meizu) or the Tencent side sends
+	 * it to an application in China; APNs, FCM and online pushes keep their English.
+	 */
+	static String chinese(LossCode code) {
+		boolean chineseVendor = switch (code.vendor()) {
+			case HUAWEI, HONOR, XIAOMI, OPPO, VIVO, MEIZU -> true;
+			default -> code.stage() == Stage.READY_TO_SEND;
+		};
+		return chineseVendor ? CHINESE.getOrDefault(code.errInfo(), code.errInfo()) : code.errInfo();
 	}
 
 	private static List<Entry> build() {

@@ -69,7 +69,7 @@ public final class PushLossSimulator implements AutoCloseable {
 
 	private PushLossSimulator(SimulatorSettings settings) throws IOException {
 		this.settings = settings;
-		this.data = new SyntheticLossData(settings.seed(), settings.zone());
+		this.data = new SyntheticLossData(settings.seed(), settings.zone(), settings.chineseErrInfo());
 		this.faults = new FaultPlan(settings.faults());
 		for (LossSource source : LossSource.values()) {
 			this.calls.put(source, new AtomicLong());

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param maxLatency the longest; each call waits a time in {@code [minLatency, maxLatency]} drawn from the seed and
  * the call's number before its answer is sent (after the frequency check, which happens on arrival). Unlike
  * {@link Fault#DELAY} this is the ordinary service time every call has.
+ * @param chineseErrInfo whether the Chinese vendors (Huawei, Honor, Xiaomi, OPPO, vivo, Meizu) and the Tencent side
+ * describe their codes in Chinese, as they do for applications in China; APNs and FCM answer in English either way
  */
 public record SimulatorSettings(int port, long seed, long sdkAppId, String identifier, String secretKey,
 		double callsPerSecond, boolean unnamedObjectShape, ZoneId zone, FaultSettings faults, Clock clock,
-		Duration minLatency, Duration maxLatency) {
+		Duration minLatency, Duration maxLatency, boolean chineseErrInfo) {
 
 	public SimulatorSettings {
 		if (port < 0 || port > 65_535) {
@@ -62,63 +64,70 @@ public record SimulatorSettings(int port, long seed, long sdkAppId, String ident
 	public static SimulatorSettings defaults() {
 		return new SimulatorSettings(0, 42, 1_400_000_000L, "administrator", PushLossSimulator.DEMO_SECRET_KEY, 1.0,
 				false, ZoneId.of("Asia/Shanghai"), FaultSettings.none(), Clock.systemUTC(), Duration.ZERO,
-				Duration.ZERO);
+				Duration.ZERO, false);
 	}
 
 	public SimulatorSettings withPort(int port) {
 		return new SimulatorSettings(port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withSeed(long seed) {
 		return new SimulatorSettings(this.port, seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withSdkAppId(long sdkAppId) {
 		return new SimulatorSettings(this.port, this.seed, sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withIdentifier(String identifier) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withSecretKey(String secretKey) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withCallsPerSecond(double callsPerSecond) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withUnnamedObjectShape(boolean unnamedObjectShape) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withZone(ZoneId zone) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, zone, this.faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, zone, this.faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withFaults(FaultSettings faults) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, faults, this.clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, faults, this.clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
 	}
 
 	public SimulatorSettings withClock(Clock clock) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, clock, this.minLatency, this.maxLatency);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, clock, this.minLatency, this.maxLatency, this.chineseErrInfo);
+	}
+
+	/** The Chinese vendors and the Tencent side describe their codes in Chinese (or not). */
+	public SimulatorSettings withChineseErrInfo(boolean chinese) {
+		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, this.minLatency,
+				this.maxLatency, chinese);
 	}
 
 	/** Each call answers after a time in {@code [min, max]} (from the seed): the service time of a real API. */
 	public SimulatorSettings withLatency(Duration min, Duration max) {
 		return new SimulatorSettings(this.port, this.seed, this.sdkAppId, this.identifier, this.secretKey,
-				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, min, max);
+				this.callsPerSecond, this.unnamedObjectShape, this.zone, this.faults, this.clock, min, max, this.chineseErrInfo);
 	}
 
 	/** Never prints the secret key. */

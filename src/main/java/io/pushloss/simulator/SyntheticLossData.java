@@ -41,10 +41,18 @@ public final class SyntheticLossData {
 
 	private final ZoneRules rules;
 
+	private final boolean chineseErrInfo;
+
 	public SyntheticLossData(long seed, ZoneId zone) {
+		this(seed, zone, false);
+	}
+
+	/** @param chineseErrInfo whether the Chinese vendors' and Tencent's descriptions are in Chinese */
+	public SyntheticLossData(long seed, ZoneId zone, boolean chineseErrInfo) {
 		this.seed = seed;
 		this.zone = Objects.requireNonNull(zone, "zone");
 		this.rules = zone.getRules();
+		this.chineseErrInfo = chineseErrInfo;
 	}
 
 	public long seed() {
@@ -100,6 +108,10 @@ public final class SyntheticLossData {
 		return counts;
 	}
 
+	private String errInfo(LossCode code) {
+		return this.chineseErrInfo ? LossCatalog.chinese(code) : code.errInfo();
+	}
+
 	private LossStream.Hour locate(long epochHour) {
 		long epochSecond = epochHour * SECONDS_PER_HOUR;
 		long local = epochSecond + this.rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
@@ -109,17 +121,17 @@ public final class SyntheticLossData {
 		return new LossStream.Hour(epochHour, PlantedEvents.weekIndexOfDay(localDay), dayOfWeek, hourOfDay);
 	}
 
-	private static List<LossRow> toRows(LossSource source, String taskId, Map<LossCode, Long> counts) {
+	private List<LossRow> toRows(LossSource source, String taskId, Map<LossCode, Long> counts) {
 		Map<RowKey, Aggregate> stageRows = new HashMap<>();
 		Map<RowKey, Aggregate> platformRows = new HashMap<>();
 		counts.forEach((code, count) -> {
 			EventType eventType = (source == LossSource.NORMAL) ? EventType.UNSPECIFIED : code.eventType();
 			platformRows.computeIfAbsent(new RowKey(code.stage(), code.vendor(), eventType, code.errCode()),
 					key -> new Aggregate())
-				.add(code.errInfo(), count);
+				.add(errInfo(code), count);
 			stageRows.computeIfAbsent(new RowKey(code.stage(), null, EventType.UNSPECIFIED, code.errCode()),
 					key -> new Aggregate())
-				.add(code.errInfo(), count);
+				.add(errInfo(code), count);
 		});
 		List<LossRow> stage = new ArrayList<>();
 		stageRows.forEach((key, aggregate) -> stage.add(aggregate.toRow(taskId, key)));

@@ -1,6 +1,7 @@
 package io.pushloss.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -95,6 +96,42 @@ class RemediationCatalogueTests {
 				version: 1
 				entries: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://127.0.0.1/"]]]]
 				"""));
+	}
+
+	@Test
+	void everyBundledEntrySaysWhatItMeansAndWhatToDoInEnglishAndChinese() {
+		assertThat(this.bundled.all()).hasSize(this.bundled.size()).allSatisfy((remediation) -> {
+			assertThat(remediation.texts()).containsOnlyKeys("en", "zh-CN");
+			assertThat(remediation.meaning(Locale.SIMPLIFIED_CHINESE)).isNotBlank()
+				.isNotEqualTo(remediation.meaning(Locale.ENGLISH));
+			assertThat(remediation.action(Locale.ENGLISH)).isNotBlank()
+				.doesNotStartWith(remediation.meaning(Locale.ENGLISH));
+		});
+		Remediation huawei = this.bundled.lookup(Vendor.HUAWEI, "80300007");
+		assertThat(huawei.meaning(Locale.ENGLISH)).isEqualTo("The device token is invalid");
+		assertThat(huawei.meaning(Locale.SIMPLIFIED_CHINESE)).isEqualTo("设备 token 无效");
+		assertThat(huawei.action(Locale.GERMAN)).isEqualTo(huawei.action(Locale.ENGLISH));
+	}
+
+	@Test
+	void anEntryWithoutMeaningReadsItsHintAndTranslationsMustBeComplete() {
+		Remediation plain = catalogue("""
+				version: 1
+				entries:
+				  - { vendor: any, code: "7", category: QUOTA, owner: SERVER, hint: "Daily limit: send fewer." }
+				""").lookup(Vendor.OPPO, "7");
+		assertThat(plain.meaning(Locale.SIMPLIFIED_CHINESE)).isEqualTo("Daily limit");
+		assertThat(plain.action(Locale.ENGLISH)).isEqualTo("Send fewer.");
+		assertThatExceptionOfType(RemediationCatalogueException.class).isThrownBy(() -> catalogue("""
+				version: 1
+				entries:
+				  - { vendor: any, code: "7", category: QUOTA, owner: SERVER, hint: "x", translations: { fr: { meaning: a, action: b } } }
+				""")).withMessageContaining("translation 'fr' is not a report language");
+		assertThatExceptionOfType(RemediationCatalogueException.class).isThrownBy(() -> catalogue("""
+				version: 1
+				entries:
+				  - { vendor: any, code: "7", category: QUOTA, owner: SERVER, hint: "x", translations: { zh-CN: { meaning: a } } }
+				""")).withMessageContaining("needs both meaning and action");
 	}
 
 	private static RemediationCatalogue catalogue(String yaml) {

@@ -37,13 +37,26 @@ final class EmailPreview {
 
 	/** Renders the first 1,100 px of the email at 800 px wide into {@code png}. */
 	static Path render(Path eml, Path png) throws IOException {
+		return render(eml, png, 800, 1100, false);
+	}
+
+	/**
+	 * Renders the top {@code height} px of the email at {@code width} px wide into {@code png}, in the light or the
+	 * dark colour scheme (the reader's system setting, as {@code prefers-color-scheme} sees it).
+	 */
+	static Path render(Path eml, Path png, int width, int height, boolean dark) throws IOException {
 		Path work = Files.createTempDirectory("email-preview");
 		Path html = work.resolve("email.html");
 		Files.writeString(html, inlinedHtml(eml));
-		List<String> command = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-background-networking", "--disable-component-update", "--no-first-run",
-				"--user-data-dir=" + work.resolve("profile"), "--hide-scrollbars", "--window-size=800,1100",
-				"--screenshot=" + png.toAbsolutePath(), html.toUri().toString());
+		List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless=new",
+				"--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+				"--no-first-run", "--user-data-dir=" + work.resolve("profile"), "--hide-scrollbars",
+				"--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath()));
+		if (dark) {
+			command.add("--force-dark-mode");
+			command.add("--blink-settings=preferredColorScheme=0");
+		}
+		command.add(html.toUri().toString());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("chromium.log").toFile())
 			.start();

@@ -49,6 +49,11 @@ public final class SampleOutputGenerator {
 	/** The suffix of the email's picture, after the documents' base name. */
 	private static final String EMAIL_PREVIEW = "-email.png";
 
+	/** The Chinese demo job: Chinese title, task names and vendor texts, and an English recipient group. */
+	static final String ZH_JOB_FILE = "jobs/demo-zh.yml";
+
+	static final String ZH_JOB_NAME = "demo-zh";
+
 	private static final List<String> GENERATED = List.of(".png", ".pdf", ".xlsx", ".json", ".eml");
 
 	private SampleOutputGenerator() {
@@ -76,6 +81,15 @@ public final class SampleOutputGenerator {
 					+ dataDir.resolve("logs"));
 		}
 		List<Path> written = copy(dataDir, output);
+		Path zhDataDir = Path.of(System.getProperty("java.io.tmpdir"), "push-loss-sample-output-zh");
+		deleteRecursively(zhDataDir);
+		System.out.printf("Running %s for %s at %s with data in %s (about a minute)%n", ZH_JOB_FILE, WEEK, NOW,
+				zhDataDir);
+		if (Main.execute(CliEnvironment.system(), "run", ZH_JOB_FILE, "--week", WEEK.toString(), "--data-dir",
+				zhDataDir.toString()) != 0) {
+			throw new IllegalStateException("The zh-CN demo run failed; see " + zhDataDir.resolve("logs"));
+		}
+		written.addAll(copyChinese(zhDataDir, output));
 		System.out.printf("Wrote %d files to %s:%n", written.size(), output);
 		for (Path file : written) {
 			System.out.printf(Locale.ROOT, "  %-40s %,9d bytes%n", file.getFileName(), Files.size(file));
@@ -102,13 +116,50 @@ public final class SampleOutputGenerator {
 				StandardCopyOption.REPLACE_EXISTING));
 		written.addAll(new PdfPageRenderer().renderPages(documents.pdf(), output, base));
 		if (EmailPreview.available()) {
-			written.add(EmailPreview.render(output.resolve(base + ".eml"), output.resolve(base + EMAIL_PREVIEW)));
+			written.addAll(emailPictures(output.resolve(base + ".eml"), output, base + "-email"));
 		}
 		else {
 			System.out.println("No /usr/bin/chromium: the email preview " + base + EMAIL_PREVIEW
 					+ " is not rendered again (apt-get install chromium)");
 		}
 		return written;
+	}
+
+	/**
+	 * The Chinese demo's documents, its two emails (zh-CN to the job's recipients, en to its English group) and
+	 * their pictures, the PDF's pages.
+	 */
+	static List<Path> copyChinese(Path dataDir, Path output) throws IOException {
+		ReportDocuments documents = ReportDocuments.in(dataDir.resolve("reports"), ZH_JOB_NAME, WEEK.toString());
+		List<Path> written = new ArrayList<>();
+		for (Path document : List.of(documents.excel(), documents.pdf())) {
+			written.add(Files.copy(document, output.resolve(document.getFileName()),
+					StandardCopyOption.REPLACE_EXISTING));
+		}
+		written.add(Files.copy(documents.summaryJson(), output.resolve("summary-" + ZH_JOB_NAME + ".json"),
+				StandardCopyOption.REPLACE_EXISTING));
+		String base = documents.pdf().getFileName().toString().replaceFirst("\\.pdf$", "");
+		try (Stream<Path> files = Files.list(dataDir.resolve("outbox"))) {
+			for (Path eml : files.filter((file) -> file.getFileName().toString().endsWith(".eml")).sorted().toList()) {
+				// the job's own recipients' Message-ID starts push-loss., the English group's push-loss-en.
+				String suffix = eml.getFileName().toString().startsWith("push-loss-en.") ? "-en" : "";
+				Path copy = Files.copy(eml, output.resolve(base + suffix + ".eml"), StandardCopyOption.REPLACE_EXISTING);
+				written.add(copy);
+				if (EmailPreview.available()) {
+					written.addAll(emailPictures(copy, output, base + "-email" + suffix));
+				}
+			}
+		}
+		written.addAll(new PdfPageRenderer().renderPages(documents.pdf(), output, base));
+		return written;
+	}
+
+	/** The email's first screen at 800 and 400 px, in the light and the dark scheme. */
+	private static List<Path> emailPictures(Path eml, Path output, String name) throws IOException {
+		return List.of(EmailPreview.render(eml, output.resolve(name + ".png"), 800, 1100, false),
+				EmailPreview.render(eml, output.resolve(name + "-dark.png"), 800, 1100, true),
+				EmailPreview.render(eml, output.resolve(name + "-400.png"), 400, 1300, false),
+				EmailPreview.render(eml, output.resolve(name + "-400-dark.png"), 400, 1300, true));
 	}
 
 	private static Path onlyEmail(Path outbox) throws IOException {
@@ -124,7 +175,7 @@ public final class SampleOutputGenerator {
 	private static boolean isGenerated(Path file) {
 		String name = file.getFileName().toString();
 		// the email preview is replaced only where a browser can render it again
-		if (name.endsWith(EMAIL_PREVIEW) && !EmailPreview.available()) {
+		if (name.contains("-email") && name.endsWith(".png") && !EmailPreview.available()) {
 			return false;
 		}
 		return Files.isRegularFile(file) && GENERATED.stream().anyMatch(name::endsWith);

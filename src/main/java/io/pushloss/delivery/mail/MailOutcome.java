@@ -1,5 +1,8 @@
 package io.pushloss.delivery.mail;
 
+import java.util.Comparator;
+import java.util.List;
+
 import io.pushloss.delivery.mail.DeliveryLedger.Decision;
 
 /**
@@ -12,9 +15,34 @@ import io.pushloss.delivery.mail.DeliveryLedger.Decision;
  * @param excelOmitted whether the workbook was left out for size
  */
 public record MailOutcome(Status status, Decision decision, String messageId, int recipientCount,
-		boolean excelOmitted) {
+		boolean excelOmitted, List<MailOutcome> groups) {
 
-	/** Whether a message left. */
+	public MailOutcome {
+		groups = (groups != null) ? List.copyOf(groups) : List.of();
+	}
+
+	/** The outcome of one message (one recipient group). */
+	public MailOutcome(Status status, Decision decision, String messageId, int recipientCount, boolean excelOmitted) {
+		this(status, decision, messageId, recipientCount, excelOmitted, List.of());
+	}
+
+	/**
+	 * The outcome of a run's messages, one per recipient group: the status that says most (a message that left
+	 * over one written to the outbox, over one sent before), the first group's decision and Message-ID, every
+	 * recipient counted, and each group's own outcome in {@link #groups()} (only when there is more than one).
+	 */
+	public static MailOutcome combine(List<MailOutcome> outcomes) {
+		if (outcomes.size() == 1) {
+			return outcomes.get(0);
+		}
+		MailOutcome first = outcomes.get(0);
+		Status status = outcomes.stream().map(MailOutcome::status).min(Comparator.naturalOrder()).orElseThrow();
+		int recipients = outcomes.stream().mapToInt(MailOutcome::recipientCount).sum();
+		boolean omitted = outcomes.stream().anyMatch(MailOutcome::excelOmitted);
+		return new MailOutcome(status, first.decision(), first.messageId(), recipients, omitted, outcomes);
+	}
+
+	/** Whether a message left; in this order, the first says most (see {@link #combine(List)}). */
 	public enum Status {
 
 		/** Accepted by the SMTP server. */

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.pushloss.analysis.ReportText;
+
+import org.springframework.context.MessageSource;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -24,8 +27,17 @@ public class MailTemplates {
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-	/** @param templatesDir the editable templates folder, or {@code null} for the packaged templates only */
+	/** Templates with the bundled messages ({@link ReportText#bundledMessages()}). */
 	public MailTemplates(Path templatesDir) {
+		this(templatesDir, ReportText.bundledMessages());
+	}
+
+	/**
+	 * @param templatesDir the editable templates folder, or {@code null} for the packaged templates only
+	 * @param messages the bundles {@code #{key}} in a template reads ({@code i18n/email} and the shared vocabulary)
+	 */
+	public MailTemplates(Path templatesDir, MessageSource messages) {
+		this.engine.setTemplateEngineMessageSource(messages);
 		int order = 1;
 		if (templatesDir != null) {
 			FileTemplateResolver files = new FileTemplateResolver();
@@ -48,9 +60,14 @@ public class MailTemplates {
 		return resolver;
 	}
 
-	/** Renders a template such as {@code email/weekly-report.html} with the given variables. */
+	/** Renders a template such as {@code email/weekly-report.html} in English. */
 	public String render(String template, Map<String, Object> variables) {
-		return this.engine.process(template, new Context(Locale.ENGLISH, variables));
+		return render(template, variables, Locale.ENGLISH);
+	}
+
+	/** Renders a template with its {@code #{key}} messages in {@code locale}. */
+	public String render(String template, Map<String, Object> variables, Locale locale) {
+		return this.engine.process(template, new Context(locale, variables));
 	}
 
 }

@@ -12,18 +12,38 @@ import java.util.TreeSet;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import io.pushloss.jobdef.JobDefinition.RecipientGroup;
 import io.pushloss.jobdef.JobDefinition.Recipients;
 
 /**
- * A job's parsed recipients. {@link #hash()} identifies the set of people the report goes to, whatever header they
- * are in, so the ledger can tell "this week was already sent to exactly these people".
+ * A job's parsed recipients, or one of its recipient groups. {@link #hash()} identifies the set of people the report
+ * goes to, whatever header they are in, and for a group the language it reads, so the ledger can tell "this week was
+ * already sent to exactly these people in this language".
+ *
+ * @param language the language tag of a recipient group ({@code recipients.groups}), whose messages are entries of
+ * their own in the ledger; {@code null} for the job's own recipients (their hash is the same as before groups)
  */
-public record RecipientSet(List<InternetAddress> to, List<InternetAddress> cc, List<InternetAddress> bcc) {
+public record RecipientSet(List<InternetAddress> to, List<InternetAddress> cc, List<InternetAddress> bcc,
+		String language) {
 
 	public RecipientSet {
 		to = List.copyOf(to);
 		cc = List.copyOf(cc);
 		bcc = List.copyOf(bcc);
+	}
+
+	/** The job's own recipients. */
+	public RecipientSet(List<InternetAddress> to, List<InternetAddress> cc, List<InternetAddress> bcc) {
+		this(to, cc, bcc, null);
+	}
+
+	/**
+	 * Parses one recipient group of a job.
+	 * @param own whether these are the job's own recipients (keyed as before groups existed)
+	 */
+	public static RecipientSet of(RecipientGroup group, boolean own) {
+		return new RecipientSet(parse(group.to()), parse(group.cc()), parse(group.bcc()),
+				own ? null : group.languageTag());
 	}
 
 	/**
@@ -62,7 +82,12 @@ public record RecipientSet(List<InternetAddress> to, List<InternetAddress> cc, L
 	public String hash() {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] bytes = String.join("\n", normalised()).getBytes(StandardCharsets.UTF_8);
+			TreeSet<String> lines = normalised();
+			if (this.language != null) {
+				// not an address (no '@'): a group's entry differs from the same people reading the job's language
+				lines.add("language:" + this.language);
+			}
+			byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
 			return HexFormat.of().formatHex(digest.digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -1,6 +1,9 @@
 package io.pushloss.delivery.mail;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
@@ -14,6 +17,7 @@ import io.pushloss.delivery.mail.DeliveryLedger.Claim;
 import io.pushloss.delivery.mail.MailOutcome.Status;
 import io.pushloss.delivery.mail.ReportMessageComposer.Composed;
 import io.pushloss.jobdef.JobDefinition;
+import io.pushloss.jobdef.JobDefinition.RecipientGroup;
 import io.pushloss.report.ReportDocuments;
 
 /**
@@ -52,28 +56,52 @@ public class ReportMailer {
 	}
 
 	/**
-	 * Sends the report's email to the job's recipients unless the ledger says it was sent.
+	 * Sends the report's email to the job's recipients unless the ledger says it was sent; the archive folder is
+	 * named by its last three names.
 	 * @param archiveFolder where the full set is archived (named in the body), or {@code null}
 	 * @param resend send again even when the ledger says SENT (a new Message-ID)
 	 * @throws DeliveryException when the message could not be composed or the SMTP server kept failing
 	 */
 	public MailOutcome send(JobDefinition job, WeeklyReport report, ReportDocuments documents, Path archiveFolder,
 			boolean resend) {
+		return sendToEveryGroup(job, report, documents, ReportMessageComposer.relative(archiveFolder), resend);
+	}
+
+	/**
+	 * Sends the report's email to each recipient group of the job in the group's language (the job's own
+	 * recipients first), each exactly once: every group has its own ledger entry and Message-ID. The report is
+	 * analysed once; only the words differ.
+	 * @param archiveRelative the week's archive folder relative to the archive root, or {@code null}
+	 * @param resend send again even when the ledger says SENT (a new Message-ID)
+	 * @throws DeliveryException when a message could not be composed or the SMTP server kept failing (the groups
+	 * before it stay sent; the next run sends the rest once)
+	 */
+	public MailOutcome sendToEveryGroup(JobDefinition job, WeeklyReport report, ReportDocuments documents,
+			String archiveRelative, boolean resend) {
 		String week = report.header().week().toString();
-		RecipientSet recipients = RecipientSet.of(job.recipients());
-		if (recipients.isEmpty()) {
-			logger.warn("Job {} has no recipients: the email of {} is not sent", job.name(), week);
-			return new MailOutcome(Status.NO_RECIPIENTS, null, null, 0, false);
+		List<MailOutcome> outcomes = new ArrayList<>();
+		List<RecipientGroup> groups = job.recipientGroups();
+		for (int i = 0; i < groups.size(); i++) {
+			RecipientGroup group = groups.get(i);
+			RecipientSet recipients = RecipientSet.of(group, i == 0);
+			if (recipients.isEmpty()) {
+				logger.warn("Job {} has no {} recipients: the email of {} is not sent", job.name(),
+						group.languageTag(), week);
+				outcomes.add(new MailOutcome(Status.NO_RECIPIENTS, null, null, 0, false));
+				continue;
+			}
+			String purpose = (i == 0) ? "push-loss" : "push-loss-" + group.languageTag();
+			try (Claim claim = this.ledger.claim(job.name(), week, recipients,
+					() -> MessageIds.generate(purpose, job.name(), week, this.properties.from()), resend)) {
+				outcomes.add(send(job, report, documents, archiveRelative, week, recipients, group.locale(), claim));
+			}
 		}
-		try (Claim claim = this.ledger.claim(job.name(), week, recipients,
-				() -> MessageIds.generate("push-loss", job.name(), week, this.properties.from()), resend)) {
-			return send(job, report, documents, archiveFolder, week, recipients, claim);
-		}
+		return MailOutcome.combine(outcomes);
 	}
 
 	// Runs while the claim holds the ledger entry's lock: no other process sends this email meanwhile.
-	private MailOutcome send(JobDefinition job, WeeklyReport report, ReportDocuments documents, Path archiveFolder,
-			String week, RecipientSet recipients, Claim claim) {
+	private MailOutcome send(JobDefinition job, WeeklyReport report, ReportDocuments documents,
+			String archiveRelative, String week, RecipientSet recipients, Locale locale, Claim claim) {
 		LedgerEntry entry = claim.entry();
 		if (!claim.send()) {
 			boolean outbox = entry.state() == LedgerEntry.LedgerState.OUTBOX;
@@ -86,7 +114,7 @@ public class ReportMailer {
 		Composed composed;
 		try {
 			composed = this.composer.compose(this.transport.session(), entry.messageId(), job.name(), recipients,
-					report, documents, archiveFolder);
+					report, documents, archiveRelative, locale);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			throw new DeliveryException("Could not compose the weekly email of job " + job.name() + " for " + week

@@ -51,13 +51,13 @@ class OutboxMailTransportTests {
 			parsed = new MimeMessage(Session.getInstance(new Properties()), in);
 		}
 		assertThat(parsed.getMessageID()).isEqualTo(outcome.messageId());
-		assertThat(parsed.getSubject()).startsWith("[weekly-push-loss] Push loss 2026-W46: Push to all 4,785 lost");
+		assertThat(parsed.getSubject()).startsWith("[weekly-push-loss] Push loss 2026-W46: Huawei 80300007 4.0x its baseline; Push to all 4,785 lost");
 		assertThat(parsed.getHeader("Bcc")).isNull();
 		assertThat(parsed.getRecipients(RecipientType.TO)[0].toString()).isEqualTo("ops@example.com");
 		assertThat(Files.readString(files.get(0), java.nio.charset.StandardCharsets.ISO_8859_1))
 			.doesNotContain("audit@example.net");
 		assertThat(MailTestSupport.attachmentNames(parsed)).hasSize(2);
-		assertThat(MailTestSupport.leaf(parsed, "image/png").getHeader("Content-ID")).containsExactly("<vendor-chart>");
+		assertThat(MailTestSupport.text(MailTestSupport.leaf(parsed, "text/html"))).contains("Huawei 80300007");
 		assertThat(this.ledger.entries(SampleReports.JOB_NAME, "2026-W46").get(0).state())
 			.isEqualTo(LedgerState.OUTBOX);
 		assertThat(outcome.status()).as("nothing left the host: never SENT").isEqualTo(MailOutcome.Status.OUTBOX);

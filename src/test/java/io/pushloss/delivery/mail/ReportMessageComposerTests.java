@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 import io.pushloss.analysis.CodeLoss;
+import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.SampleReports;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.delivery.DeliveryFixtures;
@@ -75,19 +77,19 @@ class ReportMessageComposerTests {
 		Files.writeString(dir.resolve("email/weekly-report.html"),
 				"<p th:text=\"'Custom ' + ${view.week()}\">x</p>");
 		MailTemplates templates = new MailTemplates(dir);
-		ReportMailView view = ReportMailView.of("demo", SampleReports.typicalWeek(),
-				new AttachmentPlan(null, null, false, 0, 1), null, false);
+		ReportMailView view = view(SampleReports.typicalWeek(), Locale.ENGLISH);
 
 		assertThat(templates.render("email/weekly-report.html", Map.of("view", view))).isEqualTo("<p>Custom 2026-W46</p>");
 		assertThat(templates.render("email/weekly-report.txt", Map.of("view", view)))
-			.contains("Lost this week, Push to all: 4,785 (+61.7% against 2,960 last week)",
-				"Lost this week, Normal push: 1,385 (+4.9% against 1,320 last week)");
+			.contains("Push to all: 4,785 lost pushes this week, +61.7% against 2,960 last week",
+				"Normal push: 1,385 lost pushes this week, +4.9% against 1,320 last week");
 	}
 
 	@Test
-	void listsVendorsInThePdfsOrder() {
+	void listsVendorsInTheReportsOneOrder() {
 		WeeklyReport report = SampleReports.typicalWeek();
-		ReportMailView view = ReportMailView.of("demo", report, new AttachmentPlan(null, null, false, 0, 1), null, false);
+		ReportText text = ReportText.bundled(Locale.ENGLISH);
+		ReportMailView view = view(report, Locale.ENGLISH);
 
 		List<String> mailed = view.vendors()
 			.stream()
@@ -96,27 +98,131 @@ class ReportMessageComposerTests {
 
 		assertThat(mailed).isEqualTo(report.vendorsByVendor()
 			.stream()
-			.map((loss) -> loss.vendor().displayName() + "/" + loss.stage().label())
+			.map((loss) -> text.vendor(loss.vendor()) + "/" + text.stage(loss.stage()))
 			.toList());
+		for (ReportMailView.BarChart chart : view.charts()) {
+			List<String> vendors = chart.bars().stream().map(ReportMailView.Bar::vendor).toList();
+			assertThat(report.vendorOrder().stream().map(text::vendor).toList()).containsSubsequence(vendors);
+		}
 	}
 
 	@Test
-	void subjectsFollowTheModel() {
-		assertThat(MailSubjects.weeklyReport("demo", SampleReports.typicalWeek()))
-			.isEqualTo("[demo] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly");
-		assertThat(MailSubjects.weeklyReport("demo", SampleReports.partialWeek()))
-			.isEqualTo("[PARTIAL] [demo] Push loss 2026-W46: Push to all 4,785 lost (+61.7% WoW); Normal push 1,385 lost (+4.9% WoW), 1 anomaly");
-		assertThat(MailSubjects.weeklyReport("demo", SampleReports.emptyWeek()))
-			.isEqualTo("[demo] Push loss 2026-W46: Push to all 0 lost (0.0% WoW); Normal push 0 lost (0.0% WoW), no anomalies");
-		assertThat(MailSubjects.anomalies(2)).isEqualTo("2 anomalies");
+	void subjectsNameTheBiggestMoverThenEachSource() {
+		assertThat(MailSubjects.weeklyReport(SampleReports.typicalWeek()))
+			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: Huawei 80300007 4.0x its baseline; Push to all 4,785 lost (+61.7%); Normal push 1,385 lost (+4.9%), 1 anomaly");
+		assertThat(MailSubjects.weeklyReport(SampleReports.partialWeek()))
+			.isEqualTo("[PARTIAL] [weekly-push-loss] Push loss 2026-W46: Huawei 80300007 4.0x its baseline; Push to all 4,785 lost (+61.7%); Normal push 1,385 lost (+4.9%), 1 anomaly");
+		assertThat(MailSubjects.weeklyReport(SampleReports.emptyWeek()))
+			.isEqualTo("[weekly-push-loss] Push loss 2026-W46: Push to all 0 lost (0.0%); Normal push 0 lost (0.0%), no anomalies");
+		ReportText chinese = ReportText.bundled(Locale.SIMPLIFIED_CHINESE);
+		WeeklyReport typical = SampleReports.typicalWeek();
+		assertThat(MailSubjects.weeklyReport(typical, typical.story(), chinese))
+			.isEqualTo("[weekly-push-loss] 推送丢失 2026年第46周：华为 80300007 为基线的 4.0倍；全员推送丢失 4,785 条（+61.7%）；普通推送丢失 1,385 条（+4.9%），1 项异常");
+		assertThat(MailSubjects.anomalies(2, chinese)).isEqualTo("2 项异常");
+	}
+
+	@Test
+	void thePreheaderNamesTheMoverWhoFixesItAndWhatToDo() {
+		WeeklyReport typical = SampleReports.typicalWeek();
+		assertThat(MailSubjects.preheader(typical, typical.story(), ReportText.bundled(Locale.ENGLISH)))
+			.startsWith("Top cause: Huawei 80300007, 4.0x its baseline. Client app team: Make the client re-register")
+			.contains("Push to all: 4,785 lost (+61.7%)");
+		WeeklyReport empty = SampleReports.emptyWeek();
+		assertThat(MailSubjects.preheader(empty, empty.story(), ReportText.bundled(Locale.ENGLISH)))
+			.startsWith("No anomalies this week.");
+	}
+
+	@Test
+	void aNewCauseIsNamedNewInTheSubjectNotAFactorOfZero() {
+		WeeklyReport typical = SampleReports.typicalWeek();
+		List<CodeLoss> codes = typical.codes().stream().map((code) -> new CodeLoss(code.source(), code.vendor(),
+				code.stage(), code.errCode(), code.errInfo(), code.counts(), code.status(), code.baseline(),
+				code.errCode().equals("10070"), code.remediation())).toList();
+		WeeklyReport report = new WeeklyReport(typical.header(), typical.completeness(), typical.totals(),
+				typical.vendors(), codes, typical.topMovers(), typical.tasks(), typical.eventTypes(), typical.trend());
+		assertThat(MailSubjects.weeklyReport(report)).contains(": vivo 10070 new, 90 lost; Push to all");
+	}
+
+	private static ReportMailView view(WeeklyReport report, Locale locale) {
+		return ReportMailView.of(report, ReportText.bundled(locale),
+				new ReportMailView.Footer(null, List.of(), null, null, "attached", "generated"));
+	}
+
+	@Test
+	void withAPublicConsoleTheFooterLinksToTheWeeksPageAndDocuments() throws Exception {
+		ReportMessageComposer composer = new ReportMessageComposer(new MailTemplates(null),
+				MailTestSupport.properties(DataSize.ofMegabytes(10)), MailTestSupport.CLOCK,
+				io.pushloss.analysis.ReportTexts.bundled(), new ConsoleLinks("https://pushloss.example.com/"));
+		var documents = DeliveryFixtures.documents(this.temp, "demo", "2026-W46", 100, 100);
+		Composed composed = composer.compose(this.session, "<t.1@test>", "demo",
+				RecipientSet.of(DeliveryFixtures.RECIPIENTS), SampleReports.typicalWeek(), documents, "demo/2026/2026-W46",
+				Locale.ENGLISH);
+		composed.message().saveChanges();
+
+		String html = MailTestSupport.text(MailTestSupport.leaf(composed.message(), "text/html"));
+		assertThat(html).contains("href=\"https://pushloss.example.com/library/demo/2026-W46\"",
+				"href=\"https://pushloss.example.com/library/demo/2026-W46/files/" + documents.pdf().getFileName() + "\"",
+				"Open this week in the console")
+			.doesNotContain("archived in");
+		assertThat(MailTestSupport.text(MailTestSupport.leaf(composed.message(), "text/plain")))
+			.contains("https://pushloss.example.com/library/demo/2026-W46");
+	}
+
+	@Test
+	void withoutAPublicConsoleTheFooterNamesTheArchiveFolderRelativeToItsRootNeverAServerPath() throws Exception {
+		String html = MailTestSupport.text(MailTestSupport.leaf(compose(SampleReports.typicalWeek(),
+				DataSize.ofMegabytes(10), Path.of("/srv/share/archive/demo/2026/2026-W46")).message(), "text/html"));
+
+		assertThat(html).contains("archived in demo/2026/2026-W46").doesNotContain("/srv", "href=");
+		assertThat(ReportMessageComposer.relative(Path.of("/srv/share/archive/demo/2026/2026-W46")))
+			.isEqualTo("demo/2026/2026-W46");
+		assertThat(new ConsoleLinks("  ").enabled()).isFalse();
+	}
+
+	@Test
+	void theHtmlIsDarkModeFriendlyAndHasNoImage() throws Exception {
+		String html = MailTestSupport.text(MailTestSupport.leaf(compose(SampleReports.typicalWeek(),
+				DataSize.ofMegabytes(10)).message(), "text/html"));
+
+		assertThat(html).contains("<meta name=\"color-scheme\" content=\"light dark\">",
+				"@media (prefers-color-scheme: dark)")
+			.doesNotContain("<img");
+	}
+
+	@Test
+	void theVendorBarsOfEachSourceAddUpToItsHeadlineAndItsVendorTable() {
+		WeeklyReport report = SampleReports.typicalWeek();
+		ReportMailView view = view(report, Locale.ENGLISH);
+		assertThat(view.charts()).hasSameSizeAs(report.sources());
+		for (int i = 0; i < view.charts().size(); i++) {
+			io.pushloss.domain.LossSource source = report.sources().get(i);
+			long bars = view.charts().get(i).bars().stream().mapToLong(ReportMailView.Bar::value).sum();
+			long table = report.vendors().stream().filter((line) -> line.source() == source)
+				.mapToLong((line) -> line.counts().thisWeek()).sum();
+			assertThat(bars).as(source.name()).isEqualTo(report.headline(source).thisWeek()).isEqualTo(table);
+			assertThat(view.charts().get(i).title()).startsWith(ReportText.bundled(Locale.ENGLISH).source(source));
+			assertThat(view.charts().get(i).unit()).contains("lost pushes");
+		}
+	}
+
+	@Test
+	void everyCountInTheEmailIsAWholeNumber() throws Exception {
+		String text = MailTestSupport.text(MailTestSupport.leaf(compose(SampleReports.typicalWeek(),
+				DataSize.ofMegabytes(10)).message(), "text/plain"));
+		assertThat(text).contains("baseline 405").doesNotContainPattern("baseline \\d[\\d,]*\\.\\d")
+			.doesNotContain("about 0");
 	}
 
 	private Composed compose(WeeklyReport report, DataSize limit) throws Exception {
+		return compose(report, limit, null);
+	}
+
+	private Composed compose(WeeklyReport report, DataSize limit, Path archiveFolder) throws Exception {
 		ReportMessageComposer composer = new ReportMessageComposer(new MailTemplates(null),
 				MailTestSupport.properties(limit), MailTestSupport.CLOCK);
 		var documents = DeliveryFixtures.documents(this.temp, "demo", "2026-W46", 100, 100);
 		Composed composed = composer.compose(this.session, "<t.1@test>", "demo",
-				RecipientSet.of(DeliveryFixtures.RECIPIENTS), report, documents, null);
+				RecipientSet.of(DeliveryFixtures.RECIPIENTS), report, documents, archiveFolder);
 		composed.message().saveChanges();
 		return composed;
 	}
