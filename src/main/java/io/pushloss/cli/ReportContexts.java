@@ -2,13 +2,20 @@ package io.pushloss.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import io.pushloss.PushLossReportApplication;
 
@@ -22,6 +29,28 @@ final class ReportContexts {
 	private ReportContexts() {
 	}
 
+	/** Leaves the components of the {@code scheduling} module (Quartz, serve's health) out of the component scan. */
+	static final class WithoutScheduler extends TypeExcludeFilter {
+
+		private static final String SCHEDULING = "io.pushloss.scheduling.";
+
+		@Override
+		public boolean match(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory) {
+			return metadataReader.getClassMetadata().getClassName().startsWith(SCHEDULING);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof WithoutScheduler;
+		}
+
+		@Override
+		public int hashCode() {
+			return WithoutScheduler.class.hashCode();
+		}
+
+	}
+
 	/**
 	 * Starts the application for a data directory.
 	 * @param dataDir the data directory (created with its database when missing)
@@ -32,6 +61,11 @@ final class ReportContexts {
 	 */
 	static ConfigurableApplicationContext start(Path dataDir, Clock clock, UnaryOperator<String> environment,
 			Map<String, Object> properties, boolean web) {
+		return start(dataDir, clock, environment, properties, web, false);
+	}
+
+	private static ConfigurableApplicationContext start(Path dataDir, Clock clock, UnaryOperator<String> environment,
+			Map<String, Object> properties, boolean web, boolean withoutScheduler) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("pushloss.data-dir", dataDir.toAbsolutePath().normalize().toString());
 		// the commands always log into their data directory, whatever a classpath configuration says
@@ -45,12 +79,60 @@ final class ReportContexts {
 			.logStartupInfo(false)
 			.registerShutdownHook(true)
 			.listeners(new EnvironmentVariables(environment))
-			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
+			.initializers((context) -> {
+				context.getBeanFactory().registerSingleton("clock", clock);
+				if (withoutScheduler) {
+					// @SpringBootApplication's component scan asks every TypeExcludeFilter bean
+					context.getBeanFactory().registerSingleton("withoutScheduler", new WithoutScheduler());
+				}
+			});
 		// As command-line arguments: they win over application.yml and the environment, as --data-dir should.
 		return builder.run(defaults.entrySet()
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new));
+	}
+
+	/**
+	 * Starts the application for a command that runs jobs in the foreground ({@code run}, {@code backfill},
+	 * {@code restart}): what {@link #start} starts, without what only {@code serve} uses. Left out are the
+	 * scheduler (Quartz and the {@code scheduling} module), the actuator with its health, metrics and observation
+	 * infrastructure, and Thymeleaf's web templates (the email's templates have their own engine); and Flyway when
+	 * the database already has every migration of this program (see {@link SchemaCheck}), so that an up-to-date
+	 * database is not scanned and validated on every run. A new or older database is migrated as before.
+	 * @param property an application property as the application would see it ({@code spring.datasource.url}, ...)
+	 */
+	static ConfigurableApplicationContext startForJobs(Path dataDir, Clock clock, UnaryOperator<String> environment,
+			UnaryOperator<String> property, Map<String, Object> properties) {
+		Map<String, Object> lean = new LinkedHashMap<>();
+		lean.put("spring.autoconfigure.exclude", String.join(",", serveOnlyAutoConfigurations()));
+		lean.putAll(properties);
+		// held open until the context has opened the database too: H2 then opens its file once
+		try (SchemaCheck schema = SchemaCheck.of(dataDir, property)) {
+			if (schema.current()) {
+				lean.put("spring.flyway.enabled", "false");
+			}
+			return start(dataDir, clock, environment, lean, false, true);
+		}
+	}
+
+	/** Packages of auto-configurations that only {@code serve} uses: actuator, health, metrics, Quartz, web. */
+	static final List<String> SERVE_ONLY_PACKAGES = List.of("org.springframework.boot.actuate.",
+			"org.springframework.boot.health.", "org.springframework.boot.micrometer.",
+			"org.springframework.boot.batch.autoconfigure.observation.", "org.springframework.boot.jdbc.autoconfigure.health.",
+			"org.springframework.boot.jdbc.autoconfigure.metrics.", "org.springframework.boot.quartz.",
+			"org.springframework.boot.thymeleaf.", "org.springframework.boot.http.converter.",
+			"org.springframework.boot.servlet.", "org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.");
+
+	/** The auto-configurations on the class path in {@link #SERVE_ONLY_PACKAGES}. */
+	static List<String> serveOnlyAutoConfigurations() {
+		List<String> names = new ArrayList<>();
+		for (String name : ImportCandidates.load(AutoConfiguration.class, ReportContexts.class.getClassLoader())) {
+			if (SERVE_ONLY_PACKAGES.stream().anyMatch(name::startsWith)) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pushloss.api.ApiProperties;
@@ -21,6 +22,8 @@ import io.pushloss.job.GracefulStop;
 import io.pushloss.job.RunOptions;
 import io.pushloss.job.RunOutcome;
 import io.pushloss.job.RunSummary;
+import io.pushloss.job.WeeklyReportExecutions;
+import io.pushloss.job.WeeklyReportParameters;
 import io.pushloss.job.WeeklyReportRunner;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.runs.RunHistory;
@@ -168,6 +171,13 @@ final class SpringReportOperations implements ReportOperations {
 		try (DataDirectoryLock lock = ownerLock(request.dataDir(),
 				"restart " + request.job().name() + " " + request.week());
 				ConfigurableApplicationContext context = start(request.dataDir(), consoleThreshold(), lock)) {
+			if (restartEmails(context, request)) {
+				// a restart keeps the email option of the run it continues: refused as that run would be
+				if (refusesMail(request.job(), output)) {
+					return INVALID_INPUT;
+				}
+				printMailMode(context, output);
+			}
 			RunProgress progress = progress(context, request.job(), List.of(request.week()), false, output);
 			RunOutcome outcome;
 			try (TerminationSignals signals = stopOnSignal(context, output)) {
@@ -187,6 +197,18 @@ final class SpringReportOperations implements ReportOperations {
 		catch (RuntimeException ex) {
 			return failed(output, ex);
 		}
+	}
+
+	/**
+	 * Whether the restart would email: the week's last run is one a restart continues (not completed) and was
+	 * started with email, which a restart keeps.
+	 */
+	private static boolean restartEmails(ConfigurableApplicationContext context, RestartRequest request) {
+		return context.getBean(WeeklyReportExecutions.class)
+			.last(request.job().name(), request.week(), request.job().zone())
+			.filter((last) -> last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED)
+			.map((last) -> WeeklyReportParameters.from(last.getJobParameters()).email())
+			.orElse(false);
 	}
 
 	/**
@@ -244,7 +266,8 @@ final class SpringReportOperations implements ReportOperations {
 		// the H2 data directory is held as a job would hold it: nothing writes to it while it is copied
 		try (DataDirectoryLock lock = DataDirectoryLock.owner(request.dataDir(), "copy-to-postgres",
 				this.clock.instant(), READER_PATIENCE);
-				ConfigurableApplicationContext context = start(request.dataDir(), "WARN", null)) {
+				ConfigurableApplicationContext context = ReportContexts.start(request.dataDir(), this.clock,
+						this.environment, withLogging("WARN"), false)) {
 			DatabaseCopy copy = context.getBean(DatabaseCopy.class);
 			List<DatabaseCopy.TableCount> counts = copy.copyFromEmbedded(
 					new DataDirectoryProperties(request.dataDir().toAbsolutePath().normalize()), request.replace());
@@ -326,16 +349,22 @@ final class SpringReportOperations implements ReportOperations {
 	 * once this process has it open (and hosts it).
 	 */
 	private ConfigurableApplicationContext start(Path dataDir, String consoleThreshold, DataDirectoryLock lock) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("logging.config", CLI_LOGGING);
-		properties.put("logging.threshold.console", consoleThreshold);
-		properties.putAll(this.extraProperties);
-		ConfigurableApplicationContext context = ReportContexts.start(dataDir, this.clock, this.environment,
-				properties, false);
+		TlsWarmUp.start();
+		ConfigurableApplicationContext context = ReportContexts.startForJobs(dataDir, this.clock, this.environment,
+				this::property, withLogging(consoleThreshold));
 		if (lock != null) {
 			lock.opened();
 		}
 		return context;
+	}
+
+	/** The CLI's logging with a console threshold, and the extra properties. */
+	private Map<String, Object> withLogging(String consoleThreshold) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("logging.config", CLI_LOGGING);
+		properties.put("logging.threshold.console", consoleThreshold);
+		properties.putAll(this.extraProperties);
+		return properties;
 	}
 
 	/**

@@ -6,14 +6,21 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.pushloss.api.ApiClientSettings;
+import io.pushloss.api.LossQuery;
+import io.pushloss.api.PushLossClient;
 import io.pushloss.api.UserSig;
+import io.pushloss.domain.LossSource;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.PushLossSimulator;
+import io.pushloss.simulator.SimulatorSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code startup-training DIR} (hidden): the training run of {@code bin/pushloss}'s class-data-sharing archive. In
  * one process it loads what the commands load when they start: every help text, a job file (as {@code validate}),
- * a UserSig, the application context of {@code run} on a new data directory under DIR (migrations included; no job
- * runs and nothing is called), and the run history of that directory (as {@code runs}). Run with
+ * a UserSig, the whole application context on a new data directory under DIR (migrations included; no job
+ * runs and nothing is called), the lighter context of {@code run} on the same directory, and the run history of that directory (as {@code runs}). Run with
  * {@code -XX:ArchiveClassesAtExit}, the JVM then writes every class it loaded into the archive. Writes only under
  * DIR; calls nothing outside the process.
  */
@@ -73,6 +80,25 @@ final class StartupTrainingCommand implements Callable<Integer> {
 						"logging.threshold.console", "ERROR"),
 				false)) {
 			context.getBeanFactory().getBeanDefinitionNames();
+		}
+		// the lighter context of run, backfill and restart on the database just migrated (Flyway skipped)
+		UnaryOperator<String> variables = this.environment.environment();
+		try (ConfigurableApplicationContext context = ReportContexts.startForJobs(dataDir, this.environment.clock(),
+				variables, (name) -> variables.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')),
+				Map.of("logging.config", SpringReportOperations.CLI_LOGGING, "logging.threshold.console", "ERROR"))) {
+			context.getBeanFactory().getBeanDefinitionNames();
+		}
+		// one call through the product's client to a simulator on loopback: the HTTP client, TLS set-up, signing,
+		// rate limiting and answer parsing are what run loads between its context and its first call
+		try (PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
+			.withCallsPerSecond(Double.POSITIVE_INFINITY))) {
+			long end = this.environment.clock().instant().getEpochSecond() / 86_400 * 86_400;
+			new PushLossClient(ApiClientSettings.of(simulator.baseUrl(), job.api().sdkAppId(), job.api().identifier(),
+					PushLossSimulator.DEMO_SECRET_KEY))
+				.fetch(LossQuery.overall(LossSource.NORMAL, end - 86_400, end));
+		}
+		catch (RuntimeException ex) {
+			// the classes are loaded whatever the answer; a training run never fails for it
 		}
 		CommandOutput quiet = new CommandOutput(nowhere, nowhere);
 		return this.environment.operations()

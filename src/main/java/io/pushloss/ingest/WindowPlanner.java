@@ -25,7 +25,8 @@ import io.pushloss.store.StoredWindow;
  * Cuts the weeks a report needs into the windows the vendor is asked for.
  * <p>
  * <b>The call budget.</b> The report week is cut into ranges of the job's {@code window}; each baseline week into
- * one range of {@link #BASELINE_WINDOW} (seven days), since the report shows baseline weeks only as weekly totals.
+ * one range of {@link #BASELINE_WINDOW} (seven days), since the report shows baseline weeks only as weekly totals,
+ * or into days when the job asks for daily detail ({@code baseline-detail: daily}).
  * Weeks already stored at another granularity are not fetched again (see {@code WindowCoverage}) and are summed
  * as they are stored (see {@link #resolve}).
  * <p>
@@ -51,7 +52,7 @@ public final class WindowPlanner {
 	public static List<FetchWindow> plan(JobDefinition job, IsoWeek reportWeek) {
 		List<FetchWindow> windows = new ArrayList<>();
 		for (IsoWeek week : weeks(job, reportWeek)) {
-			windows.addAll(planWeek(job, week, week.equals(reportWeek) ? job.window() : BASELINE_WINDOW));
+			windows.addAll(planWeek(job, week, week.equals(reportWeek) ? job.window() : job.baselineDetail().window()));
 		}
 		return List.copyOf(windows);
 	}

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,21 +13,29 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.report.pdf.PdfReportWriter;
 
 /**
- * Warms up the PDF renderer (compiles the templates, loads fonts and exporter) on a background thread when a
- * weekly-report execution starts, so that this one-time work of a few seconds overlaps the fetch instead of
- * following it in {@code renderPdf}. Nothing happens once the renderer is warm (a later run in the same
- * {@code serve} process), while a warm-up is already under way, or for a launch stopped before its first step.
- * The warm-up never fails a run: the render step reports any template error itself.
+ * Warms up the PDF renderer (compiles the templates, loads fonts and exporter) on a background thread while the
+ * fetch waits for the vendor, so that this one-time work of a few seconds overlaps the fetch instead of following
+ * it in {@code renderPdf}. It starts once the fetch has made its first call and has more windows to fetch: from
+ * then on the fetch spends most of its time waiting for the next call slot (one call per second at the vendor's
+ * rate), so the warm-up neither delays the first call nor competes with the analysis and Excel steps for the
+ * cores. A run with nothing to fetch gets no background warm-up: {@code renderPdf} compiles the templates itself.
+ * Nothing happens once the renderer is warm (a later run in the same {@code serve} process), while a warm-up is
+ * already under way, more than once per run, or for a launch stopped before its first step. The warm-up never
+ * fails a run: the render step reports any template error itself.
  */
 @Component
-class PdfWarmUpListener implements JobExecutionListener, DisposableBean {
+class PdfWarmUpListener implements JobExecutionListener, FetchProgressListener, DisposableBean {
 
 	private final PdfReportWriter writer;
 
 	private final ExecutorService executor;
+
+	/** Whether this run (the last one started) has asked for its warm-up, or must not. */
+	private final AtomicBoolean asked = new AtomicBoolean(true);
 
 	@Autowired
 	PdfWarmUpListener(PdfReportWriter writer) {
@@ -41,7 +50,14 @@ class PdfWarmUpListener implements JobExecutionListener, DisposableBean {
 	@Override
 	public void beforeJob(JobExecution execution) {
 		// GracefulStop (an earlier listener) stops a launch that raced the shutdown before its first step
-		if (execution.getStatus() != BatchStatus.STOPPING && !this.writer.isWarm()) {
+		this.asked.set(execution.getStatus() == BatchStatus.STOPPING);
+	}
+
+	/** After each committed window: the first call made and more to fetch starts the warm-up, once. */
+	@Override
+	public void progress(Progress progress) {
+		if (progress.calls() > 0 && progress.windowsDone() < progress.windowsPlanned() && !this.writer.isWarm()
+				&& this.asked.compareAndSet(false, true)) {
 			this.executor.execute(this.writer::warmUp);
 		}
 	}

@@ -28,10 +28,11 @@ import io.pushloss.domain.Region;
  * @param displayName the human title of the report ({@code display-name}; the job's name when not set)
  * @param locale the language of the report's documents and of the email to {@code recipients} ({@code locale}:
  * {@link Locale#ENGLISH} or {@link Locale#SIMPLIFIED_CHINESE}; English when not set)
+ * @param baselineDetail how finely the baseline weeks are fetched ({@code baseline-detail}; weekly when not set)
  */
 public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettings api, Sources sources, Period window,
 		int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file,
-		String displayName, Locale locale) {
+		String displayName, Locale locale, BaselineDetail baselineDetail) {
 
 	/** The report language when a job file does not name one. */
 	public static final Locale DEFAULT_LOCALE = Locale.ENGLISH;
@@ -51,6 +52,22 @@ public record JobDefinition(String name, ZoneId zone, String schedule, ApiSettin
 		Objects.requireNonNull(recipients, "recipients");
 		owners = List.copyOf(owners);
 		Objects.requireNonNull(archive, "archive");
+		baselineDetail = (baselineDetail != null) ? baselineDetail : BaselineDetail.WEEKLY;
+	}
+
+	/** A job with its baseline weeks fetched weekly (the shape of job files before {@code baseline-detail}). */
+	public JobDefinition(String name, ZoneId zone, String schedule, ApiSettings api, Sources sources, Period window,
+			int baselineWeeks, Recipients recipients, List<String> owners, ArchiveSettings archive, Path file,
+			String displayName, Locale locale) {
+		this(name, zone, schedule, api, sources, window, baselineWeeks, recipients, owners, archive, file,
+				displayName, locale, null);
+	}
+
+	/** This job with its baseline weeks fetched as finely as {@code detail} says. */
+	public JobDefinition withBaselineDetail(BaselineDetail detail) {
+		return new JobDefinition(this.name, this.zone, this.schedule, this.api, this.sources, this.window,
+				this.baselineWeeks, this.recipients, this.owners, this.archive, this.file, this.displayName, this.locale,
+				detail);
 	}
 
 	/** A job in English titled by its name (the shape of job files before {@code locale} and {@code display-name}). */

@@ -32,6 +32,7 @@ record RawJob(
 		@TextFormat(ValueFormat.WINDOW) String window,
 		@Min(value = 1, message = "must be from 1 to 12")
 		@Max(value = 12, message = "must be from 1 to 12") Integer baselineWeeks,
+		@Pattern(regexp = "daily|weekly", message = "must be daily or weekly") String baselineDetail,
 		@NotNull(message = REQUIRED) Recipients recipients,
 		List<@NotNull(message = EMPTY_ITEM) @TextFormat(ValueFormat.MAIL_ADDRESS) String> owners,
 		Archive archive) {

@@ -36,7 +36,8 @@ final class RawJobConverter {
 				new JobDefinition.Recipients(recipients.to(), orEmpty(recipients.cc()), orEmpty(recipients.bcc()),
 						groups(locale, orEmpty(recipients.groups()))),
 				orEmpty(raw.owners()), new JobDefinition.ArchiveSettings(archiveDir(archive.dir()), archive.keepWeeks()),
-				this.file, raw.displayName(), locale);
+				this.file, raw.displayName(), locale,
+				(raw.baselineDetail() != null) ? BaselineDetail.fromKey(raw.baselineDetail()) : null);
 	}
 
 	/** Each group in a language of its own, none in the job's: one run mails each language once. */

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,18 +128,51 @@ public final class DirectDatabase implements AutoCloseable {
 		}
 	}
 
-	/** The newest migration version on the class path (every vendor's folder). */
-	static int latestMigration() {
-		try {
-			int max = 0;
-			for (Resource resource : new PathMatchingResourcePatternResolver()
-				.getResources("classpath*:db/migration/*/V*__*.sql")) {
-				Matcher matcher = MIGRATION.matcher(String.valueOf(resource.getFilename()));
-				if (matcher.find()) {
-					max = Math.max(max, Integer.parseInt(matcher.group(1)));
+	/**
+	 * Whether the database has every migration of this program applied successfully and no failed one, so that
+	 * Flyway would find nothing to do (checksums are not compared: that is Flyway's validation, which this
+	 * replaces). Any doubt (no history table, an unreadable version) says no.
+	 */
+	public boolean upToDate() {
+		Set<Integer> applied = new HashSet<>();
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
+			while (rows.next()) {
+				String version = rows.getString(1);
+				if (!rows.getBoolean(2)) {
+					return false;
+				}
+				if (version != null && version.matches("\\d+")) {
+					applied.add(Integer.parseInt(version));
 				}
 			}
-			return max;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+		String vendor = this.url.startsWith("jdbc:h2:") ? "h2" : "postgresql";
+		return !applied.isEmpty() && applied.containsAll(migrations("common")) && applied.containsAll(migrations(vendor));
+	}
+
+	/** The newest migration version on the class path (every vendor's folder). */
+	static int latestMigration() {
+		return migrations("*").stream().mapToInt(Integer::intValue).max().orElse(0);
+	}
+
+	/** The migration versions on the class path in a folder of {@code db/migration} ({@code *}: every folder). */
+	static Set<Integer> migrations(String folder) {
+		try {
+			Set<Integer> versions = new HashSet<>();
+			for (Resource resource : new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:db/migration/" + folder + "/V*__*.sql")) {
+				Matcher matcher = MIGRATION.matcher(String.valueOf(resource.getFilename()));
+				if (matcher.find()) {
+					versions.add(Integer.parseInt(matcher.group(1)));
+				}
+			}
+			return versions;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the migrations on the class path: " + ex.getMessage(), ex);

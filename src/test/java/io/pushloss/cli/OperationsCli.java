@@ -84,6 +84,16 @@ final class OperationsCli implements AutoCloseable {
 				""".formatted(name, this.simulator.baseUrl(), SECRET_KEY_ENV));
 	}
 
+	/** Sets ({@code value}) or removes ({@code null}) a variable of the commands' environment. */
+	void environment(String name, String value) {
+		if (value == null) {
+			this.environment.remove(name);
+		}
+		else {
+			this.environment.put(name, value);
+		}
+	}
+
 	int execute(String... args) {
 		this.out = new StringWriter();
 		this.err = new StringWriter();

@@ -2,6 +2,7 @@ package io.pushloss.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import io.pushloss.simulator.Fault;
 import io.pushloss.simulator.FaultSchedules;
@@ -24,6 +25,7 @@ class RestartCommandTests {
 	@BeforeEach
 	void noFaults() {
 		cli.simulator.faults(FaultSettings.none());
+		cli.environment("PUSHLOSS_MAIL_OUTBOX_ONLY", "true");
 	}
 
 	@AfterAll
@@ -65,6 +67,58 @@ class RestartCommandTests {
 		assertThat(cli.execute("restart", job.toString(), "--week", "2026-W45", "--data-dir", data)).isEqualTo(2);
 		assertThat(cli.err()).isEqualTo("Nothing to restart: No run of 2026-W45 for job 'again' to restart; use run"
 				+ System.lineSeparator());
+	}
+
+	@Test
+	void aRestartThatWouldEmailAVendorJobWithoutSmtpIsRefusedUnlessTheOutboxIsChosen() throws Exception {
+		Path job = cli.writeJob(this.dir, "nosmtp");
+		String data = this.dir.resolve("data").toString();
+		cli.simulator.faults(FaultSchedules.firstFaultAt(2, Fault.ERROR_90045));
+		assertThat(cli.execute("run", job.toString(), "--week", "2026-W46", "--data-dir", data)).isEqualTo(1);
+		cli.simulator.faults(FaultSettings.none());
+		cli.environment("PUSHLOSS_MAIL_OUTBOX_ONLY", null);
+		long callsBefore = cli.simulator.calls();
+
+		int refused = cli.execute("restart", job.toString(), "--week", "2026-W46", "--data-dir", data);
+
+		assertThat(refused).isEqualTo(2);
+		assertThat(cli.out()).isEmpty();
+		assertThat(cli.err().lines().toList()).singleElement()
+			.asString()
+			.startsWith(job + ": job 'nosmtp' emails its report, but no SMTP host is configured")
+			.contains("PUSHLOSS_MAIL_OUTBOX_ONLY=true");
+		assertThat(cli.simulator.calls()).as("nothing restarted").isEqualTo(callsBefore);
+		try (Stream<Path> outbox = Files.list(Path.of(data, "outbox"))) {
+			assertThat(outbox.map((file) -> file.getFileName().toString()))
+				.as("only the failed run's failure notice, no report email")
+				.noneMatch((name) -> name.startsWith("push-loss.nosmtp."));
+		}
+
+		cli.environment("PUSHLOSS_MAIL_OUTBOX_ONLY", "true");
+
+		assertThat(cli.execute("restart", job.toString(), "--week", "2026-W46", "--data-dir", data))
+			.as(cli.err())
+			.isZero();
+		assertThat(cli.err()).startsWith("mail: outbox folder ")
+			.contains("nothing is sent (no SMTP host configured; pushloss.mail.outbox-only=true)");
+		assertThat(cli.out()).startsWith("nosmtp 2026-W46: COMPLETED in ").contains("  email:     written to ");
+	}
+
+	@Test
+	void aRestartOfARunWithoutEmailIsNotRefusedForWantOfSmtp() throws Exception {
+		Path job = cli.writeJob(this.dir, "quiet");
+		String data = this.dir.resolve("data").toString();
+		cli.simulator.faults(FaultSchedules.firstFaultAt(2, Fault.ERROR_90045));
+		assertThat(cli.execute("run", job.toString(), "--week", "2026-W46", "--no-email", "--data-dir", data))
+			.isEqualTo(1);
+		cli.simulator.faults(FaultSettings.none());
+		cli.environment("PUSHLOSS_MAIL_OUTBOX_ONLY", null);
+
+		int restarted = cli.execute("restart", job.toString(), "--week", "2026-W46", "--data-dir", data);
+
+		assertThat(restarted).as(cli.err()).isZero();
+		assertThat(cli.err()).doesNotContain("SMTP");
+		assertThat(cli.out()).startsWith("quiet 2026-W46: COMPLETED in ").contains("  email:     not sent");
 	}
 
 	@Test

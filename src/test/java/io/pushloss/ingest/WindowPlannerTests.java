@@ -17,10 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.pushloss.api.LossQuery;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;
+import io.pushloss.jobdef.BaselineDetail;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.FetchWindow;
 import io.pushloss.store.PlannedWindow;
 import io.pushloss.store.StoredWindow;
+import io.pushloss.store.WindowCoverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -165,6 +167,46 @@ class WindowPlannerTests {
 		assertThat(plan.get(0).week()).isEqualTo(IsoWeek.parse("2026-W43"));
 		assertThat(plan.get(plan.size() - 1).week()).isEqualTo(W46);
 		assertThat(plan).extracting(FetchWindow::start).isSorted();
+	}
+
+	@Test
+	void plansEachBaselineWeekDayByDayWhenTheJobAsksForDailyDetail() {
+		JobDefinition weekly = job("UTC", Period.ofDays(1), 2, true, TestJobs.tasks(6));
+		JobDefinition daily = weekly.withBaselineDetail(BaselineDetail.DAILY);
+		List<FetchWindow> plan = WindowPlanner.plan(daily, W46);
+
+		// every week, the report week and both baseline weeks: 7 days x (overall + 2 task groups + normal)
+		assertThat(plan).hasSize(3 * 7 * 4);
+		assertThat(plan).filteredOn((w) -> !w.week().equals(W46))
+			.hasSize(2 * 7 * 4)
+			.allSatisfy((w) -> assertThat(w.seconds()).isEqualTo(86_400));
+		assertThat(plan).extracting(FetchWindow::start).isSorted();
+		assertThat(WindowPlanner.plan(weekly, W46)).as("weekly detail, the default").hasSize(7 * 4 + 2 * 4);
+		assertThat(plan.stream()
+			.filter((w) -> w.week().equals(W46))
+			.toList()).as("the report week is planned in the job's window either way")
+			.isEqualTo(WindowPlanner.plan(weekly, W46).stream().filter((w) -> w.week().equals(W46)).toList());
+	}
+
+	@Test
+	void aBaselineWeekStoredWeeklyIsSummedWholeWhenTheJobAsksForDailyDetail() {
+		JobDefinition job = job("UTC", Period.ofDays(1), 1, false, List.of()).withBaselineDetail(BaselineDetail.DAILY);
+		IsoWeek w45 = IsoWeek.parse("2026-W45");
+		List<PlannedWindow> plan = WindowPlanner.plannedWindows(job, W46);
+		long w45Start = plan.get(0).start();
+		// W45 was stored in one window, as the baseline of a job with weekly detail
+		StoredWindow weekly = stored(w45Start, w45Start + 7 * 86_400);
+
+		List<PlannedWindow> resolved = WindowPlanner.resolve(plan, List.of(weekly));
+
+		assertThat(plan).hasSize(7 + 7);
+		assertThat(resolved).filteredOn((w) -> w.week().equals(w45)).singleElement()
+			.satisfies((w) -> assertThat(w.end() - w.start()).isEqualTo(7 * 86_400));
+		assertThat(new WindowCoverage(List.of(weekly), null).isStored(plan.stream()
+			.filter((w) -> w.week().equals(w45))
+			.map((w) -> new FetchWindow(w.week(), w.source(), List.of(), w.start(), w.end()))
+			.findFirst()
+			.orElseThrow())).as("its days are not fetched again").isTrue();
 	}
 
 	@Test

@@ -16,21 +16,34 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import io.pushloss.domain.IsoWeek;
+import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.report.pdf.PdfReportWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job's start triggers the PDF warm-up in the background, once, and only while the renderer is cold.
+ * The PDF warm-up runs in the background once the fetch has made its first call and has more windows to fetch
+ * (its idle waits), once per run, and only while the renderer is cold.
  */
 class PdfWarmUpListenerTests {
 
+	/** The plan is known: 10 windows, nothing fetched yet. */
+	private static final FetchProgressListener.Progress PLANNED = progress(0, 10, 0);
+
+	/** The first window fetched with one call, nine to go. */
+	private static final FetchProgressListener.Progress FIRST_CALL = progress(1, 10, 1);
+
 	@Test
-	void startsTheWarmUpOnADaemonThreadWhenTheRendererIsCold() throws InterruptedException {
+	void startsTheWarmUpOnADaemonThreadOnceTheFetchHasMadeItsFirstCallWithMoreToFetch()
+			throws InterruptedException {
 		FakeWriter writer = new FakeWriter(false);
 		PdfWarmUpListener listener = new PdfWarmUpListener(writer);
 		try {
 			listener.beforeJob(execution());
+			listener.progress(PLANNED);
+			assertThat(writer.calls).as("nothing before the first call").hasValue(0);
+			listener.progress(FIRST_CALL);
 			assertThat(writer.done.await(30, TimeUnit.SECONDS)).as("warm-up ran").isTrue();
 		}
 		finally {
@@ -42,9 +55,44 @@ class PdfWarmUpListenerTests {
 	}
 
 	@Test
+	void doesNothingAtTheStartOfARunBeforeAnyCall() {
+		RecordingExecutor executor = new RecordingExecutor();
+		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		listener.beforeJob(execution());
+		listener.progress(PLANNED);
+		assertThat(executor.tasks).isEmpty();
+	}
+
+	@Test
+	void doesNothingWhenTheFetchHasNothingToFetchOrHasFetchedItsLastWindow() {
+		RecordingExecutor executor = new RecordingExecutor();
+		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		listener.beforeJob(execution());
+		listener.progress(progress(10, 10, 0));
+		listener.progress(progress(10, 10, 1));
+		assertThat(executor.tasks).as("the analysis follows at once: the PDF step compiles its templates").isEmpty();
+	}
+
+	@Test
+	void asksOncePerRunAndAgainInTheNextRun() {
+		RecordingExecutor executor = new RecordingExecutor();
+		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		listener.beforeJob(execution());
+		listener.progress(FIRST_CALL);
+		listener.progress(progress(2, 10, 2));
+		listener.progress(progress(3, 10, 4));
+		assertThat(executor.tasks).as("a warm-up that failed is not retried after every window").hasSize(1);
+		listener.beforeJob(execution());
+		listener.progress(FIRST_CALL);
+		assertThat(executor.tasks).hasSize(2);
+	}
+
+	@Test
 	void doesNothingWhenTheRendererIsAlreadyWarm() {
 		RecordingExecutor executor = new RecordingExecutor();
-		new PdfWarmUpListener(new FakeWriter(true), executor).beforeJob(execution());
+		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(true), executor);
+		listener.beforeJob(execution());
+		listener.progress(FIRST_CALL);
 		assertThat(executor.tasks).isEmpty();
 	}
 
@@ -53,7 +101,9 @@ class PdfWarmUpListenerTests {
 		RecordingExecutor executor = new RecordingExecutor();
 		JobExecution execution = execution();
 		execution.setStatus(BatchStatus.STOPPING);
-		new PdfWarmUpListener(new FakeWriter(false), executor).beforeJob(execution);
+		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		listener.beforeJob(execution);
+		listener.progress(FIRST_CALL);
 		assertThat(executor.tasks).isEmpty();
 	}
 
@@ -78,12 +128,19 @@ class PdfWarmUpListenerTests {
 		ExecutorService executor = PdfWarmUpListener.singleDaemonThread();
 		PdfWarmUpListener listener = new PdfWarmUpListener(writer, executor);
 		listener.beforeJob(execution());
+		listener.progress(FIRST_CALL);
 		assertThat(writer.done.await(30, TimeUnit.SECONDS)).isTrue();
+		// a second run (serve: another job) starts while the first warm-up is still under way
 		listener.beforeJob(execution());
+		listener.progress(FIRST_CALL);
 		release.countDown();
 		executor.shutdown();
 		assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(writer.calls).hasValue(1);
+	}
+
+	private static FetchProgressListener.Progress progress(int done, int planned, int calls) {
+		return new FetchProgressListener.Progress("job", IsoWeek.parse("2026-W46"), done, planned, calls);
 	}
 
 	private static JobExecution execution() {

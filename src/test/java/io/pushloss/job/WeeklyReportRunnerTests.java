@@ -44,6 +44,7 @@ import io.pushloss.ingest.FetchLossWindowsStepConfiguration;
 import io.pushloss.ingest.PushLossApiProvider;
 import io.pushloss.ingest.TestJobs;
 import io.pushloss.ingest.WindowPlanner;
+import io.pushloss.jobdef.BaselineDetail;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.store.FetchWindow;
 import io.pushloss.store.LossStore;
@@ -235,6 +236,40 @@ class WeeklyReportRunnerTests {
 		expected.addAll(before.stream().filter((row) -> !row.startsWith(first)).toList());
 		assertThat(after).as("the first window refreshed, the failed one and the rest rolled back")
 			.containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void dailyBaselineDetailFetchesBaselineWeeksByDayAndKeepsWeeksStoredWeeklyComplete() throws IOException {
+		JobDefinition weekly = TestJobs.job("baseline-detail", 1008, "UTC", Period.ofDays(1), 1, true,
+				TestJobs.tasks(6));
+		JobDefinition daily = weekly.withBaselineDetail(BaselineDetail.DAILY);
+		assertThat(this.runner.run(weekly, W46, false).calls())
+			.as("W45 weekly, W46 daily, x (overall + 2 task groups + normal)").isEqualTo(4 + 28);
+
+		// the job now asks for daily detail: W45, stored weekly as a baseline week, is not fetched again by day
+		RunOutcome w45 = this.runner.run(daily, W46.minusWeeks(1), false);
+
+		assertThat(w45.status()).as(w45.message()).isEqualTo(RunOutcome.Status.COMPLETED);
+		assertThat(w45.windowsPlanned()).as("W44 and W45, both by day").isEqualTo(2 * 28);
+		assertThat(w45.calls()).as("only W44, its new baseline week, by day").isEqualTo(28);
+		assertThat(RunContext.summarize(this.jobRepository.getJobExecution(w45.executionId())).partial())
+			.as("W45, stored weekly, is summed as stored: complete").isFalse();
+		assertThat(this.api.queries().subList(32, 60)).allSatisfy((query) -> {
+			assertThat(query.endTime() - query.startTime()).isEqualTo(86_400);
+			assertThat(query.endTime()).isLessThanOrEqualTo(W46.minusWeeks(1).start(weekly.zone()).toEpochSecond());
+		});
+
+		// the next week: W46 (its baseline) is stored daily already, W47 is new
+		RunOutcome w47 = this.runner.run(daily, W46.plusWeeks(1), false);
+
+		assertThat(w47.calls()).as("only W47").isEqualTo(28);
+		assertThat(RunContext.summarize(this.jobRepository.getJobExecution(w47.executionId())).partial()).isFalse();
+		IsoWeek w44 = W46.minusWeeks(2);
+		long w44Start = w44.start(weekly.zone()).toEpochSecond();
+		assertThat(storedRows(weekly, w44)).as("W44 (nothing stored before it) holds by day what the vendor said")
+			.containsExactlyInAnyOrderElementsOf(expectedRows(daily, w44, 0).stream()
+				.filter((row) -> Long.parseLong(row.split("\\|")[2]) >= w44Start)
+				.toList());
 	}
 
 	private static String window(FetchWindow window) {

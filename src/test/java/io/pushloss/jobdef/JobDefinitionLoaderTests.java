@@ -81,6 +81,7 @@ class JobDefinitionLoaderTests {
 		assertThat(job.sources().allMemberTasks()).isEmpty();
 		assertThat(job.window()).isEqualTo(Period.ofDays(1));
 		assertThat(job.baselineWeeks()).isEqualTo(4);
+		assertThat(job.baselineDetail()).isEqualTo(BaselineDetail.WEEKLY);
 		assertThat(job.recipients().cc()).isEmpty();
 		assertThat(job.recipients().bcc()).isEmpty();
 		assertThat(job.owners()).isEmpty();
@@ -268,6 +269,24 @@ class JobDefinitionLoaderTests {
 	@Test
 	void rejectsBaselineWeeksOutOfRange() throws IOException {
 		assertRejected(demoWith("baseline-weeks: 4", "baseline-weeks: 13"), "baseline-weeks", "1 to 12");
+	}
+
+	@Test
+	void readsTheBaselineDetailDailyOrWeekly() throws IOException {
+		assertThat(this.loader.load(demoWith("baseline-weeks: 4", "baseline-weeks: 4\nbaseline-detail: daily"))
+			.baselineDetail()).isEqualTo(BaselineDetail.DAILY);
+		assertThat(this.loader.load(demoWith("baseline-weeks: 4", "baseline-weeks: 4\nbaseline-detail: weekly"))
+			.baselineDetail()).isEqualTo(BaselineDetail.WEEKLY);
+	}
+
+	@Test
+	void rejectsABaselineDetailOtherThanDailyOrWeekly() throws IOException {
+		InvalidJobDefinitionException ex = assertRejected(
+				demoWith("baseline-weeks: 4", "baseline-weeks: 4\nbaseline-detail: hourly"), "baseline-detail",
+				"must be daily or weekly");
+		assertThat(ex.getMessage()).contains("hourly");
+		assertRejected(demoWith("baseline-weeks: 4", "baseline-weeks: 4\nbaseline-detail: Daily"), "baseline-detail",
+				"must be daily or weekly");
 	}
 
 	@Test
