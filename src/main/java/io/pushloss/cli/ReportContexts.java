@@ -29,14 +29,19 @@ final class ReportContexts {
 	private ReportContexts() {
 	}
 
-	/** Leaves the components of the {@code scheduling} module (Quartz, serve's health) out of the component scan. */
+	/**
+	 * Leaves the components that only {@code serve} uses out of the component scan: the {@code scheduling} module
+	 * (Quartz, serve's health) and the {@code console} module (pages, API and their security), which needs the
+	 * scheduler.
+	 */
 	static final class WithoutScheduler extends TypeExcludeFilter {
 
-		private static final String SCHEDULING = "io.pushloss.scheduling.";
+		private static final List<String> SERVE_ONLY = List.of("io.pushloss.scheduling.", "io.pushloss.console.");
 
 		@Override
 		public boolean match(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory) {
-			return metadataReader.getClassMetadata().getClassName().startsWith(SCHEDULING);
+			String name = metadataReader.getClassMetadata().getClassName();
+			return SERVE_ONLY.stream().anyMatch(name::startsWith);
 		}
 
 		@Override
@@ -122,7 +127,8 @@ final class ReportContexts {
 			"org.springframework.boot.batch.autoconfigure.observation.", "org.springframework.boot.jdbc.autoconfigure.health.",
 			"org.springframework.boot.jdbc.autoconfigure.metrics.", "org.springframework.boot.quartz.",
 			"org.springframework.boot.thymeleaf.", "org.springframework.boot.http.converter.",
-			"org.springframework.boot.servlet.", "org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.");
+			"org.springframework.boot.servlet.", "org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
+			"org.springframework.boot.security.", "org.springdoc.");
 
 	/** The auto-configurations on the class path in {@link #SERVE_ONLY_PACKAGES}. */
 	static List<String> serveOnlyAutoConfigurations() {
