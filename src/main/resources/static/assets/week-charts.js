@@ -18,6 +18,21 @@
     return c;
   }
 
+  // The report's one vendor order (summary.json's story.vendorOrder, by this week's losses over both sources), so
+  // that the charts list vendors as the email, the PDF and the workbook do; an older summary.json without a story
+  // falls back to the given totals.
+  function inReportOrder(summary, rows, names, totals) {
+    var order = (summary.story && summary.story.vendorOrder) || [];
+    var rank = {};
+    rows.forEach(function (r) {
+      var i = order.indexOf(r.vendor);
+      rank[r.vendorName] = i < 0 ? order.length : i;
+    });
+    return names.sort(function (a, b) {
+      return (rank[a] - rank[b]) || ((totals[b] || 0) - (totals[a] || 0)) || a.localeCompare(b);
+    });
+  }
+
   function vendorCharts(summary, holder) {
     var sources = {};
     summary.vendors.forEach(function (v) { sources[v.source] = v.sourceName; });
@@ -34,7 +49,7 @@
       var rows = summary.vendors.filter(function (v) { return v.source === source; });
       var thisWeek = sum(rows, function (v) { return v.vendorName; }, function (v) { return v.thisWeek; });
       var lastWeek = sum(rows, function (v) { return v.vendorName; }, function (v) { return v.lastWeek; });
-      var vendors = Object.keys(thisWeek).sort(function (a, b) { return thisWeek[b] - thisWeek[a]; });
+      var vendors = inReportOrder(summary, rows, Object.keys(thisWeek), thisWeek);
       chart(elements[source], {
         title: { text: sources[source], left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', renderMode: 'richText' },
@@ -52,7 +67,8 @@
 
   function trendChart(summary, element) {
     var weeks = Array.from(new Set(summary.trend.map(function (t) { return t.week; }))).sort();
-    var vendors = Array.from(new Set(summary.trend.map(function (t) { return t.vendorName; })));
+    var vendors = inReportOrder(summary, summary.trend,
+      Array.from(new Set(summary.trend.map(function (t) { return t.vendorName; }))), {});
     var series = vendors.map(function (vendor) {
       var byWeek = sum(summary.trend.filter(function (t) { return t.vendorName === vendor; }),
         function (t) { return t.week; }, function (t) { return t.count; });

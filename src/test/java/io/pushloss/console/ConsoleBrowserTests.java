@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,7 +252,10 @@ class ConsoleBrowserTests {
 	private static void logIn(String name, String password) {
 		browser.findElement(By.id("username")).sendKeys(name);
 		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.id("login-button")).click();
+		WebElement button = browser.findElement(By.id("login-button"));
+		button.click();
+		// click() returns once the form is submitted, not once the next page is there: wait for the login page to go
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
 	}
 
 	private static void logOut() {
