@@ -24,7 +24,7 @@ public class WeeklyReportJobConfiguration {
 	@Bean(JOB_NAME)
 	Job weeklyPushLossReport(JobRepository jobRepository, OperatorMessages operatorMessages,
 			FailureNotificationListener failureNotification, RunMetrics runMetrics, GracefulStop gracefulStop,
-			PdfWarmUpListener pdfWarmUp, RunStepRelay stepRelay,
+			DocumentWarmUpListener documentWarmUp, RunStepRelay stepRelay,
 			@Qualifier(FetchLossWindowsStepConfiguration.STEP_NAME) Step fetchLossWindows,
 			@Qualifier(ReportStepsConfiguration.AGGREGATE_STEP) Step aggregateWeekOverWeek,
 			@Qualifier(ReportStepsConfiguration.EXCEL_STEP) Step renderExcel,
@@ -45,7 +45,7 @@ public class WeeklyReportJobConfiguration {
 			.listener(failureNotification)
 			.listener(operatorMessages)
 			// after gracefulStop, whose beforeJob may stop the launch before its first step: then no warm-up
-			.listener(pdfWarmUp)
+			.listener(documentWarmUp)
 			.start(fetchLossWindows)
 			.next(aggregateWeekOverWeek)
 			.next(renderExcel)

@@ -53,11 +53,7 @@ public final class PlannedWindowRawRows implements RawRowSource, AutoCloseable {
 	@Override
 	public long count() {
 		if (this.count < 0) {
-			long total = 0;
-			for (PlannedWindow window : this.windows) {
-				total += this.store.windowRowCount(this.appId, window.source(), window.taskId(), window.start(),
-						window.end());
-			}
+			long total = this.store.windowRowCount(this.appId, this.windows);
 			this.count = total;
 		}
 		return this.count;
@@ -91,10 +87,7 @@ public final class PlannedWindowRawRows implements RawRowSource, AutoCloseable {
 
 	private void read(BlockingQueue<Batch> batches) {
 		try {
-			for (PlannedWindow window : this.windows) {
-				hand(batches, new Batch(this.store.windowRows(this.appId, window.source(), window.taskId(),
-						window.start(), window.end()), null));
-			}
+			this.store.readWindows(this.appId, this.windows, (window, rows) -> hand(batches, new Batch(rows, null)));
 			hand(batches, Batch.END);
 		}
 		catch (SourceClosed ex) {

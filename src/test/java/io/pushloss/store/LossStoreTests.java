@@ -217,6 +217,30 @@ class LossStoreTests {
 	}
 
 	@Test
+	void readsManyWindowsInTheGivenOrderAndCountsTheirRecordedRowsTogether() {
+		store.replaceWindow(APP, tasks(List.of("t1", "t2"), MONDAY, MONDAY + DAY),
+				List.of(vendorRow("t1", Vendor.FCM, "b", 5), vendorRow("t1", Vendor.APNS, "a", 4),
+						stageRow("t1", "z", 3), stageRow("t2", "y", 2)),
+				FETCHED);
+		store.replaceWindow(APP, tasks(List.of("t1"), MONDAY + DAY, MONDAY + 2 * DAY), List.of(stageRow("t1", "x", 1)),
+				FETCHED);
+		IsoWeek week = IsoWeek.parse("2026-W46");
+		List<PlannedWindow> windows = List.of(
+				new PlannedWindow(week, LossSource.ALL_MEMBER, "t1", MONDAY + DAY, MONDAY + 2 * DAY),
+				new PlannedWindow(week, LossSource.ALL_MEMBER, "t2", MONDAY, MONDAY + DAY),
+				new PlannedWindow(week, LossSource.NORMAL, "", MONDAY, MONDAY + DAY),
+				new PlannedWindow(week, LossSource.ALL_MEMBER, "t1", MONDAY, MONDAY + DAY));
+		List<String> read = new ArrayList<>();
+
+		store.readWindows(APP, windows, (window, rows) -> rows
+			.forEach((row) -> read.add(window.taskId() + ":" + row.errCode() + "@" + row.windowStart().getEpochSecond())));
+
+		assertThat(read).containsExactly("t1:x@" + (MONDAY + DAY), "t2:y@" + MONDAY, "t1:z@" + MONDAY,
+				"t1:a@" + MONDAY, "t1:b@" + MONDAY);
+		assertThat(store.windowRowCount(APP, windows)).as("1 + 1 + 0 (not stored) + 3").isEqualTo(5);
+	}
+
+	@Test
 	void recordsAWindowWithNoRowsAsFetched() {
 		store.replaceWindow(APP, normal(MONDAY, MONDAY + DAY), List.of(), FETCHED);
 

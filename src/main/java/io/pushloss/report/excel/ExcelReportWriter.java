@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import io.pushloss.analysis.ReportTexts;
 import io.pushloss.analysis.WeeklyReport;
 import io.pushloss.domain.PrivateFiles;
+import io.pushloss.report.RehearsalReport;
 import io.pushloss.store.RawRowSource;
 
 /**
@@ -50,6 +51,8 @@ public class ExcelReportWriter {
 	private final int rawRowsPerSheet;
 
 	private final ReportTexts texts;
+
+	private volatile boolean warm;
 
 	/** A writer with the bundled texts (tools and tests). */
 	public ExcelReportWriter() {
@@ -112,6 +115,7 @@ public class ExcelReportWriter {
 			}
 			move(temp, file);
 			temp = null;
+			this.warm = true;
 			logger.info("Wrote Excel report of job '{}' for {} to {}", report.header().jobName(),
 					report.header().week(), file);
 			return file;
@@ -124,6 +128,39 @@ public class ExcelReportWriter {
 		}
 		finally {
 			deleteQuietly(temp);
+		}
+	}
+
+	/**
+	 * Whether a workbook has been written in this process (by {@link #warmUp()} or {@link #write}): the sheet, style,
+	 * chart and zip classes are loaded and compiled.
+	 */
+	public boolean isWarm() {
+		return this.warm;
+	}
+
+	/**
+	 * Does the one-time work of the first workbook ahead of it, meant for a background thread while the data is
+	 * fetched: writes the workbook of a tiny made-up report, to no file,
+	 * which loads POI's sheet, style, chart and XML classes (about half a second of the first workbook on an idle
+	 * machine). Never throws: a failure is logged in one line, and {@code write} meets and reports it as usual.
+	 * @return whether the writer is now warm
+	 */
+	public boolean warmUp() {
+		long start = System.nanoTime();
+		try {
+			WeeklyReport rehearsal = RehearsalReport.create();
+			new ReportWorkbook(this.rawRowWindow, this.rawRowsPerSheet, this.texts.in(rehearsal.header().locale()))
+				.write(rehearsal, RawRowSource.empty(), rehearsal.header().generatedAt(), OutputStream.nullOutputStream());
+			this.warm = true;
+			logger.debug("Warmed up the Excel writer in {} ms", (System.nanoTime() - start) / 1_000_000);
+			return true;
+		}
+		catch (IOException | RuntimeException | LinkageError ex) {
+			logger.warn("Could not warm up the Excel writer (the first workbook will load it and report any error): {}",
+					(ex.getMessage() != null) ? ex.getMessage() : ex.toString());
+			logger.debug("Excel writer warm-up failure", ex);
+			return false;
 		}
 	}
 

@@ -30,14 +30,6 @@ import io.pushloss.store.StoredLossRow;
  */
 final class RawRowsXml {
 
-	private static final byte[][] COLUMN_LETTERS = new byte[RawSheets.COLUMNS][];
-
-	static {
-		for (int i = 0; i < COLUMN_LETTERS.length; i++) {
-			COLUMN_LETTERS[i] = new byte[] { (byte) ('A' + i) };
-		}
-	}
-
 	private final Cells cells;
 
 	private final ZoneId zone;
@@ -67,9 +59,6 @@ final class RawRowsXml {
 	private String lastSerial;
 
 	RawRowsXml(Cells cells, Labels labels, ZoneId zone) {
-		if (RawSheets.COLUMNS > 26) {
-			throw new IllegalStateException("Raw sheet columns beyond Z need two-letter references");
-		}
 		this.cells = cells;
 		this.zone = zone;
 		this.columns = RawSheets.columns(labels);
@@ -92,7 +81,7 @@ final class RawRowsXml {
 		startRow();
 		int header = this.cells.headerStyle().getIndex();
 		for (int column = 0; column < RawSheets.COLUMNS; column++) {
-			text(column, header, this.columns.get(column));
+			text(header, this.columns.get(column));
 		}
 		endRow();
 		int written = 0;
@@ -106,16 +95,16 @@ final class RawRowsXml {
 
 	private void append(StoredLossRow stored) throws IOException {
 		startRow();
-		bound(0, stored.windowStart());
-		bound(1, stored.windowEnd());
-		text(2, (stored.source() != null) ? this.sources[stored.source().ordinal()] : "");
-		text(3, stored.taskId());
-		text(4, (stored.stage() != null) ? this.stages[stored.stage().ordinal()] : "");
-		text(5, (stored.eventType() != null) ? this.eventTypes[stored.eventType().ordinal()] : "");
-		text(6, (stored.vendor() != null) ? this.vendors[stored.vendor().ordinal()] : this.allVendors);
-		text(7, stored.errCode());
-		number(8, this.cells.countStyle().getIndex(), Long.toString(stored.errCount()));
-		text(9, stored.errInfo());
+		bound(stored.windowStart());
+		bound(stored.windowEnd());
+		text((stored.source() != null) ? this.sources[stored.source().ordinal()] : "");
+		text(stored.taskId());
+		text((stored.stage() != null) ? this.stages[stored.stage().ordinal()] : "");
+		text((stored.eventType() != null) ? this.eventTypes[stored.eventType().ordinal()] : "");
+		text((stored.vendor() != null) ? this.vendors[stored.vendor().ordinal()] : this.allVendors);
+		text(stored.errCode());
+		number(this.cells.countStyle().getIndex(), Long.toString(stored.errCount()));
+		text(stored.errInfo());
 		endRow();
 	}
 
@@ -131,24 +120,25 @@ final class RawRowsXml {
 	}
 
 	/** A window bound as an Excel date-time serial in the job's zone; rows of a window share it. */
-	private void bound(int column, Instant instant) throws IOException {
+	private void bound(Instant instant) throws IOException {
 		if (instant == null) {
+			blank(this.cells.dateTimeStyle().getIndex());
 			return;
 		}
 		if (!instant.equals(this.lastInstant)) {
 			this.lastSerial = Double.toString(DateUtil.getExcelDate(LocalDateTime.ofInstant(instant, this.zone)));
 			this.lastInstant = instant;
 		}
-		number(column, this.cells.dateTimeStyle().getIndex(), this.lastSerial);
+		number(this.cells.dateTimeStyle().getIndex(), this.lastSerial);
 	}
 
-	private void text(int column, String value) throws IOException {
+	private void text(String value) throws IOException {
 		String safe = Cells.safeText(value);
-		text(column, this.cells.textStyle(safe).getIndex(), safe);
+		text(this.cells.textStyle(safe).getIndex(), safe);
 	}
 
-	private void text(int column, int style, String safe) throws IOException {
-		cellStart(column, style);
+	private void text(int style, String safe) throws IOException {
+		cellStart(style);
 		ascii("\" t=\"inlineStr\"><is><t");
 		if (!safe.isEmpty() && (Character.isWhitespace(safe.charAt(0))
 				|| Character.isWhitespace(safe.charAt(safe.length() - 1)))) {
@@ -159,18 +149,26 @@ final class RawRowsXml {
 		ascii("</t></is></c>");
 	}
 
-	private void number(int column, int style, String value) throws IOException {
-		cellStart(column, style);
+	private void number(int style, String value) throws IOException {
+		cellStart(style);
 		ascii("\"><v>");
 		ascii(value);
 		ascii("</v></c>");
 	}
 
-	private void cellStart(int column, int style) throws IOException {
-		ascii("<c r=\"");
-		bytes(COLUMN_LETTERS[column]);
-		ascii(Integer.toString(this.row));
-		ascii("\" s=\"");
+	/** A styled cell without a value: it still takes its column's place (cells name no reference). */
+	private void blank(int style) throws IOException {
+		cellStart(style);
+		ascii("\"/>");
+	}
+
+	/**
+	 * A cell's start. Without its {@code r} reference: a row's cells are written one per column, in order, which is
+	 * where a reader places cells that name no reference (ECMA-376 makes it optional; Excel, LibreOffice and POI
+	 * read it so), and the references were a seventh of the sheet's XML.
+	 */
+	private void cellStart(int style) throws IOException {
+		ascii("<c s=\"");
 		ascii(Integer.toString(style));
 	}
 
@@ -231,14 +229,6 @@ final class RawRowsXml {
 		for (int i = 0; i < text.length(); i++) {
 			this.buffer[this.length++] = (byte) text.charAt(i);
 		}
-	}
-
-	private void bytes(byte[] bytes) throws IOException {
-		if (this.length + bytes.length > this.buffer.length) {
-			flush();
-		}
-		System.arraycopy(bytes, 0, this.buffer, this.length, bytes.length);
-		this.length += bytes.length;
 	}
 
 	private void put(byte b) throws IOException {

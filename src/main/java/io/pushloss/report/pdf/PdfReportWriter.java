@@ -12,6 +12,7 @@ import io.pushloss.analysis.ReportHeader;
 import io.pushloss.analysis.ReportText;
 import io.pushloss.analysis.ReportTexts;
 import io.pushloss.analysis.WeeklyReport;
+import io.pushloss.report.RehearsalReport;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;

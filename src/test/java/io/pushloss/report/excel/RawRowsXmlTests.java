@@ -74,6 +74,27 @@ class RawRowsXmlTests {
 	}
 
 	@Test
+	void keepsEveryCellInItsColumnWhenAValueIsMissing() throws Exception {
+		// the cells name no reference: a reader places them one per column, so a missing value must still take its place
+		List<StoredLossRow> rows = List.of(new StoredLossRow(SampleReports.SDK_APP_ID, LossSource.ALL_MEMBER, "", null,
+				START.plusSeconds(86_400), Stage.READY_TO_SEND, EventType.OFFLINE, null, "-1", 7, "info"));
+
+		Path file = new ExcelReportWriter().write(SampleReports.typicalWeek(), RawRowSource.of(rows), this.folder,
+				Instant.parse("2026-11-16T02:00:00Z"));
+
+		try (XSSFWorkbook workbook = WorkbookReading.open(file)) {
+			Row row = workbook.getSheet("Raw").getRow(1);
+			assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.BLANK);
+			assertThat(row.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(row.getCell(3).getStringCellValue()).isEmpty();
+			assertThat(row.getCell(6).getStringCellValue()).isEqualTo("(all vendors)");
+			assertThat(row.getCell(7).getStringCellValue()).isEqualTo("-1");
+			assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(7);
+			assertThat(row.getCell(9).getStringCellValue()).isEqualTo("info");
+		}
+	}
+
+	@Test
 	void stylesTheHeaderRowLikeTheOtherSheets() throws Exception {
 		try (XSSFWorkbook workbook = WorkbookReading.open(write(List.of("a")))) {
 			Row header = workbook.getSheet("Raw").getRow(0);

@@ -14,23 +14,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.pushloss.ingest.FetchProgressListener;
+import io.pushloss.report.excel.ExcelReportWriter;
 import io.pushloss.report.pdf.PdfReportWriter;
 
 /**
- * Warms up the PDF renderer (compiles the templates, loads fonts and exporter) on a background thread while the
- * fetch waits for the vendor, so that this one-time work of a few seconds overlaps the fetch instead of following
- * it in {@code renderPdf}. It starts once the fetch has made its first call and has more windows to fetch: from
+ * Warms up the document writers on a background thread while the fetch waits for the vendor: the PDF renderer
+ * (compiles the templates, loads fonts and exporter) and the Excel writer (loads POI's sheet, style and chart
+ * classes), so that this one-time work of a few seconds overlaps the fetch instead of following it in
+ * {@code renderExcel} and {@code renderPdf}. It starts once the fetch has made its first call and has more windows to fetch: from
  * then on the fetch spends most of its time waiting for the next call slot (one call per second at the vendor's
  * rate), so the warm-up neither delays the first call nor competes with the analysis and Excel steps for the
- * cores. A run with nothing to fetch gets no background warm-up: {@code renderPdf} compiles the templates itself.
- * Nothing happens once the renderer is warm (a later run in the same {@code serve} process), while a warm-up is
+ * cores. A run with nothing to fetch gets no background warm-up: the render steps load what they need themselves.
+ * Nothing happens once both writers are warm (a later run in the same {@code serve} process), while a warm-up is
  * already under way, more than once per run, or for a launch stopped before its first step. The warm-up never
  * fails a run: the render step reports any template error itself.
  */
 @Component
-class PdfWarmUpListener implements JobExecutionListener, FetchProgressListener, DisposableBean {
+class DocumentWarmUpListener implements JobExecutionListener, FetchProgressListener, DisposableBean {
 
 	private final PdfReportWriter writer;
+
+	private final ExcelReportWriter excel;
 
 	private final ExecutorService executor;
 
@@ -38,12 +42,13 @@ class PdfWarmUpListener implements JobExecutionListener, FetchProgressListener, 
 	private final AtomicBoolean asked = new AtomicBoolean(true);
 
 	@Autowired
-	PdfWarmUpListener(PdfReportWriter writer) {
-		this(writer, singleDaemonThread());
+	DocumentWarmUpListener(PdfReportWriter writer, ExcelReportWriter excel) {
+		this(writer, excel, singleDaemonThread());
 	}
 
-	PdfWarmUpListener(PdfReportWriter writer, ExecutorService executor) {
+	DocumentWarmUpListener(PdfReportWriter writer, ExcelReportWriter excel, ExecutorService executor) {
 		this.writer = writer;
+		this.excel = excel;
 		this.executor = executor;
 	}
 
@@ -56,9 +61,18 @@ class PdfWarmUpListener implements JobExecutionListener, FetchProgressListener, 
 	/** After each committed window: the first call made and more to fetch starts the warm-up, once. */
 	@Override
 	public void progress(Progress progress) {
-		if (progress.calls() > 0 && progress.windowsDone() < progress.windowsPlanned() && !this.writer.isWarm()
-				&& this.asked.compareAndSet(false, true)) {
-			this.executor.execute(this.writer::warmUp);
+		if (progress.calls() > 0 && progress.windowsDone() < progress.windowsPlanned()
+				&& !(this.writer.isWarm() && this.excel.isWarm()) && this.asked.compareAndSet(false, true)) {
+			this.executor.execute(this::warmUp);
+		}
+	}
+
+	private void warmUp() {
+		if (!this.writer.isWarm()) {
+			this.writer.warmUp();
+		}
+		if (!this.excel.isWarm()) {
+			this.excel.warmUp();
 		}
 	}
 
@@ -73,7 +87,7 @@ class PdfWarmUpListener implements JobExecutionListener, FetchProgressListener, 
 	 */
 	static ExecutorService singleDaemonThread() {
 		return new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), (task) -> {
-			Thread thread = new Thread(task, "pdf-warm-up");
+			Thread thread = new Thread(task, "document-warm-up");
 			thread.setDaemon(true);
 			return thread;
 		}, new ThreadPoolExecutor.DiscardPolicy());

@@ -1,4 +1,4 @@
-package io.pushloss.report.pdf;
+package io.pushloss.report;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,17 +19,19 @@ import io.pushloss.domain.Stage;
 import io.pushloss.domain.Vendor;
 
 /**
- * A tiny made-up report the warm-up fills and exports (to no file) so that the first real report finds the fill
- * engine, both charts, the fonts and the PDF/A exporter loaded: one source, one vendor, one stage, two weeks.
+ * A tiny made-up report the document writers' warm-ups render (to no file) so that the first real report finds the
+ * PDF fill engine, both charts, the fonts and the PDF/A exporter, and the workbook's sheet, style and chart classes,
+ * loaded: one source, one vendor, one stage, two weeks.
  */
-final class RehearsalReport {
+public final class RehearsalReport {
 
 	private static final IsoWeek WEEK = IsoWeek.parse("2026-W02");
 
 	private RehearsalReport() {
 	}
 
-	static WeeklyReport create() {
+	/** The made-up report. */
+	public static WeeklyReport create() {
 		IsoWeek previous = WEEK.minusWeeks(1);
 		ReportHeader header = new ReportHeader("warm-up", WEEK, ZoneOffset.UTC, WEEK.monday(), WEEK.sunday(), 1L,
 				Instant.parse("2026-01-12T00:00:00Z"), List.of(previous), 1);

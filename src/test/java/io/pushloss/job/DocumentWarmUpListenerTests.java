@@ -18,15 +18,16 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchProgressListener;
+import io.pushloss.report.excel.ExcelReportWriter;
 import io.pushloss.report.pdf.PdfReportWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PDF warm-up runs in the background once the fetch has made its first call and has more windows to fetch
+ * The documents' warm-up (PDF renderer and Excel writer) runs in the background once the fetch has made its first call and has more windows to fetch
  * (its idle waits), once per run, and only while the renderer is cold.
  */
-class PdfWarmUpListenerTests {
+class DocumentWarmUpListenerTests {
 
 	/** The plan is known: 10 windows, nothing fetched yet. */
 	private static final FetchProgressListener.Progress PLANNED = progress(0, 10, 0);
@@ -38,7 +39,7 @@ class PdfWarmUpListenerTests {
 	void startsTheWarmUpOnADaemonThreadOnceTheFetchHasMadeItsFirstCallWithMoreToFetch()
 			throws InterruptedException {
 		FakeWriter writer = new FakeWriter(false);
-		PdfWarmUpListener listener = new PdfWarmUpListener(writer);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, new WarmExcelWriter());
 		try {
 			listener.beforeJob(execution());
 			listener.progress(PLANNED);
@@ -50,14 +51,14 @@ class PdfWarmUpListenerTests {
 			listener.destroy();
 		}
 		assertThat(writer.calls).hasValue(1);
-		assertThat(writer.thread.getName()).isEqualTo("pdf-warm-up");
+		assertThat(writer.thread.getName()).isEqualTo("document-warm-up");
 		assertThat(writer.thread.isDaemon()).isTrue();
 	}
 
 	@Test
 	void doesNothingAtTheStartOfARunBeforeAnyCall() {
 		RecordingExecutor executor = new RecordingExecutor();
-		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
 		listener.beforeJob(execution());
 		listener.progress(PLANNED);
 		assertThat(executor.tasks).isEmpty();
@@ -66,7 +67,7 @@ class PdfWarmUpListenerTests {
 	@Test
 	void doesNothingWhenTheFetchHasNothingToFetchOrHasFetchedItsLastWindow() {
 		RecordingExecutor executor = new RecordingExecutor();
-		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
 		listener.beforeJob(execution());
 		listener.progress(progress(10, 10, 0));
 		listener.progress(progress(10, 10, 1));
@@ -76,7 +77,7 @@ class PdfWarmUpListenerTests {
 	@Test
 	void asksOncePerRunAndAgainInTheNextRun() {
 		RecordingExecutor executor = new RecordingExecutor();
-		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
 		listener.beforeJob(execution());
 		listener.progress(FIRST_CALL);
 		listener.progress(progress(2, 10, 2));
@@ -90,7 +91,7 @@ class PdfWarmUpListenerTests {
 	@Test
 	void doesNothingWhenTheRendererIsAlreadyWarm() {
 		RecordingExecutor executor = new RecordingExecutor();
-		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(true), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(true), new WarmExcelWriter(), executor);
 		listener.beforeJob(execution());
 		listener.progress(FIRST_CALL);
 		assertThat(executor.tasks).isEmpty();
@@ -101,7 +102,7 @@ class PdfWarmUpListenerTests {
 		RecordingExecutor executor = new RecordingExecutor();
 		JobExecution execution = execution();
 		execution.setStatus(BatchStatus.STOPPING);
-		PdfWarmUpListener listener = new PdfWarmUpListener(new FakeWriter(false), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
 		listener.beforeJob(execution);
 		listener.progress(FIRST_CALL);
 		assertThat(executor.tasks).isEmpty();
@@ -125,8 +126,8 @@ class PdfWarmUpListenerTests {
 			}
 
 		};
-		ExecutorService executor = PdfWarmUpListener.singleDaemonThread();
-		PdfWarmUpListener listener = new PdfWarmUpListener(writer, executor);
+		ExecutorService executor = DocumentWarmUpListener.singleDaemonThread();
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, new WarmExcelWriter(), executor);
 		listener.beforeJob(execution());
 		listener.progress(FIRST_CALL);
 		assertThat(writer.done.await(30, TimeUnit.SECONDS)).isTrue();
@@ -148,6 +149,31 @@ class PdfWarmUpListenerTests {
 	}
 
 	/** Counts warm-ups instead of compiling anything. */
+	@Test
+	void warmsUpAColdExcelWriterBesideTheRendererSoThatTheFirstWorkbookFindsItsClassesLoaded() throws InterruptedException {
+		ExcelReportWriter excel = new ExcelReportWriter();
+		FakeWriter writer = new FakeWriter(true);
+		ExecutorService executor = DocumentWarmUpListener.singleDaemonThread();
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, excel, executor);
+		assertThat(excel.isWarm()).isFalse();
+		listener.beforeJob(execution());
+		listener.progress(FIRST_CALL);
+		executor.shutdown();
+		assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(excel.isWarm()).as("the Excel writer wrote its rehearsal workbook").isTrue();
+		assertThat(writer.calls).as("the warm renderer is left alone").hasValue(0);
+	}
+
+	/** An Excel writer that has written a workbook already. */
+	private static final class WarmExcelWriter extends ExcelReportWriter {
+
+		@Override
+		public boolean isWarm() {
+			return true;
+		}
+
+	}
+
 	private static class FakeWriter extends PdfReportWriter {
 
 		final AtomicInteger calls = new AtomicInteger();
