@@ -46,7 +46,7 @@ final class SharedLimitBenchmark {
 
 	List<Figure> run() throws Exception {
 		List<Figure> figures = new ArrayList<>();
-		double rate = Math.min(this.options.callsPerSecond(), 5);
+		double rate = this.options.sharedRate();
 		for (int processes : new int[] { 2, 3 }) {
 			Use use = oneApplication(processes, rate);
 			Use.Limit busiest = use.busiest().get(0);
