@@ -93,14 +93,46 @@ final class UsersCommand implements Callable<Integer> {
 
 	}
 
-	@Command(name = "add", sortOptions = false,
-			description = "Add an account with a role and the password read from standard input.")
-	static final class Add implements Callable<Integer> {
+	/**
+	 * What the sub-commands share: the environment, their action, and the one request through which each of them
+	 * does its work (with the operating-system user as the actor).
+	 */
+	abstract static class AccountCommand implements Callable<Integer> {
 
 		private final CliEnvironment environment;
 
+		private final UsersAction action;
+
 		@Spec
 		CommandSpec spec;
+
+		AccountCommand(CliEnvironment environment, UsersAction action) {
+			this.environment = environment;
+			this.action = action;
+		}
+
+		/** The one NAME, checked. */
+		final String name(List<String> names) {
+			return UsersCommand.name(this.spec, names);
+		}
+
+		/** The password of the account NAME, from standard input. */
+		final String secret(PasswordOptions password, String name) {
+			return password.read(this.environment, name);
+		}
+
+		/** Does this sub-command's action; name, role and secret are null where it has none. */
+		final Integer users(String name, Role role, String secret, DataDirOption dataDir) {
+			return this.environment.operations()
+				.users(new UsersRequest(this.action, name, role, secret, actor(), dataDir.checked()),
+						this.environment.output());
+		}
+
+	}
+
+	@Command(name = "add", sortOptions = false,
+			description = "Add an account with a role and the password read from standard input.")
+	static final class Add extends AccountCommand {
 
 		@Parameters(paramLabel = "NAME", arity = "1..*", description = "The login name: lower-case letters, digits, "
 				+ "'.', '_', '-' and '@', starting with a letter or digit, at most 64 characters.")
@@ -120,12 +152,12 @@ final class UsersCommand implements Callable<Integer> {
 		HelpOption help;
 
 		Add(CliEnvironment environment) {
-			this.environment = environment;
+			super(environment, UsersAction.ADD);
 		}
 
 		@Override
 		public Integer call() {
-			String name = name(this.spec, this.names);
+			String name = name(this.names);
 			Role checkedRole;
 			try {
 				checkedRole = Role.fromCode(this.role);
@@ -133,10 +165,7 @@ final class UsersCommand implements Callable<Integer> {
 			catch (IllegalArgumentException ex) {
 				throw new ParameterException(this.spec.commandLine(), "--role: " + ex.getMessage());
 			}
-			String secret = this.password.read(this.environment, name);
-			return this.environment.operations()
-				.users(new UsersRequest(UsersAction.ADD, name, checkedRole, secret, actor(), this.dataDir.checked()),
-						this.environment.output());
+			return users(name, checkedRole, secret(this.password, name), this.dataDir);
 		}
 
 	}
@@ -144,9 +173,7 @@ final class UsersCommand implements Callable<Integer> {
 	@Command(name = "list", sortOptions = false,
 			description = "List the accounts: name, role, when added, and whether locked after failed logins. "
 					+ "Creates nothing when the data directory has no database yet.")
-	static final class ListAccounts implements Callable<Integer> {
-
-		private final CliEnvironment environment;
+	static final class ListAccounts extends AccountCommand {
 
 		@Mixin
 		DataDirOption dataDir;
@@ -155,26 +182,19 @@ final class UsersCommand implements Callable<Integer> {
 		HelpOption help;
 
 		ListAccounts(CliEnvironment environment) {
-			this.environment = environment;
+			super(environment, UsersAction.LIST);
 		}
 
 		@Override
 		public Integer call() {
-			return this.environment.operations()
-				.users(new UsersRequest(UsersAction.LIST, null, null, null, actor(), this.dataDir.checked()),
-						this.environment.output());
+			return users(null, null, null, this.dataDir);
 		}
 
 	}
 
 	@Command(name = "passwd", sortOptions = false,
 			description = "Change an account's password (read from standard input); also unlocks it.")
-	static final class Passwd implements Callable<Integer> {
-
-		private final CliEnvironment environment;
-
-		@Spec
-		CommandSpec spec;
+	static final class Passwd extends AccountCommand {
 
 		@Parameters(paramLabel = "NAME", arity = "1..*", description = "The account.")
 		List<String> names;
@@ -189,16 +209,13 @@ final class UsersCommand implements Callable<Integer> {
 		HelpOption help;
 
 		Passwd(CliEnvironment environment) {
-			this.environment = environment;
+			super(environment, UsersAction.PASSWD);
 		}
 
 		@Override
 		public Integer call() {
-			String name = name(this.spec, this.names);
-			String secret = this.password.read(this.environment, name);
-			return this.environment.operations()
-				.users(new UsersRequest(UsersAction.PASSWD, name, null, secret, actor(), this.dataDir.checked()),
-						this.environment.output());
+			String name = name(this.names);
+			return users(name, null, secret(this.password, name), this.dataDir);
 		}
 
 	}
@@ -206,12 +223,7 @@ final class UsersCommand implements Callable<Integer> {
 	@Command(name = "remove", sortOptions = false,
 			description = "Remove an account: it can no longer log in or call the API, and a browser session it has "
 					+ "open ends at its next request.")
-	static final class Remove implements Callable<Integer> {
-
-		private final CliEnvironment environment;
-
-		@Spec
-		CommandSpec spec;
+	static final class Remove extends AccountCommand {
 
 		@Parameters(paramLabel = "NAME", arity = "1..*", description = "The account.")
 		List<String> names;
@@ -223,15 +235,12 @@ final class UsersCommand implements Callable<Integer> {
 		HelpOption help;
 
 		Remove(CliEnvironment environment) {
-			this.environment = environment;
+			super(environment, UsersAction.REMOVE);
 		}
 
 		@Override
 		public Integer call() {
-			String name = name(this.spec, this.names);
-			return this.environment.operations()
-				.users(new UsersRequest(UsersAction.REMOVE, name, null, null, actor(), this.dataDir.checked()),
-						this.environment.output());
+			return users(name(this.names), null, null, this.dataDir);
 		}
 
 	}

@@ -229,16 +229,19 @@ class ConsolePagesController {
 	@ExceptionHandler({ UnknownJobException.class, NotFoundException.class })
 	String notFound(RuntimeException ex, Model model, HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(HttpStatus.NOT_FOUND.value());
-		user(request, model);
-		model.addAttribute("message", ex.getMessage());
-		return "console/error";
+		return error(HttpStatus.NOT_FOUND, ex, model, request, response);
 	}
 
 	@ExceptionHandler(BadInputException.class)
 	String badInput(BadInputException ex, Model model, HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return error(HttpStatus.BAD_REQUEST, ex, model, request, response);
+	}
+
+	/** The error page with the exception's message, answered with the status. */
+	private String error(HttpStatus status, RuntimeException ex, Model model, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(status.value());
 		user(request, model);
 		model.addAttribute("message", ex.getMessage());
 		return "console/error";

@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
+import io.pushloss.MutableClock;
 import io.pushloss.PostgresTestDatabase;
 import io.pushloss.TestMigrations;
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
+import io.pushloss.MutableClock;
 import io.pushloss.TestMigrations;
 
 import static org.assertj.core.api.Assertions.assertThat;

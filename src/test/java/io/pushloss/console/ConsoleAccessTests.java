@@ -12,13 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -42,9 +39,7 @@ class ConsoleAccessTests {
 	@BeforeAll
 	static void start() throws Exception {
 		server = ConsoleServer.start(dir, JOB, Map.of());
-		mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) server.context())
-			.apply(springSecurity())
-			.build();
+		mvc = server.mvc();
 	}
 
 	@AfterAll

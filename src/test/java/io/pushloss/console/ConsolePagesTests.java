@@ -17,8 +17,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.VendorApiProvider;
@@ -29,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -57,9 +54,7 @@ class ConsolePagesTests {
 	@BeforeAll
 	static void start() throws Exception {
 		server = ConsoleServer.start(dir, JOB, Map.of());
-		mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) server.context())
-			.apply(springSecurity())
-			.build();
+		mvc = server.mvc();
 	}
 
 	@AfterAll

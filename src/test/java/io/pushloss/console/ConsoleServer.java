@@ -16,6 +16,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import io.pushloss.PushLossReportApplication;
 import io.pushloss.accounts.AccountStore;
@@ -23,6 +26,8 @@ import io.pushloss.accounts.Role;
 import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.jobdef.JobDefinitionLoader;
 import io.pushloss.scheduling.ReportScheduler;
+
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
  * The application as {@code serve} runs it (console on a free port, actuator on another, Quartz on an H2 file in
@@ -98,6 +103,11 @@ final class ConsoleServer implements AutoCloseable {
 
 	ConfigurableApplicationContext context() {
 		return this.context;
+	}
+
+	/** MockMvc over the application's own filter chains (Spring Security included). */
+	MockMvc mvc() {
+		return MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context).apply(springSecurity()).build();
 	}
 
 	JobDefinition job() {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import io.pushloss.MutableClock;
 import io.pushloss.api.UserSig;
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.domain.LossSource;

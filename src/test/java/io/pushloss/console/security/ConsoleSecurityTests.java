@@ -1,14 +1,9 @@
 package io.pushloss.console.security;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +11,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -35,10 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.pushloss.TestMigrations;
-import io.pushloss.accounts.AccountAuthenticationProvider;
 import io.pushloss.accounts.AccountStore;
-import io.pushloss.accounts.AccountsProperties;
 import io.pushloss.accounts.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -323,31 +313,7 @@ class ConsoleSecurityTests {
 	/** The accounts over a fresh H2 database, the security configuration, the login page and the stubs. */
 	@Configuration(proxyBeanMethods = false)
 	@Import({ ConsoleSecurityConfiguration.class, LoginController.class, StubPages.class, StubApi.class })
-	static class TestWebContext {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(Instant.parse("2026-11-18T02:00:00Z"), ZoneOffset.UTC);
-		}
-
-		@Bean
-		DataSource dataSource() {
-			JdbcDataSource h2 = new JdbcDataSource();
-			h2.setURL("jdbc:h2:mem:console-security-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-			TestMigrations.migrateH2(h2);
-			return h2;
-		}
-
-		@Bean
-		AccountStore accountStore(DataSource dataSource, Clock clock) {
-			return new AccountStore(dataSource, PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock,
-					AccountsProperties.DEFAULTS);
-		}
-
-		@Bean
-		AccountAuthenticationProvider accountAuthenticationProvider(AccountStore accountStore, Clock clock) {
-			return new AccountAuthenticationProvider(accountStore, clock);
-		}
+	static class TestWebContext extends ConsoleAccountsContext {
 
 	}
 

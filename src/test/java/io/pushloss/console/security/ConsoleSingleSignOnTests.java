@@ -2,14 +2,11 @@ package io.pushloss.console.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -17,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -29,10 +25,7 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.pushloss.TestMigrations;
-import io.pushloss.accounts.AccountAuthenticationProvider;
 import io.pushloss.accounts.AccountStore;
-import io.pushloss.accounts.AccountsProperties;
 import io.pushloss.accounts.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,7 +106,7 @@ class ConsoleSingleSignOnTests {
 	/** The accounts over a fresh H2 database, the security configuration with one provider, the login page. */
 	@Configuration(proxyBeanMethods = false)
 	@Import({ ConsoleSecurityConfiguration.class, LoginController.class })
-	static class TestContext {
+	static class TestContext extends ConsoleAccountsContext {
 
 		static ClientRegistration corp() {
 			return ClientRegistration.withRegistrationId("corp")
@@ -136,29 +129,11 @@ class ConsoleSingleSignOnTests {
 		}
 
 		@Bean
-		Clock clock() {
-			return Clock.fixed(Instant.parse("2026-11-18T02:00:00Z"), ZoneOffset.UTC);
-		}
-
-		@Bean
-		DataSource dataSource() {
-			JdbcDataSource h2 = new JdbcDataSource();
-			h2.setURL("jdbc:h2:mem:console-sso-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-			TestMigrations.migrateH2(h2);
-			return h2;
-		}
-
-		@Bean
+		@Override
 		AccountStore accountStore(DataSource dataSource, Clock clock) {
-			AccountStore accounts = new AccountStore(dataSource,
-					PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock, AccountsProperties.DEFAULTS);
+			AccountStore accounts = super.accountStore(dataSource, clock);
 			accounts.add("vera", Role.VIEWER, "correct horse battery staple");
 			return accounts;
-		}
-
-		@Bean
-		AccountAuthenticationProvider accountAuthenticationProvider(AccountStore accountStore, Clock clock) {
-			return new AccountAuthenticationProvider(accountStore, clock);
 		}
 
 	}

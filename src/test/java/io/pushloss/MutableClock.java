@@ -1,4 +1,4 @@
-package io.pushloss.simulator;
+package io.pushloss;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/**
+ * A clock in UTC that a test moves forward by hand, for the code under test that takes the one injected
+ * {@link Clock}; safe to read from other threads while the test moves it.
+ */
+public final class MutableClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this.now = new AtomicReference<>(start);
 	}
 
-	void advance(Duration duration) {
-		this.now.updateAndGet(instant -> instant.plus(duration));
+	/** Moves the clock forward (or back, for a negative duration). */
+	public void advance(Duration duration) {
+		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}
 
 	@Override
