@@ -21,6 +21,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 import io.pushloss.domain.IsoWeek;
@@ -205,6 +206,13 @@ public class WeeklyReportRunner {
 				| InvalidJobParametersException | JobRestartException ex) {
 			return RunOutcome.notStarted(week, null,
 					"Cannot start " + week + ": " + ex.getMessage());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The job repository's unique key refused a second instance of the week: another process created it at
+			// the same moment without holding the week's lock (the lock keeps our own processes apart). It runs it.
+			logger.warn("Another process created the run of {} at the same moment: {}", week, ex.getMessage());
+			return RunOutcome.alreadyRunning(week,
+					week + " was started by another process at the same moment; wait for it to end");
 		}
 		finally {
 			this.gracefulStop.launched();

@@ -3,6 +3,8 @@ package io.pushloss.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.integration.util.UUIDConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -22,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The week lock in the database, on H2 and on PostgreSQL: two holders exclude each other, a live holder keeps its
  * lock past its time to live by renewing it, a holder that stops renewing loses it, and a holder whose process on
- * this host has ended loses it at once.
+ * this host has ended loses it at once. A holder on another host (a lock row naming another host, written as its
+ * renewals write it), where the process-id check cannot apply, keeps its lock while it renews it, whatever its
+ * process id means here, and loses it only once its time to live expired without a renewal.
  */
 class WeekLocksTests {
 
@@ -103,11 +108,9 @@ class WeekLocksTests {
 	@ParameterizedTest
 	@EnumSource(Database.class)
 	void theLockOfAProcessOnThisHostThatEndedIsTakenAtOnce(Database database) throws Exception {
-		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-		ended.waitFor();
+		long ended = endedProcessPid();
 		try (Locks locks = Locks.on(database)) {
-			WeekLocks dead = locks.holder(HOST, ended.pid());
+			WeekLocks dead = locks.holder(HOST, ended);
 			WeekLocks alive = locks.holder(HOST, ProcessHandle.current().pid());
 			WeekLocks elsewhere = locks.holder("node-b", 202);
 			assertThat(dead.tryAcquire("demo", W46, LockWait.NONE)).isPresent();
@@ -120,6 +123,63 @@ class WeekLocksTests {
 				.as("a live process on this host keeps it, even from another host's view").isEmpty();
 			taken.get().close();
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aHolderOnAnotherHostKeepsItsRenewedLockEvenWhenItsProcessIdIsNoProcessHere(Database database)
+			throws Exception {
+		long endedHere = endedProcessPid();
+		try (Locks locks = Locks.on(database)) {
+			WeekLocks local = locks.holder(HOST, ProcessHandle.current().pid());
+			// a holder on another host that renews: its expiry always lies ahead (set here an hour ahead, so that no
+			// stall of this machine can make it expire during the test)
+			locks.foreignRow("demo", W46, "far-host/" + endedHere + "/beef", Duration.ofHours(1));
+
+			assertThat(local.tryAcquire("demo", W46, LockWait.NONE))
+				.as("its pid names an ended process on this host, but it runs on another host").isEmpty();
+			locks.foreignRow("demo", W46, "far-host/" + endedHere + "/beef", Duration.ofHours(1)); // renewed
+			assertThat(local.tryAcquire("demo", W46, LockWait.TAKEOVER))
+				.as("a takeover waits its time to live and one renewal, and never takes a renewed lock").isEmpty();
+
+			assertThat(local.holder("demo", W46)).map(WeekLockHolder::describe)
+				.contains("node far-host / pid " + endedHere);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aHolderOnAnotherHostThatStoppedRenewingLosesItsLockOnceItsTimeToLiveExpired(Database database)
+			throws Exception {
+		try (Locks locks = Locks.on(database)) {
+			WeekLocks local = locks.holder(HOST, ProcessHandle.current().pid());
+			locks.foreignRow("demo", W46, "far-host/4242/beef", Duration.ofHours(1));
+			assertThat(local.tryAcquire("demo", W46, LockWait.NONE)).as("within its time to live").isEmpty();
+
+			// its time to live passes without a renewal
+			locks.foreignRow("demo", W46, "far-host/4242/beef", Duration.ofSeconds(-1));
+			Optional<WeekLocks.Held> taken = local.tryAcquire("demo", W46, LockWait.NONE);
+
+			assertThat(taken).as("expired: taken").isPresent();
+			assertThat(local.holder("demo", W46)).map(WeekLockHolder::host).contains(HOST);
+			taken.get().close();
+
+			// a takeover waiting for a lock that expires while it waits (a holder that died a moment ago) gets it
+			locks.foreignRow("demo", W46.plusWeeks(1), "far-host/4242/beef", Duration.ofSeconds(1));
+			Optional<WeekLocks.Held> takenOver = local.tryAcquire("demo", W46.plusWeeks(1), LockWait.TAKEOVER);
+
+			assertThat(takenOver).as("expired during the wait: taken over").isPresent();
+			assertThat(local.holder("demo", W46.plusWeeks(1))).map(WeekLockHolder::host).contains(HOST);
+			takenOver.get().close();
+		}
+	}
+
+	/** The process id of a process of this host that has ended. */
+	private static long endedProcessPid() throws Exception {
+		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		ended.waitFor();
+		return ended.pid();
 	}
 
 	/** Lock services of several holders on one fresh database, all on {@link #HOST}'s view of the world. */
@@ -145,6 +205,19 @@ class WeekLocksTests {
 			}
 			PostgresTestDatabase postgres = PostgresTestDatabase.create();
 			return new Locks(postgres.dataSource(), postgres);
+		}
+
+		/**
+		 * Writes the lock row of a holder that is not one of these services (another node), as its renewals write
+		 * it: held by {@code clientId} until {@code expiresIn} from now (UTC, as Spring Integration writes it).
+		 */
+		void foreignRow(String job, IsoWeek week, String clientId, Duration expiresIn) {
+			String lockKey = UUIDConverter.getUUID(job + " " + week).toString();
+			LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+			jdbc.update("DELETE FROM INT_LOCK WHERE REGION = ? AND LOCK_KEY = ?", WeekLocks.REGION, lockKey);
+			jdbc.update("INSERT INTO INT_LOCK (REGION, LOCK_KEY, CLIENT_ID, CREATED_DATE, EXPIRED_AFTER) "
+					+ "VALUES (?, ?, ?, ?, ?)", WeekLocks.REGION, lockKey, clientId, now, now.plus(expiresIn));
 		}
 
 		WeekLocks holder(String host, long pid) {
