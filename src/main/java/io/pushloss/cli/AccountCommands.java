@@ -120,7 +120,7 @@ final class AccountCommands {
 			}
 		}
 		catch (RuntimeException ex) {
-			output.err().println("users " + verb(request) + ": failed: " + SpringReportOperations.rootMessage(ex));
+			output.err().println("users " + verb(request) + ": failed: " + new FailureLine(this.property).describe(ex));
 			return ReportOperations.FAILED;
 		}
 	}

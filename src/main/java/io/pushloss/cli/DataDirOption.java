@@ -21,11 +21,19 @@ final class DataDirOption {
 					+ "${DEFAULT-VALUE}); created by the first command that writes to it.")
 	Path dataDir;
 
-	/** The directory, checked to be usable; never creates it (invalid input must write nothing). */
+	/**
+	 * The directory, checked to be usable: a folder, or one that can be created (its nearest existing parent is a
+	 * folder); never creates it (invalid input must write nothing).
+	 */
 	Path checked() {
 		if (Files.exists(this.dataDir) && !Files.isDirectory(this.dataDir)) {
 			throw new ParameterException(this.spec.commandLine(),
 					"--data-dir " + this.dataDir + " exists and is not a directory");
+		}
+		Path parent = JobReadiness.nearestExisting(this.dataDir.toAbsolutePath().normalize());
+		if (parent != null && !Files.isDirectory(parent)) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--data-dir " + this.dataDir + " cannot be created: " + parent + " is not a directory");
 		}
 		return this.dataDir;
 	}

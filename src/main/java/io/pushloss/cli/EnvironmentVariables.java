@@ -3,6 +3,7 @@ package io.pushloss.cli;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -28,6 +29,28 @@ final class EnvironmentVariables implements ApplicationListener<ApplicationEnvir
 
 	EnvironmentVariables(UnaryOperator<String> environment) {
 		this.environment = environment;
+	}
+
+	/**
+	 * An application property as the application would see it, without starting it: the command's own properties
+	 * (a test's), then a system property, then the environment variable ({@code spring.datasource.url} is
+	 * {@code SPRING_DATASOURCE_URL}); {@code null} when unset or blank.
+	 * @param properties properties the command passes to the application (they win over everything else)
+	 * @param environment the command's environment variables
+	 */
+	static UnaryOperator<String> properties(Map<String, Object> properties, UnaryOperator<String> environment) {
+		return (name) -> {
+			Object own = properties.get(name);
+			if (own != null) {
+				return own.toString();
+			}
+			String value = System.getProperty(name);
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+			value = environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+			return (value != null && !value.isBlank()) ? value : null;
+		};
 	}
 
 	@Override

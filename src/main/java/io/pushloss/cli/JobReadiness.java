@@ -31,7 +31,7 @@ final class JobReadiness {
 		List<String> problems = new ArrayList<>();
 		missingSecretKey(job, environment).ifPresent(problems::add);
 		new MailModeCheck(environment, properties).refusal(job).ifPresent(problems::add);
-		archive(job, dataDir).ifPresent(problems::add);
+		archive(job, dataDir, environment, properties).ifPresent(problems::add);
 		return problems;
 	}
 
@@ -49,35 +49,61 @@ final class JobReadiness {
 	}
 
 	/**
-	 * The archive folder ({@code archive.dir}, else {@code <data-dir>/archive}) must be a writable folder, or one
-	 * that can be created: its nearest existing parent a writable folder.
+	 * The archive folder ({@code archive.dir}, else {@code pushloss.archive.directory}, else
+	 * {@code <data-dir>/archive}) must be a writable folder, or one that can be created: its nearest existing parent
+	 * a writable folder.
+	 * @param environment the command's environment variables ({@code PUSHLOSS_ARCHIVE_DIRECTORY})
+	 * @param properties properties the command passes to the application
 	 */
-	static Optional<String> archive(JobDefinition job, Path dataDir) {
-		boolean configured = job.archive().dir() != null;
-		Path dir = (configured ? job.archive().dir() : dataDir.resolve("archive")).toAbsolutePath().normalize();
-		String field = configured ? "archive.dir" : "archive (the default, <data-dir>/archive)";
-		String problem = null;
-		if (Files.exists(dir)) {
-			if (!Files.isDirectory(dir)) {
-				problem = dir + " is not a folder";
-			}
-			else if (!Files.isWritable(dir)) {
-				problem = dir + " is not writable";
-			}
+	static Optional<String> archive(JobDefinition job, Path dataDir, UnaryOperator<String> environment,
+			Map<String, Object> properties) {
+		String shared = EnvironmentVariables.properties(properties, environment).apply("pushloss.archive.directory");
+		Path dir;
+		String field;
+		if (job.archive().dir() != null) {
+			dir = job.archive().dir();
+			field = "archive.dir";
+		}
+		else if (shared != null) {
+			dir = Path.of(shared);
+			field = "archive (the default of jobs without archive.dir, pushloss.archive.directory, "
+					+ "PUSHLOSS_ARCHIVE_DIRECTORY)";
 		}
 		else {
-			Path parent = dir.getParent();
-			while (parent != null && !Files.exists(parent)) {
-				parent = parent.getParent();
-			}
-			if (parent == null || !Files.isDirectory(parent)) {
-				problem = dir + " cannot be created: " + parent + " is not a folder";
-			}
-			else if (!Files.isWritable(parent)) {
-				problem = dir + " cannot be created: " + parent + " is not writable";
-			}
+			dir = dataDir.resolve("archive");
+			field = "archive (the default, <data-dir>/archive)";
 		}
-		return Optional.ofNullable(problem).map((text) -> job.file() + ": " + field + ": " + text);
+		return unwritableFolder(dir.toAbsolutePath().normalize())
+			.map((text) -> job.file() + ": " + field + ": " + text);
+	}
+
+	/**
+	 * Why a folder the program writes into could not be used: it is not a folder or not writable, or it does not
+	 * exist and cannot be created (its nearest existing parent is not a writable folder); empty when usable.
+	 * @param dir an absolute, normalised path
+	 */
+	static Optional<String> unwritableFolder(Path dir) {
+		if (Files.exists(dir)) {
+			if (!Files.isDirectory(dir)) {
+				return Optional.of(dir + " is not a folder");
+			}
+			return Files.isWritable(dir) ? Optional.empty() : Optional.of(dir + " is not writable");
+		}
+		Path parent = nearestExisting(dir);
+		if (parent == null || !Files.isDirectory(parent)) {
+			return Optional.of(dir + " cannot be created: " + parent + " is not a folder");
+		}
+		return Files.isWritable(parent) ? Optional.empty()
+				: Optional.of(dir + " cannot be created: " + parent + " is not writable");
+	}
+
+	/** The nearest parent of a path that does not exist which does, {@code null} if none. */
+	static Path nearestExisting(Path absent) {
+		Path parent = absent.getParent();
+		while (parent != null && !Files.exists(parent)) {
+			parent = parent.getParent();
+		}
+		return parent;
 	}
 
 }

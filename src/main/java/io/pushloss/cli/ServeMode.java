@@ -51,7 +51,8 @@ final class ServeMode {
 			served = start(request, output, properties);
 		}
 		catch (RuntimeException ex) {
-			output.err().println("push-loss-report: serve could not start: " + SpringReportOperations.rootMessage(ex));
+			output.err().println("push-loss-report: serve could not start: "
+					+ new FailureLine(EnvironmentVariables.properties(properties, this.environment)).describe(ex));
 			return ReportOperations.FAILED;
 		}
 		try (TerminationSignals signals = TerminationSignals.install((signal) -> {

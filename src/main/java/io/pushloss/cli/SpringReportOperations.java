@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -78,7 +77,8 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int run(RunRequest request, CommandOutput output) {
-		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))) {
+		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))
+				|| refusesArchive(request.job(), request.dataDir(), output)) {
 			return INVALID_INPUT;
 		}
 		// The progress (a bar on a terminal, else a line per step) says what happens; the full log is in the log
@@ -107,7 +107,8 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int backfill(BackfillRequest request, CommandOutput output) {
-		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))) {
+		if (!hasSecretKey(request.job(), output) || (request.email() && refusesMail(request.job(), output))
+				|| refusesArchive(request.job(), request.dataDir(), output)) {
 			return INVALID_INPUT;
 		}
 		List<IsoWeek> weeks = Backfill.weeks(request.from(), request.to());
@@ -147,7 +148,8 @@ final class SpringReportOperations implements ReportOperations {
 	@Override
 	public int serve(ServeRequest request, CommandOutput output) {
 		for (JobDefinition job : request.jobs()) {
-			if (!hasSecretKey(job, output) || refusesMail(job, output)) {
+			if (!hasSecretKey(job, output) || refusesMail(job, output)
+					|| refusesArchive(job, request.dataDir(), output)) {
 				return INVALID_INPUT;
 			}
 		}
@@ -160,7 +162,7 @@ final class SpringReportOperations implements ReportOperations {
 
 	@Override
 	public int restart(RestartRequest request, CommandOutput output) {
-		if (!hasSecretKey(request.job(), output)) {
+		if (!hasSecretKey(request.job(), output) || refusesArchive(request.job(), request.dataDir(), output)) {
 			return INVALID_INPUT;
 		}
 		if (!hasDatabase(request.dataDir())) {
@@ -307,16 +309,7 @@ final class SpringReportOperations implements ReportOperations {
 	 * {@code SPRING_DATASOURCE_URL}).
 	 */
 	String property(String name) {
-		Object extra = this.extraProperties.get(name);
-		if (extra != null) {
-			return extra.toString();
-		}
-		String value = System.getProperty(name);
-		if (value != null && !value.isBlank()) {
-			return value;
-		}
-		value = this.environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
-		return (value != null && !value.isBlank()) ? value : null;
+		return EnvironmentVariables.properties(this.extraProperties, this.environment).apply(name);
 	}
 
 	/**
@@ -416,28 +409,26 @@ final class SpringReportOperations implements ReportOperations {
 		}).orElse(false);
 	}
 
+	/**
+	 * A job whose archive folder cannot be written is refused before anything is fetched (its run would fail at the
+	 * end, after every call), as {@code validate} reports it.
+	 */
+	private boolean refusesArchive(JobDefinition job, Path dataDir, CommandOutput output) {
+		return JobReadiness.archive(job, dataDir, this.environment, this.extraProperties).map((problem) -> {
+			output.err().println(problem);
+			return true;
+		}).orElse(false);
+	}
+
 	/** Says at the start where the run's email goes: the SMTP server, or the outbox folder (nothing sent). */
 	private static void printMailMode(ConfigurableApplicationContext context, CommandOutput output) {
 		output.err().println("mail: " + context.getBean(MailModePolicy.class).describe());
 		output.err().flush();
 	}
 
-	private static int failed(CommandOutput output, RuntimeException ex) {
-		output.err().println("push-loss-report: failed: " + rootMessage(ex));
+	private int failed(CommandOutput output, RuntimeException ex) {
+		output.err().println("push-loss-report: failed: " + new FailureLine(this::property).describe(ex));
 		return FAILED;
-	}
-
-	/** The innermost message: start-up failures wrap the useful one in several layers. */
-	static String rootMessage(Throwable failure) {
-		Throwable cause = failure;
-		String message = failure.getMessage();
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-			if (cause.getMessage() != null) {
-				message = cause.getMessage();
-			}
-		}
-		return (message != null) ? message : failure.getClass().getSimpleName();
 	}
 
 	/** A path as the operator would type it: relative to the working directory when below it. */

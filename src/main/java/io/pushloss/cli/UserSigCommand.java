@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "usersig", sortOptions = false,
 		description = { "Print a fresh UserSig for the job's administrator identifier, e.g. to call the REST API "
 				+ "by hand with curl.",
-				"The secret key is read from the environment variable named by api.secret-key-env; a simulator job "
-						+ "whose variable is unset uses the simulator's public demo key. Only the UserSig goes to "
+				// no dotted name such as api.secret-key-env: picocli may break a line after its '.'
+				"The secret key is read from the environment variable the job file names in secret-key-env (under "
+						+ "api); a simulator job whose variable is unset uses the simulator's public demo key. Only the UserSig goes to "
 						+ "standard output." })
 final class UserSigCommand implements Callable<Integer> {
 

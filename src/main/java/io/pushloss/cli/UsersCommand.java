@@ -27,7 +27,8 @@ import io.pushloss.cli.ReportOperations.UsersRequest;
 				UsersCommand.Remove.class },
 		footerHeading = "%nExamples:%n",
 		footer = { "  push-loss-report users add alice --role operator --password-stdin < alice.pw",
-				"  printf '%s\\n' \"$PW\" | push-loss-report users add bob --role viewer --password-stdin",
+				// a footer is a format string: %% is one %; a line longer than the help's width would wrap unindented
+				"  printf '%%s\\n' \"$PW\" \\", "    | push-loss-report users add bob --role viewer --password-stdin",
 				"  push-loss-report users list", "  push-loss-report users passwd alice --password-stdin",
 				"  push-loss-report users remove bob" },
 		exitCodeListHeading = "%nExit codes:%n",
@@ -134,8 +135,10 @@ final class UsersCommand implements Callable<Integer> {
 			description = "Add an account with a role and the password read from standard input.")
 	static final class Add extends AccountCommand {
 
-		@Parameters(paramLabel = "NAME", arity = "1..*", description = "The login name: lower-case letters, digits, "
-				+ "'.', '_', '-' and '@', starting with a letter or digit, at most 64 characters.")
+		// more than one argument is accepted only to refuse it without showing it (a password?): one NAME in the help
+		@Parameters(paramLabel = "NAME", arity = "1..*", hideParamSyntax = true,
+				description = "The login name: lower-case letters, digits, "
+						+ "'.', '_', '-' and '@', starting with a letter or digit, at most 64 characters.")
 		List<String> names;
 
 		@Option(names = "--role", required = true, paramLabel = "viewer|operator",
@@ -196,7 +199,7 @@ final class UsersCommand implements Callable<Integer> {
 			description = "Change an account's password (read from standard input); also unlocks it.")
 	static final class Passwd extends AccountCommand {
 
-		@Parameters(paramLabel = "NAME", arity = "1..*", description = "The account.")
+		@Parameters(paramLabel = "NAME", arity = "1..*", hideParamSyntax = true, description = "The account.")
 		List<String> names;
 
 		@Mixin
@@ -225,7 +228,7 @@ final class UsersCommand implements Callable<Integer> {
 					+ "open ends at its next request.")
 	static final class Remove extends AccountCommand {
 
-		@Parameters(paramLabel = "NAME", arity = "1..*", description = "The account.")
+		@Parameters(paramLabel = "NAME", arity = "1..*", hideParamSyntax = true, description = "The account.")
 		List<String> names;
 
 		@Mixin

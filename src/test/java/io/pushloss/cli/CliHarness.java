@@ -41,10 +41,14 @@ final class CliHarness {
 	int execute(String... args) {
 		this.out = new StringWriter();
 		this.err = new StringWriter();
-		CliEnvironment cli = new CliEnvironment(this.clock, this.environment::get, this.operations, this.simulator,
+		return Main.execute(environment(), args);
+	}
+
+	/** The command's environment, writing into this harness's (current) output. */
+	CliEnvironment environment() {
+		return new CliEnvironment(this.clock, this.environment::get, this.operations, this.simulator,
 				this.jobsDirectory, new CommandOutput(new PrintWriter(this.out), new PrintWriter(this.err)),
 				new ByteArrayInputStream(this.stdin));
-		return Main.execute(cli, args);
 	}
 
 	String out() {

@@ -57,16 +57,30 @@ class ValidateCommandTests {
 		Path job = Files.writeString(this.dir.resolve("archived.yml"), Files.readString(Path.of("jobs/demo.yml"))
 			.replace("  # No `dir`: reports go to <data-dir>/archive.", "  dir: " + file.resolve("archive")));
 
-		int exitCode = this.cli.execute("validate", job.toString(), "jobs/demo.yml", "--data-dir",
-				file.resolve("data").toString());
+		Path data = Files.createDirectories(this.dir.resolve("data"));
+		Files.writeString(data.resolve("archive"), "not a folder either");
+
+		int exitCode = this.cli.execute("validate", job.toString(), "jobs/demo.yml", "--data-dir", data.toString());
 
 		assertThat(exitCode).isEqualTo(2);
 		assertThat(this.cli.out()).isEmpty();
 		assertThat(this.cli.errLines()).containsExactly(
 				job + ": archive.dir: " + file.resolve("archive") + " cannot be created: " + file + " is not a folder",
-				"jobs/demo.yml: archive (the default, <data-dir>/archive): "
-						+ file.resolve("data/archive").toAbsolutePath() + " cannot be created: " + file
+				"jobs/demo.yml: archive (the default, <data-dir>/archive): " + data.resolve("archive").toAbsolutePath()
 						+ " is not a folder");
+	}
+
+	@Test
+	void checksTheSharedArchiveFolderOfJobsWithoutTheirOwn() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("a-file"), "not a folder");
+		this.cli.environment.put("PUSHLOSS_ARCHIVE_DIRECTORY", file.resolve("archive").toString());
+
+		int exitCode = this.cli.execute("validate", "jobs/demo.yml", "--data-dir", this.dir.resolve("data").toString());
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(this.cli.errLines()).containsExactly("jobs/demo.yml: archive (the default of jobs without "
+				+ "archive.dir, pushloss.archive.directory, PUSHLOSS_ARCHIVE_DIRECTORY): " + file.resolve("archive")
+				+ " cannot be created: " + file + " is not a folder");
 	}
 
 	@Test
