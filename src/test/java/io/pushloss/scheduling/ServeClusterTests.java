@@ -47,8 +47,8 @@ import static org.awaitility.Awaitility.await;
  * real SMTP server: every firing of the schedule runs on exactly one node; the node running the week is killed with
  * SIGKILL in the middle of the fetch, and a surviving node continues its execution from the last committed window
  * (Quartz recovers the firing, the week's lock expires, the dead execution is marked failed and restarted). The
- * week ends as an undisturbed run of it ends: the same summary, one email, no window fetched twice but the one in
- * flight. Health shows each node's instance id and the members of the cluster.
+ * week ends as an undisturbed run of it ends: the same summary, one email, one archived week in the archive
+ * directory the nodes share, no window fetched twice but the one in flight. Health shows each node's instance id and the members of the cluster.
  */
 class ServeClusterTests {
 
@@ -125,6 +125,13 @@ class ServeClusterTests {
 		assertThat(finishers).as("one node wrote the documents").hasSize(1);
 		assertThat(Files.readString(finishers.get(0).dataDir.resolve(summary)))
 			.isEqualTo(Files.readString(reference.resolve(summary)));
+		// archived once, in the archive every node shares, by the node that finished the week
+		Path archived = Path.of("cluster", WEEK.substring(0, 4), WEEK);
+		assertThat(sharedArchive(this.work).resolve(archived)).as("the week in the shared archive").isDirectory();
+		assertThat(Files.readString(sharedArchive(this.work).resolve(archived).resolve("summary.json")))
+			.isEqualTo(Files.readString(reference.resolve("archive").resolve(archived).resolve("summary.json")));
+		assertThat(nodes).allSatisfy((node) -> assertThat(node.dataDir.resolve("archive/cluster"))
+			.as("nothing archived into a node's own data directory").doesNotExist());
 		Map<String, Integer> fetches = new TreeMap<>();
 		nodes.forEach((node) -> ChildJvm.fetchesPerWindow(node.dataDir, fetches));
 		Map<String, Integer> referenceFetches = ChildJvm.fetchesPerWindow(reference, new TreeMap<>());
@@ -185,6 +192,11 @@ class ServeClusterTests {
 			.isEqualTo("1");
 		assertThat(single(database, "SELECT COUNT(*) FROM int_lock")).as("every week lock released")
 			.isEqualTo("0");
+	}
+
+	/** The archive directory every node is given (a share every node mounts, in production). */
+	private static Path sharedArchive(Path work) {
+		return work.resolve("shared-archive");
 	}
 
 	private static List<String> statuses(PostgresTestDatabase database) throws Exception {
@@ -304,6 +316,7 @@ class ServeClusterTests {
 			Map<String, String> environment = builder.environment();
 			environment.put("SPRING_DATASOURCE_URL", database.url());
 			environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+			environment.put("PUSHLOSS_ARCHIVE_DIRECTORY", sharedArchive(work).toString());
 			environment.put("SPRING_MAIL_HOST", "127.0.0.1");
 			environment.put("SPRING_MAIL_PORT", Integer.toString(greenMail.getSmtp().getPort()));
 			// slow enough to be killed in the middle of the fetch: 16 windows at 4 calls per second
