@@ -29,7 +29,7 @@ import io.pushloss.store.PlannedWindow;
  * Times {@link WeekOverWeekAnalyzer#analyze} against one plain {@code GROUP BY} over the same rows in the same
  * database, each the second of two runs (the first warms H2's cache and the JIT).
  */
-final class AnalysisQueryBenchmark {
+final class AnalysisQueryBenchmark extends Benchmark {
 
 	static final String SECTION = "5 analysis query";
 
@@ -41,15 +41,11 @@ final class AnalysisQueryBenchmark {
 
 	private static final long INSERT_CHUNK = 1_000_000;
 
-	private final BenchOptions options;
-
-	private final Progress progress;
-
 	AnalysisQueryBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 	}
 
+	@Override
 	List<Figure> run() throws Exception {
 		H2Loopback.apply();
 		String url = io.pushloss.store.EmbeddedDatabase

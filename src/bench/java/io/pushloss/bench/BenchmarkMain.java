@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The benchmark command ({@code mvn -Pbench verify}, see doc/bench.md): runs the sections asked for, prints every
@@ -16,6 +17,13 @@ import java.util.Map;
  * and the exit status is 0 whenever every section ran.
  */
 public final class BenchmarkMain {
+
+	/** The sections in the order they run, each by its name in {@code --only}. */
+	private static final List<Section> SECTIONS = List.of(new Section("rate", RateCeilingBenchmark::new),
+			new Section("incremental", IncrementalBenchmark::new), new Section("pipeline", PipelineBenchmark::new),
+			new Section("excel", ExcelBenchmark::new), new Section("analysis", AnalysisQueryBenchmark::new),
+			new Section("shared", SharedLimitBenchmark::new), new Section("failover", FailoverBenchmark::new),
+			new Section("startup", StartupBenchmark::new));
 
 	private BenchmarkMain() {
 	}
@@ -32,29 +40,10 @@ public final class BenchmarkMain {
 		Instant started = Instant.now();
 		WorkDirectory.reset(options.workDir());
 		List<Figure> figures = new ArrayList<>();
-		if (options.runs("rate")) {
-			figures.addAll(new RateCeilingBenchmark(options, progress).run());
-		}
-		if (options.runs("incremental")) {
-			figures.addAll(new IncrementalBenchmark(options, progress).run());
-		}
-		if (options.runs("pipeline")) {
-			figures.addAll(new PipelineBenchmark(options, progress).run());
-		}
-		if (options.runs("excel")) {
-			figures.addAll(new ExcelBenchmark(options, progress).run());
-		}
-		if (options.runs("analysis")) {
-			figures.addAll(new AnalysisQueryBenchmark(options, progress).run());
-		}
-		if (options.runs("shared")) {
-			figures.addAll(new SharedLimitBenchmark(options, progress).run());
-		}
-		if (options.runs("failover")) {
-			figures.addAll(new FailoverBenchmark(options, progress).run());
-		}
-		if (options.runs("startup")) {
-			figures.addAll(new StartupBenchmark(options, progress).run());
+		for (Section section : SECTIONS) {
+			if (options.runs(section.name())) {
+				figures.addAll(section.benchmark().apply(options, progress).run());
+			}
 		}
 		double loadAfter = Machine.currentLoadAverage();
 		Map<String, Object> results = Report.results(options, machine, started, progress.elapsedSeconds(), loadAfter,
@@ -64,6 +53,10 @@ public final class BenchmarkMain {
 		out.print(options.json() ? json : Report.table(machine, progress.elapsedSeconds(), loadAfter, figures));
 		out.flush();
 		progress.step("done; JSON in " + options.workDir().resolve("results.json"));
+	}
+
+	/** A section of the benchmark: its name, and how it is made. */
+	private record Section(String name, BiFunction<BenchOptions, Progress, Benchmark> benchmark) {
 	}
 
 	/** Empties the work directory of a previous run. */

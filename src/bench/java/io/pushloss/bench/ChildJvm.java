@@ -10,8 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.pushloss.cli.CliEnvironment;
+import io.pushloss.cli.Main;
+
 /** Runs a main class of this classpath in a JVM of its own (for figures that need a heap of their own). */
 final class ChildJvm {
+
+	/**
+	 * The time of the program's child processes (and of the simulators they call): Wednesday of 2026-W47 in
+	 * Shanghai, so that the last complete week, which every run and firing reports, is 2026-W46.
+	 */
+	static final String NOW = "2026-11-18T02:00:00Z";
 
 	private ChildJvm() {
 	}
@@ -31,6 +40,18 @@ final class ChildJvm {
 		command.add(mainClass);
 		command.addAll(List.of(args));
 		return command;
+	}
+
+	/**
+	 * A command line running the program ({@code io.pushloss.cli.Main}) with these arguments, its clock fixed at
+	 * {@link #NOW}, C1 only and the serial collector (a short-lived process starts faster), and the given further
+	 * JVM options (a heap limit).
+	 */
+	static List<String> program(List<String> jvmOptions, String... args) {
+		List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+		options.addAll(jvmOptions);
+		options.add("-D" + CliEnvironment.CLOCK_PROPERTY + "=" + NOW);
+		return command(options, Main.class.getName(), args);
 	}
 
 	/**

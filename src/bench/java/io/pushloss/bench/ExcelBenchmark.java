@@ -10,21 +10,17 @@ import java.util.Map;
  * bare SXSSF loop writing the same cells, each in a JVM of its own under {@code -Xmx<excel-heap-mb>m}
  * ({@code io.pushloss.report.excel.RawSheetBenchmark}): the time ratio and each size's peak heap.
  */
-final class ExcelBenchmark {
+final class ExcelBenchmark extends Benchmark {
 
 	static final String SECTION = "4 excel raw sheet";
 
 	private static final String CHILD = "io.pushloss.report.excel.RawSheetBenchmark";
 
-	private final BenchOptions options;
-
-	private final Progress progress;
-
 	ExcelBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 	}
 
+	@Override
 	List<Figure> run() throws Exception {
 		List<Figure> figures = new ArrayList<>();
 		List<Result> writers = new ArrayList<>();

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.pushloss.PostgresTestDatabase;
-import io.pushloss.cli.CliEnvironment;
-import io.pushloss.cli.Main;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 
@@ -27,14 +25,11 @@ import io.pushloss.simulator.SimulatorSettings;
  * can only come from the survivor. Repeated {@code --failover-runs} times on a new database each time; median, min
  * and max are reported. Needs PostgreSQL on 127.0.0.1:5432 (as the tests).
  */
-final class FailoverBenchmark {
+final class FailoverBenchmark extends Benchmark {
 
 	static final String SECTION = "8 failover";
 
 	private static final String SECRET_KEY = "failover-bench-secret-key";
-
-	/** Wednesday of 2026-W47 in Shanghai: every firing runs 2026-W46. */
-	private static final String NOW = "2026-11-18T02:00:00Z";
 
 	private static final int NODES = 2;
 
@@ -50,15 +45,11 @@ final class FailoverBenchmark {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(240);
 
-	private final BenchOptions options;
-
-	private final Progress progress;
-
 	FailoverBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 	}
 
+	@Override
 	List<Figure> run() throws Exception {
 		List<Double> seconds = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
@@ -103,7 +94,7 @@ final class FailoverBenchmark {
 	/** One cluster on a new database: seconds from the SIGKILL to the next call the simulator answers. */
 	private double once(int run) throws Exception {
 		Path dir = Files.createDirectories(this.options.workDir().resolve("failover").resolve("run-" + run));
-		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(NOW)));
+		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(ChildJvm.NOW)));
 		List<Process> nodes = new ArrayList<>();
 		try (PostgresTestDatabase database = PostgresTestDatabase.create();
 				PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
@@ -172,10 +163,8 @@ final class FailoverBenchmark {
 	}
 
 	private static Process start(PostgresTestDatabase database, Path job, Path dir, int number) throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(
-				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
-						"-D" + CliEnvironment.CLOCK_PROPERTY + "=" + NOW),
-				Main.class.getName(), "serve", job.toString(), "--data-dir", dir.resolve("node-" + number).toString()))
+		ProcessBuilder builder = new ProcessBuilder(ChildJvm.program(List.of("-Xmx384m"), "serve", job.toString(),
+				"--data-dir", dir.resolve("node-" + number).toString()))
 			.directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("node-" + number + ".out").toFile());

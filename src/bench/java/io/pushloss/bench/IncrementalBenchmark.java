@@ -22,21 +22,17 @@ import io.pushloss.simulator.PushLossSimulator;
  * weeks), a second run of the same week must make no call, and the next week's run must fetch exactly that week's
  * windows.
  */
-final class IncrementalBenchmark {
+final class IncrementalBenchmark extends Benchmark {
 
 	static final String SECTION = "2 incremental";
 
 	static final IsoWeek WEEK = IsoWeek.parse("2026-W45");
 
-	private final BenchOptions options;
-
-	private final Progress progress;
-
 	IncrementalBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 	}
 
+	@Override
 	List<Figure> run() {
 		Path dataDir = this.options.workDir().resolve("incremental");
 		JobDefinition job = BenchJobs.job("bench-incremental", 1_400_000_000L, BenchJobs.tasks(6), null,

@@ -35,21 +35,17 @@ import io.pushloss.store.LossStore;
  * the time fetching that week's windows takes at the vendor's 1 call per second. The PDF renderer is warmed up
  * before the timing, as it is during the fetch of a real run (timed and reported on its own).
  */
-final class PipelineBenchmark {
+final class PipelineBenchmark extends Benchmark {
 
 	static final String SECTION = "3 pipeline";
 
 	static final IsoWeek WEEK = IsoWeek.parse("2026-W46");
 
-	private final BenchOptions options;
-
-	private final Progress progress;
-
 	PipelineBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 	}
 
+	@Override
 	List<Figure> run() throws Exception {
 		Path dataDir = this.options.workDir().resolve("pipeline");
 		JobDefinition job = BenchJobs.job("bench-pipeline", 1_400_000_003L,

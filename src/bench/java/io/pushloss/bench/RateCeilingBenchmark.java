@@ -27,19 +27,15 @@ import io.pushloss.simulator.SimulatorSettings;
  * several callers sharing the client without faults, the same with a share of retryable faults, and one caller
  * (how the fetch step calls it).
  */
-final class RateCeilingBenchmark {
+final class RateCeilingBenchmark extends Benchmark {
 
 	static final String SECTION = "1 rate ceiling";
 
-	private final BenchOptions options;
-
-	private final Progress progress;
-
 	RateCeilingBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 	}
 
+	@Override
 	List<Figure> run() throws Exception {
 		double n = this.options.callsPerSecond();
 		String setup = String.format("%d windows of normal_push_loss, limit %s calls/s, latency %d-%d ms",

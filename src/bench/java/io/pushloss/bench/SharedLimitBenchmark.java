@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.pushloss.PostgresTestDatabase;
-import io.pushloss.cli.CliEnvironment;
-import io.pushloss.cli.Main;
 import io.pushloss.domain.LossSource;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
@@ -27,23 +25,17 @@ import io.pushloss.store.CallSlotCost;
  * violations at the server), processes of different applications (their calls never wait for each other), and what
  * one reservation costs next to the second it guards.
  */
-final class SharedLimitBenchmark {
+final class SharedLimitBenchmark extends Benchmark {
 
 	static final String SECTION = "7 shared limit";
 
 	private static final String SECRET_KEY = "shared-limit-bench-secret-key";
 
-	private static final String NOW = "2026-11-18T02:00:00Z";
-
-	private final BenchOptions options;
-
-	private final Progress progress;
-
 	SharedLimitBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 	}
 
+	@Override
 	List<Figure> run() throws Exception {
 		List<Figure> figures = new ArrayList<>();
 		double rate = this.options.sharedRate();
@@ -101,7 +93,7 @@ final class SharedLimitBenchmark {
 	/** {@code processes} processes each run one job of the same application. */
 	private Use oneApplication(int processes, double rate) throws Exception {
 		this.progress.step("shared: " + processes + " processes on one application at " + rate + " calls/s");
-		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(NOW)));
+		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(ChildJvm.NOW)));
 		try (PostgresTestDatabase database = PostgresTestDatabase.create();
 				PushLossSimulator simulator = PushLossSimulator.start(SimulatorSettings.defaults()
 					.withSecretKey(SECRET_KEY)
@@ -118,7 +110,7 @@ final class SharedLimitBenchmark {
 	/** Six applications, one process each. */
 	private Use sixApplications(double rate) throws Exception {
 		this.progress.step("shared: 6 applications in 6 processes at " + rate + " calls/s each");
-		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(NOW)));
+		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(ChildJvm.NOW)));
 		List<PushLossSimulator> simulators = new ArrayList<>();
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			for (int app = 0; app < 6; app++) {
@@ -158,10 +150,8 @@ final class SharedLimitBenchmark {
 				recipients:
 				  to: [pm@example.com]
 				""".formatted(name, simulator.baseUrl(), simulator.settings().sdkAppId(), tasks(name)));
-		ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(
-				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D" + CliEnvironment.CLOCK_PROPERTY + "=" + NOW),
-				Main.class.getName(), "run", job.toString(), "--week", "2026-W46", "--no-email", "--data-dir",
-				dir.resolve("data").toString()))
+		ProcessBuilder builder = new ProcessBuilder(ChildJvm.program(List.of(), "run", job.toString(), "--week",
+				"2026-W46", "--no-email", "--data-dir", dir.resolve("data").toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("output.txt").toFile());
 		Map<String, String> environment = new HashMap<>(Map.of("SPRING_DATASOURCE_URL", database.url(),

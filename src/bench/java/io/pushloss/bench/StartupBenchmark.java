@@ -24,22 +24,18 @@ import io.pushloss.simulator.SimulatorSettings;
  * weekly runs do; {@code runs} lists that directory's runs. {@code bin/pushloss} prepares its folder before the timing (once per
  * build).
  */
-final class StartupBenchmark {
+final class StartupBenchmark extends Benchmark {
 
 	static final String SECTION = "6 start-up";
-
-	private final BenchOptions options;
-
-	private final Progress progress;
 
 	private final Path dir;
 
 	StartupBenchmark(BenchOptions options, Progress progress) {
-		this.options = options;
-		this.progress = progress;
+		super(options, progress);
 		this.dir = options.workDir().resolve("startup");
 	}
 
+	@Override
 	List<Figure> run() throws Exception {
 		Files.createDirectories(this.dir);
 		// one data directory each way: this build's database has a generated password (issue 19), which a previous

@@ -60,18 +60,7 @@ public final class PrivateFiles {
 	 */
 	public static Path directory(Path dir) throws IOException {
 		Path target = dir.toAbsolutePath().normalize();
-		List<Path> missing = new ArrayList<>();
-		for (Path current = target; current != null && !Files.exists(current, LinkOption.NOFOLLOW_LINKS); current = current
-			.getParent()) {
-			missing.add(0, current);
-		}
-		for (Path create : missing) {
-			createOwnerOnly(create);
-		}
-		if (!Files.isDirectory(target)) {
-			throw new UnsafePathException(target, "is not a directory");
-		}
-		if (missing.isEmpty()) {
+		if (createMissing(target).isEmpty()) {
 			restrict(target);
 		}
 		return target;
@@ -89,6 +78,16 @@ public final class PrivateFiles {
 		if (Files.isDirectory(target)) {
 			return target;
 		}
+		createMissing(target);
+		return target;
+	}
+
+	/**
+	 * Creates the missing folders of an absolute path owner-only, from the topmost down.
+	 * @return the folders it created, topmost first (none when the path exists)
+	 * @throws UnsafePathException when the path then is not a directory
+	 */
+	private static List<Path> createMissing(Path target) throws IOException {
 		List<Path> missing = new ArrayList<>();
 		for (Path current = target; current != null && !Files.exists(current, LinkOption.NOFOLLOW_LINKS); current = current
 			.getParent()) {
@@ -100,7 +99,7 @@ public final class PrivateFiles {
 		if (!Files.isDirectory(target)) {
 			throw new UnsafePathException(target, "is not a directory");
 		}
-		return target;
+		return missing;
 	}
 
 	/**

@@ -2,9 +2,7 @@ package io.pushloss.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import io.pushloss.MutableClock;
@@ -19,10 +17,7 @@ class AuditTrailTests {
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-18T02:00:00Z"));
 
 	private AuditTrail trail() {
-		JdbcDataSource h2 = new JdbcDataSource();
-		h2.setURL("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		TestMigrations.migrateH2(h2);
-		return new AuditTrail(h2, this.clock);
+		return new AuditTrail(TestMigrations.migratedH2(), this.clock);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.pushloss.cli;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +47,7 @@ final class CliHarness {
 
 	/** The command's environment, writing into this harness's (current) output. */
 	CliEnvironment environment() {
-		return new CliEnvironment(this.clock, this.environment::get, this.operations, this.simulator,
+		return new CliEnvironment(this.clock, this.environment::get, this.operations.operations, this.simulator,
 				this.jobsDirectory, new CommandOutput(new PrintWriter(this.out), new PrintWriter(this.err)),
 				new ByteArrayInputStream(this.stdin));
 	}
@@ -63,47 +64,20 @@ final class CliHarness {
 		return this.err.toString().lines().toList();
 	}
 
-	/** Records each request and returns {@link #exitCode}. */
-	static final class RecordingOperations implements ReportOperations {
+	/**
+	 * Operations that record each request and return {@link #exitCode}: every method of {@link ReportOperations}
+	 * takes its request first.
+	 */
+	static final class RecordingOperations {
 
 		final List<Object> requests = new ArrayList<>();
 
-		int exitCode = SUCCESS;
+		int exitCode = ReportOperations.SUCCESS;
 
-		@Override
-		public int run(RunRequest request, CommandOutput output) {
-			return record(request);
-		}
-
-		@Override
-		public int backfill(BackfillRequest request, CommandOutput output) {
-			return record(request);
-		}
-
-		@Override
-		public int serve(ServeRequest request, CommandOutput output) {
-			return record(request);
-		}
-
-		@Override
-		public int restart(RestartRequest request, CommandOutput output) {
-			return record(request);
-		}
-
-		@Override
-		public int runs(RunsRequest request, CommandOutput output) {
-			return record(request);
-		}
-
-		@Override
-		public int copyToPostgres(CopyRequest request, CommandOutput output) {
-			return record(request);
-		}
-
-		@Override
-		public int users(UsersRequest request, CommandOutput output) {
-			return record(request);
-		}
+		final ReportOperations operations = (ReportOperations) Proxy.newProxyInstance(
+				ReportOperations.class.getClassLoader(), new Class<?>[] { ReportOperations.class },
+				(proxy, method, args) -> (method.getDeclaringClass() == Object.class) ? method.invoke(this, args)
+						: record(args[0]));
 
 		private int record(Object request) {
 			this.requests.add(request);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -65,6 +66,15 @@ final class OperationsCli implements AutoCloseable {
 
 	/** Writes a job file named {@code <name>.yml}: P7D windows, one baseline week, normal push, no TaskIDs. */
 	Path writeJob(Path dir, String name) throws IOException {
+		return writeJob(dir, name, "  normal: true");
+	}
+
+	/**
+	 * Writes a job file named {@code <name>.yml} that calls the simulator: P7D windows, one baseline week.
+	 * @param sources the lines of its {@code sources:} (indented by two spaces)
+	 * @param more further top-level lines, e.g. {@code locale: zh-CN}
+	 */
+	Path writeJob(Path dir, String name, String sources, String... more) throws IOException {
 		return Files.writeString(dir.resolve(name + ".yml"), """
 				name: %s
 				zone: Asia/Shanghai
@@ -75,13 +85,14 @@ final class OperationsCli implements AutoCloseable {
 				  identifier: administrator
 				  secret-key-env: %s
 				sources:
-				  normal: true
+				%s
 				window: P7D
 				baseline-weeks: 1
 				recipients:
 				  to: [pm@example.com]
 				owners: [oncall@example.com]
-				""".formatted(name, this.simulator.baseUrl(), SECRET_KEY_ENV));
+				""".formatted(name, this.simulator.baseUrl(), SECRET_KEY_ENV, sources)
+				+ String.join("", Stream.of(more).map((line) -> line + "\n").toList()));
 	}
 
 	/** Sets ({@code value}) or removes ({@code null}) a variable of the commands' environment. */

@@ -1,6 +1,5 @@
 package io.pushloss.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,25 +30,8 @@ class UnrenderableCharactersRunTests {
 
 	@Test
 	void theRunResultAndTheRunHistoryNameTheTextAndTheCharacterThePdfCannotShow() throws Exception {
-		Path job = Files.writeString(dir.resolve("emoji.yml"), """
-				name: emoji
-				locale: zh-CN
-				zone: Asia/Shanghai
-				schedule: "0 0 9 ? * MON"
-				api:
-				  base-url: %s
-				  sdkappid: 1400000000
-				  identifier: administrator
-				  secret-key-env: %s
-				sources:
-				  normal: false
-				  all-member-tasks: ["春节促销 \uD83D\uDE80"]
-				window: P7D
-				baseline-weeks: 1
-				recipients:
-				  to: [pm@example.com]
-				owners: [oncall@example.com]
-				""".formatted(cli.simulator.baseUrl(), OperationsCli.SECRET_KEY_ENV));
+		Path job = cli.writeJob(dir, "emoji", "  normal: false\n  all-member-tasks: [\"春节促销 \uD83D\uDE80\"]",
+				"locale: zh-CN");
 		Path data = dir.resolve("data");
 
 		assertThat(cli.execute("run", job.toString(), "--week", "2026-W46", "--no-email", "--data-dir",

@@ -28,45 +28,36 @@ class RedirectedPathsTests extends ReliabilityContext {
 	@Test
 	void aLinkPlantedForTheReportsWeekFolderFailsTheRunNamingItAndItsTargetGetsNothing() throws IOException {
 		JobDefinition job = job("link-reports", 1400000801L, Period.ofDays(7), "links.example");
-		Path victim = victim("reports");
 		Path week = reports(job, W46);
-		Files.createDirectories(week.getParent());
-		Files.createSymbolicLink(week, victim);
+		Path victim = plantLink(week, "reports");
 
-		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+		String failure = failedRun(job);
 
-		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.FAILED);
-		assertThat(outcome.message()).contains(week.toAbsolutePath().toString()).contains("symbolic link");
+		assertThat(failure).contains(week.toAbsolutePath().toString()).contains("symbolic link");
 		assertThat(files(victim)).isEmpty();
 	}
 
 	@Test
 	void aLinkPlantedForTheReportsJobFolderFailsTheRunToo() throws IOException {
 		JobDefinition job = job("link-reports-job", 1400000802L, Period.ofDays(7), "links.example");
-		Path victim = victim("reports-job");
 		Path jobFolder = reports(job, W46).getParent();
-		Files.createDirectories(jobFolder.getParent());
-		Files.createSymbolicLink(jobFolder, victim);
+		Path victim = plantLink(jobFolder, "reports-job");
 
-		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+		String failure = failedRun(job);
 
-		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.FAILED);
-		assertThat(outcome.message()).contains(jobFolder.toAbsolutePath().toString());
+		assertThat(failure).contains(jobFolder.toAbsolutePath().toString());
 		assertThat(files(victim)).isEmpty();
 	}
 
 	@Test
 	void aLinkPlantedForTheArchiveWeekFolderFailsTheRunNamingItAndItsTargetGetsNothing() throws IOException {
 		JobDefinition job = job("link-archive", 1400000803L, Period.ofDays(7), "links.example");
-		Path victim = victim("archive");
 		Path week = archive(job, W46);
-		Files.createDirectories(week.getParent());
-		Files.createSymbolicLink(week, victim);
+		Path victim = plantLink(week, "archive");
 
-		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+		String failure = failedRun(job);
 
-		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.FAILED);
-		assertThat(outcome.message()).contains(week.toAbsolutePath().toString()).contains("symbolic link");
+		assertThat(failure).contains(week.toAbsolutePath().toString()).contains("symbolic link");
 		assertThat(files(victim)).isEmpty();
 		assertThat(reports(job, W46).resolve("summary.json")).as("the documents were written where they belong")
 			.isRegularFile();
@@ -79,8 +70,19 @@ class RedirectedPathsTests extends ReliabilityContext {
 		}
 	}
 
-	private static Path victim(String name) throws IOException {
-		return Files.createDirectories(DATA_DIR.resolve("victims").resolve(name));
+	/** A symbolic link planted at {@code link} (its parent created) to a folder of its own, which it returns. */
+	private static Path plantLink(Path link, String victim) throws IOException {
+		Path target = Files.createDirectories(DATA_DIR.resolve("victims").resolve(victim));
+		Files.createDirectories(link.getParent());
+		Files.createSymbolicLink(link, target);
+		return target;
+	}
+
+	/** Runs the job's week, which must fail; its message. */
+	private String failedRun(JobDefinition job) {
+		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
+		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.FAILED);
+		return outcome.message();
 	}
 
 	private static java.util.List<Path> files(Path folder) throws IOException {

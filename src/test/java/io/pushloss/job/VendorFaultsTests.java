@@ -14,6 +14,7 @@ import io.pushloss.simulator.FaultDraws;
 import io.pushloss.simulator.FaultSettings;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,9 +47,7 @@ class VendorFaultsTests extends ReliabilityContext {
 		FaultSettings mix = new FaultSettings(0.1, TRANSIENT, seedDrawingEveryKind(), Duration.ofSeconds(8));
 
 		RunOutcome reference = this.runner.run(faultFree, W46, NO_EMAIL);
-		this.apis.forJob(faulty);
-		PushLossSimulator simulator = this.apis.simulatorFor(faulty);
-		simulator.faults(mix);
+		PushLossSimulator simulator = simulatorWith(faulty, mix);
 		long mark = logMark();
 		RunOutcome outcome = this.runner.run(faulty, W46, NO_EMAIL);
 		String log = logSince(mark);
@@ -77,16 +76,11 @@ class VendorFaultsTests extends ReliabilityContext {
 	@Test
 	void aFaultThatPersistsExhaustsTheRetriesAndFailsTheRunWithOneMessage() {
 		JobDefinition job = job("faults-persistent", 1400000103L, Period.ofDays(7), "faults.example");
-		this.apis.forJob(job);
-		PushLossSimulator simulator = this.apis.simulatorFor(job);
-		simulator.faults(FaultSettings.always(Fault.ERROR_90102));
+		PushLossSimulator simulator = simulatorWith(job, FaultSettings.always(Fault.ERROR_90102));
 
 		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
 
-		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
-		assertThat(outcome.message()).startsWith("all_member_push_loss [")
-			.contains("gave up after 6 attempts: 90102 internal error")
-			.doesNotContain("\n")
+		assertFailedInOneLine(outcome).contains("gave up after 6 attempts: 90102 internal error")
 			.doesNotContain("Exception");
 		assertThat(simulator.calls()).as("pushloss.api.max-attempts").isEqualTo(6);
 		assertNothingWritten(job);
@@ -95,9 +89,7 @@ class VendorFaultsTests extends ReliabilityContext {
 	@Test
 	void theServiceBeingOffFailsOnTheFirstCallWithoutRetrying() {
 		JobDefinition job = job("faults-service-off", 1400000104L, Period.ofDays(7), "faults.example");
-		this.apis.forJob(job);
-		PushLossSimulator simulator = this.apis.simulatorFor(job);
-		simulator.faults(FaultSettings.always(Fault.ERROR_90045));
+		PushLossSimulator simulator = simulatorWith(job, FaultSettings.always(Fault.ERROR_90045));
 
 		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
 
@@ -141,17 +133,11 @@ class VendorFaultsTests extends ReliabilityContext {
 			String problem) {
 		JobDefinition job = job("garbled-" + garble.ordinal(), 1400000200L + garble.ordinal(), Period.ofDays(7),
 				"faults.example");
-		this.apis.forJob(job);
-		PushLossSimulator simulator = this.apis.simulatorFor(job);
-		simulator.faults(FaultSettings.always(garble));
+		PushLossSimulator simulator = simulatorWith(job, FaultSettings.always(garble));
 
 		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
 
-		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
-		assertThat(outcome.message()).startsWith("all_member_push_loss [")
-			.contains(problem)
-			.doesNotContain("\n")
-			.doesNotContain("Exception");
+		assertFailedInOneLine(outcome).contains(problem).doesNotContain("Exception");
 		assertThat(simulator.calls()).as("only a body that is not JSON is retried").isEqualTo(calls);
 		assertNothingWritten(job);
 	}
@@ -167,17 +153,11 @@ class VendorFaultsTests extends ReliabilityContext {
 			String problem) {
 		JobDefinition job = job("partial-" + garble.ordinal(), 1400000300L + garble.ordinal(), Period.ofDays(7),
 				"faults.example");
-		this.apis.forJob(job);
-		PushLossSimulator simulator = this.apis.simulatorFor(job);
-		simulator.faults(FaultSettings.always(garble));
+		PushLossSimulator simulator = simulatorWith(job, FaultSettings.always(garble));
 
 		RunOutcome outcome = this.runner.run(job, W46, NO_EMAIL);
 
-		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
-		assertThat(outcome.message()).startsWith("all_member_push_loss [")
-			.contains("gave up after 6 attempts: incomplete answer: ")
-			.contains(problem)
-			.doesNotContain("\n");
+		assertFailedInOneLine(outcome).contains("gave up after 6 attempts: incomplete answer: ").contains(problem);
 		assertThat(simulator.calls()).as("retried as a transient fault").isEqualTo(6);
 		assertNothingWritten(job);
 	}
@@ -191,9 +171,7 @@ class VendorFaultsTests extends ReliabilityContext {
 		FaultSettings mix = new FaultSettings(0.2, partial, seedDrawing(partial, 0.2), Duration.ZERO);
 
 		RunOutcome reference = this.runner.run(faultFree, W46, NO_EMAIL);
-		this.apis.forJob(faulty);
-		PushLossSimulator simulator = this.apis.simulatorFor(faulty);
-		simulator.faults(mix);
+		PushLossSimulator simulator = simulatorWith(faulty, mix);
 		long mark = logMark();
 		RunOutcome outcome = this.runner.run(faulty, W46, NO_EMAIL);
 		String log = logSince(mark);
@@ -205,6 +183,20 @@ class VendorFaultsTests extends ReliabilityContext {
 		assertThat(summaryOf(faulty, W46)).isEqualTo(summaryOf(faultFree, W46));
 		assertThat(storedRows(faulty.api().sdkAppId())).isNotEmpty()
 			.isEqualTo(storedRows(faultFree.api().sdkAppId()));
+	}
+
+	/** The job's simulator, answering with these faults. */
+	private PushLossSimulator simulatorWith(JobDefinition job, FaultSettings faults) {
+		this.apis.forJob(job);
+		PushLossSimulator simulator = this.apis.simulatorFor(job);
+		simulator.faults(faults);
+		return simulator;
+	}
+
+	/** The run failed at the push-to-all API with a message of one line; the caller checks what it says. */
+	private static AbstractStringAssert<?> assertFailedInOneLine(RunOutcome outcome) {
+		assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+		return assertThat(outcome.message()).startsWith("all_member_push_loss [").doesNotContain("\n");
 	}
 
 	private void assertNothingWritten(JobDefinition job) {

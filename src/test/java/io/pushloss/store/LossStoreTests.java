@@ -3,11 +3,9 @@ package io.pushloss.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +46,7 @@ class LossStoreTests {
 	@BeforeAll
 	static void migrate() {
 		H2Loopback.apply();
-		JdbcDataSource h2 = new JdbcDataSource();
-		h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		dataSource = h2;
-		io.pushloss.TestMigrations.migrateH2(dataSource);
+		dataSource = io.pushloss.TestMigrations.migratedH2();
 		store = new LossStore(new NamedParameterJdbcTemplate(dataSource),
 				new StoreDatabase(StoreDatabase.Kind.H2, "test"));
 		jdbc = JdbcClient.create(dataSource);

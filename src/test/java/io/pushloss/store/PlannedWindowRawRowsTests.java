@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -45,9 +45,7 @@ class PlannedWindowRawRowsTests {
 	@BeforeAll
 	static void storeTwoDaysOfTwoTasksAndAnUnplannedWeeklyWindow() {
 		H2Loopback.apply();
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		io.pushloss.TestMigrations.migrateH2(dataSource);
+		DataSource dataSource = io.pushloss.TestMigrations.migratedH2();
 		store = new LossStore(new NamedParameterJdbcTemplate(dataSource),
 				new StoreDatabase(StoreDatabase.Kind.H2, "test"));
 		Instant fetched = Instant.parse("2026-11-16T07:00:00Z");
@@ -109,9 +107,7 @@ class PlannedWindowRawRowsTests {
 
 	@Test
 	void handsAFailedReadToTheSheet() {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		io.pushloss.TestMigrations.migrateH2(dataSource);
+		DataSource dataSource = io.pushloss.TestMigrations.migratedH2();
 		JdbcClient.create(dataSource).sql("DROP TABLE loss_row").update();
 		LossStore withoutRows = new LossStore(new NamedParameterJdbcTemplate(dataSource),
 				new StoreDatabase(StoreDatabase.Kind.H2, "test"));

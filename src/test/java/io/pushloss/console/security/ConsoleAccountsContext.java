@@ -3,11 +3,9 @@ package io.pushloss.console.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -30,10 +28,7 @@ class ConsoleAccountsContext {
 
 	@Bean
 	DataSource dataSource() {
-		JdbcDataSource h2 = new JdbcDataSource();
-		h2.setURL("jdbc:h2:mem:console-accounts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		TestMigrations.migrateH2(h2);
-		return h2;
+		return TestMigrations.migratedH2();
 	}
 
 	@Bean
