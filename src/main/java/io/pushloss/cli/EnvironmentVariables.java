@@ -1,5 +1,7 @@
 package io.pushloss.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +40,9 @@ final class EnvironmentVariables implements ApplicationListener<ApplicationEnvir
 	 * The application's settings as the application will see them, without starting it: the command's own
 	 * properties (they win, as the command passes them as arguments), system properties, the command's environment
 	 * variables ({@code spring.datasource.url} in {@code SPRING_DATASOURCE_URL}), the process's, and the
-	 * configuration files Spring Boot reads ({@code application.yml} in {@code ./config/}, {@code ./} and the
-	 * jar). The files are read on the first lookup, once. A lookup answers {@code null} when unset or blank.
+	 * configuration files Spring Boot reads besides the jar's ({@code application.yml} in {@code ./config/} or
+	 * {@code ./}, {@code spring.config.*}). They are read on the first lookup, once. A lookup answers {@code null}
+	 * when unset or blank.
 	 * @param properties properties the command passes to the application
 	 * @param environment the command's environment variables
 	 */
@@ -66,8 +69,28 @@ final class EnvironmentVariables implements ApplicationListener<ApplicationEnvir
 		MutablePropertySources sources = settings.getPropertySources();
 		sources.addBefore(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new Variables(environment));
 		sources.addFirst(new MapPropertySource("commandProperties", Map.copyOf(properties)));
-		ConfigDataEnvironmentPostProcessor.applyTo(settings);
+		if (externalConfiguration(settings)) {
+			ConfigDataEnvironmentPostProcessor.applyTo(settings);
+		}
 		return settings;
+	}
+
+	/**
+	 * Whether Spring Boot would read configuration beyond the jar's own {@code application.yml}: a file it looks for
+	 * in the working directory ({@code application.*}, a {@code config/} folder), or a location, import or profile
+	 * named in the settings. Only then are the files read (a few hundred milliseconds of a short command): the jar's
+	 * own file sets none of the settings the commands check before starting (mail, database URL, archive folder;
+	 * its ports are {@link FailureLine}'s defaults).
+	 */
+	private static boolean externalConfiguration(ConfigurableEnvironment settings) {
+		for (String name : List.of("spring.config.location", "spring.config.additional-location",
+				"spring.config.import", "spring.profiles.active")) {
+			if (settings.getProperty(name) != null) {
+				return true;
+			}
+		}
+		return Files.exists(Path.of("config")) || Files.exists(Path.of("application.yml"))
+				|| Files.exists(Path.of("application.yaml")) || Files.exists(Path.of("application.properties"));
 	}
 
 	@Override
