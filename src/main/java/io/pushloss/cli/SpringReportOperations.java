@@ -1,6 +1,7 @@
 package io.pushloss.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -226,6 +227,11 @@ final class SpringReportOperations implements ReportOperations {
 	@Override
 	public int runs(RunsRequest request, CommandOutput output) {
 		if (!hasDatabase(request.dataDir())) {
+			if (!Files.exists(request.dataDir())) {
+				// a mistyped --data-dir should not pass for a new installation; standard output stays for scripts
+				output.err().println("Note: the data directory " + request.dataDir().toAbsolutePath().normalize()
+						+ " does not exist (--data-dir, default ./data)");
+			}
 			RunsPrinter.print(List.of(), request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
