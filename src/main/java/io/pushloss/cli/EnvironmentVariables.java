@@ -1,5 +1,7 @@
 package io.pushloss.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -7,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -32,25 +37,60 @@ final class EnvironmentVariables implements ApplicationListener<ApplicationEnvir
 	}
 
 	/**
-	 * An application property as the application would see it, without starting it: the command's own properties
-	 * (a test's), then a system property, then the environment variable ({@code spring.datasource.url} is
-	 * {@code SPRING_DATASOURCE_URL}); {@code null} when unset or blank.
-	 * @param properties properties the command passes to the application (they win over everything else)
+	 * The application's settings as the application will see them, without starting it: the command's own
+	 * properties (they win, as the command passes them as arguments), system properties, the command's environment
+	 * variables ({@code spring.datasource.url} in {@code SPRING_DATASOURCE_URL}), the process's, and the
+	 * configuration files Spring Boot reads besides the jar's ({@code application.yml} in {@code ./config/} or
+	 * {@code ./}, {@code spring.config.*}). They are read on the first lookup, once. A lookup answers {@code null}
+	 * when unset or blank.
+	 * @param properties properties the command passes to the application
 	 * @param environment the command's environment variables
 	 */
 	static UnaryOperator<String> properties(Map<String, Object> properties, UnaryOperator<String> environment) {
-		return (name) -> {
-			Object own = properties.get(name);
-			if (own != null) {
-				return own.toString();
+		return new UnaryOperator<>() {
+
+			private ConfigurableEnvironment settings;
+
+			@Override
+			public String apply(String name) {
+				if (this.settings == null) {
+					this.settings = settings(properties, environment);
+				}
+				String value = this.settings.getProperty(name);
+				return (value != null && !value.isBlank()) ? value : null;
 			}
-			String value = System.getProperty(name);
-			if (value != null && !value.isBlank()) {
-				return value;
-			}
-			value = environment.apply(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
-			return (value != null && !value.isBlank()) ? value : null;
+
 		};
+	}
+
+	private static ConfigurableEnvironment settings(Map<String, Object> properties,
+			UnaryOperator<String> environment) {
+		StandardEnvironment settings = new StandardEnvironment();
+		MutablePropertySources sources = settings.getPropertySources();
+		sources.addBefore(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new Variables(environment));
+		sources.addFirst(new MapPropertySource("commandProperties", Map.copyOf(properties)));
+		if (externalConfiguration(settings)) {
+			ConfigDataEnvironmentPostProcessor.applyTo(settings);
+		}
+		return settings;
+	}
+
+	/**
+	 * Whether Spring Boot would read configuration beyond the jar's own {@code application.yml}: a file it looks for
+	 * in the working directory ({@code application.*}, a {@code config/} folder), or a location, import or profile
+	 * named in the settings. Only then are the files read (a few hundred milliseconds of a short command): the jar's
+	 * own file sets none of the settings the commands check before starting (mail, database URL, archive folder;
+	 * its ports are {@link FailureLine}'s defaults).
+	 */
+	private static boolean externalConfiguration(ConfigurableEnvironment settings) {
+		for (String name : List.of("spring.config.location", "spring.config.additional-location",
+				"spring.config.import", "spring.profiles.active")) {
+			if (settings.getProperty(name) != null) {
+				return true;
+			}
+		}
+		return Files.exists(Path.of("config")) || Files.exists(Path.of("application.yml"))
+				|| Files.exists(Path.of("application.yaml")) || Files.exists(Path.of("application.properties"));
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -24,14 +23,14 @@ final class JobReadiness {
 	 * Every problem of a job that emails, in field order; empty when it may run.
 	 * @param dataDir the data directory (the default archive is below it)
 	 * @param environment the command's environment variables
-	 * @param properties properties the command passes to the application
+	 * @param settings the application's settings as it will see them ({@link EnvironmentVariables#properties})
 	 */
 	static List<String> problems(JobDefinition job, Path dataDir, UnaryOperator<String> environment,
-			Map<String, Object> properties) {
+			UnaryOperator<String> settings) {
 		List<String> problems = new ArrayList<>();
 		missingSecretKey(job, environment).ifPresent(problems::add);
-		new MailModeCheck(environment, properties).refusal(job).ifPresent(problems::add);
-		archive(job, dataDir, environment, properties).ifPresent(problems::add);
+		new MailModeCheck(settings).refusal(job).ifPresent(problems::add);
+		archive(job, dataDir, settings).ifPresent(problems::add);
 		return problems;
 	}
 
@@ -52,12 +51,10 @@ final class JobReadiness {
 	 * The archive folder ({@code archive.dir}, else {@code pushloss.archive.directory}, else
 	 * {@code <data-dir>/archive}) must be a writable folder, or one that can be created: its nearest existing parent
 	 * a writable folder.
-	 * @param environment the command's environment variables ({@code PUSHLOSS_ARCHIVE_DIRECTORY})
-	 * @param properties properties the command passes to the application
+	 * @param settings the application's settings as it will see them ({@code PUSHLOSS_ARCHIVE_DIRECTORY})
 	 */
-	static Optional<String> archive(JobDefinition job, Path dataDir, UnaryOperator<String> environment,
-			Map<String, Object> properties) {
-		String shared = EnvironmentVariables.properties(properties, environment).apply("pushloss.archive.directory");
+	static Optional<String> archive(JobDefinition job, Path dataDir, UnaryOperator<String> settings) {
+		String shared = settings.apply("pushloss.archive.directory");
 		Path dir;
 		String field;
 		if (job.archive().dir() != null) {

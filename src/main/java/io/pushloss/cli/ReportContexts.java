@@ -143,18 +143,12 @@ final class ReportContexts {
 
 	/**
 	 * Whether the database is the embedded H2 file of the data directory: no {@code spring.datasource.url} in the
-	 * environment ({@code SPRING_DATASOURCE_URL}), the system properties or the given properties.
+	 * application's settings ({@code SPRING_DATASOURCE_URL}, a system property, a configuration file, the command's
+	 * properties).
+	 * @param settings the application's settings as it will see them ({@link EnvironmentVariables#properties})
 	 */
-	static boolean embedded(UnaryOperator<String> environment, Map<String, Object> properties) {
-		String url = environment.apply("SPRING_DATASOURCE_URL");
-		if (url == null || url.isBlank()) {
-			url = System.getProperty("spring.datasource.url");
-		}
-		if (url == null || url.isBlank()) {
-			Object property = properties.get("spring.datasource.url");
-			url = (property != null) ? property.toString() : null;
-		}
-		return url == null || url.isBlank();
+	static boolean embedded(UnaryOperator<String> settings) {
+		return settings.apply("spring.datasource.url") == null;
 	}
 
 	/** Whether the data directory holds a database yet (so that read-only commands create nothing). */

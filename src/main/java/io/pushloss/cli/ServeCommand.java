@@ -68,7 +68,9 @@ final class ServeCommand implements Callable<Integer> {
 			}
 		}
 		if (files.isEmpty()) {
-			throw new InvalidInputException("no job files given and no *.yml in " + directory);
+			throw new InvalidInputException("serve: no job files given and no *.yml in "
+					+ directory.toAbsolutePath().normalize() + (Files.isDirectory(directory) ? "" : " (no such folder)")
+					+ "; name the job files, e.g. serve jobs/weekly-push-loss.yml, or run it where jobs/ holds them");
 		}
 		files.sort(null);
 		return files;

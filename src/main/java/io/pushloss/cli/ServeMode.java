@@ -71,7 +71,7 @@ final class ServeMode {
 	 * @param properties further application properties (tests: ports, rates)
 	 */
 	Served start(ReportOperations.ServeRequest request, CommandOutput output, Map<String, Object> properties) {
-		DataDirectoryLock lock = ReportContexts.embedded(this.environment, properties)
+		DataDirectoryLock lock = ReportContexts.embedded(EnvironmentVariables.properties(properties, this.environment))
 				? DataDirectoryLock.owner(request.dataDir(), "serve " + String.join(" ",
 						request.jobs().stream().map(JobDefinition::name).toList()), this.clock.instant(),
 						SpringReportOperations.READER_PATIENCE)

@@ -1,6 +1,7 @@
 package io.pushloss.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,9 @@ final class SpringReportOperations implements ReportOperations {
 
 	private final Map<String, Object> extraProperties;
 
+	/** The application's settings as it will see them (configuration files read on first use). */
+	private final UnaryOperator<String> settings;
+
 	SpringReportOperations(Clock clock, UnaryOperator<String> environment, boolean terminal) {
 		this(clock, environment, terminal, Map.of());
 	}
@@ -73,6 +77,7 @@ final class SpringReportOperations implements ReportOperations {
 		this.environment = environment;
 		this.terminal = terminal;
 		this.extraProperties = Map.copyOf(extraProperties);
+		this.settings = EnvironmentVariables.properties(this.extraProperties, environment);
 	}
 
 	@Override
@@ -222,6 +227,11 @@ final class SpringReportOperations implements ReportOperations {
 	@Override
 	public int runs(RunsRequest request, CommandOutput output) {
 		if (!hasDatabase(request.dataDir())) {
+			if (!Files.exists(request.dataDir())) {
+				// a mistyped --data-dir should not pass for a new installation; standard output stays for scripts
+				output.err().println("Note: the data directory " + request.dataDir().toAbsolutePath().normalize()
+						+ " does not exist (--data-dir, default ./data)");
+			}
 			RunsPrinter.print(List.of(), request.jobName(), request.json(), output.out());
 			return SUCCESS;
 		}
@@ -305,11 +315,11 @@ final class SpringReportOperations implements ReportOperations {
 
 	/**
 	 * An application property as the application would see it, without starting it: a test's extra properties,
-	 * then a system property, then the environment variable ({@code spring.datasource.url} is
-	 * {@code SPRING_DATASOURCE_URL}).
+	 * a system property, the environment variable ({@code spring.datasource.url} is {@code SPRING_DATASOURCE_URL}),
+	 * then the configuration files ({@link EnvironmentVariables#properties}).
 	 */
 	String property(String name) {
-		return EnvironmentVariables.properties(this.extraProperties, this.environment).apply(name);
+		return this.settings.apply(name);
 	}
 
 	/**
@@ -371,7 +381,7 @@ final class SpringReportOperations implements ReportOperations {
 
 	/** Whether the database is the embedded H2 file (no {@code spring.datasource.url}). */
 	private boolean embedded() {
-		return ReportContexts.embedded(this.environment, this.extraProperties);
+		return ReportContexts.embedded(this.settings);
 	}
 
 	/**
@@ -403,7 +413,7 @@ final class SpringReportOperations implements ReportOperations {
 	 * the operator chose the outbox: its recipients would receive nothing.
 	 */
 	private boolean refusesMail(JobDefinition job, CommandOutput output) {
-		return new MailModeCheck(this.environment, this.extraProperties).refusal(job).map((refusal) -> {
+		return new MailModeCheck(this.settings).refusal(job).map((refusal) -> {
 			output.err().println(refusal);
 			return true;
 		}).orElse(false);
@@ -414,7 +424,7 @@ final class SpringReportOperations implements ReportOperations {
 	 * end, after every call), as {@code validate} reports it.
 	 */
 	private boolean refusesArchive(JobDefinition job, Path dataDir, CommandOutput output) {
-		return JobReadiness.archive(job, dataDir, this.environment, this.extraProperties).map((problem) -> {
+		return JobReadiness.archive(job, dataDir, this.settings).map((problem) -> {
 			output.err().println(problem);
 			return true;
 		}).orElse(false);

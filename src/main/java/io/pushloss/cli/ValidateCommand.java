@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import io.pushloss.jobdef.InvalidJobDefinitionException;
 import io.pushloss.jobdef.JobDefinition;
@@ -38,11 +39,12 @@ final class ValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		CommandOutput output = this.environment.output();
 		int exitCode = ReportOperations.SUCCESS;
+		UnaryOperator<String> settings = EnvironmentVariables.properties(Map.of(), this.environment.environment());
 		for (Path file : this.jobFiles) {
 			try {
 				JobDefinition job = JobFiles.load(file);
 				List<String> problems = JobReadiness.problems(job, this.dataDir.checked(),
-						this.environment.environment(), Map.of());
+						this.environment.environment(), settings);
 				if (problems.isEmpty()) {
 					output.out().println("OK " + file + " (" + job.name() + ")");
 				}

@@ -177,7 +177,18 @@ class ReportCommandsTests {
 	void refusesToServeWithoutJobs() {
 		this.cli.jobsDirectory = this.dir;
 		assertInvalid("serve");
-		assertThat(this.cli.errLines()).singleElement().asString().contains("no job files");
+		assertThat(this.cli.errLines()).singleElement()
+			.asString()
+			.contains("no job files given and no *.yml in " + this.dir.toAbsolutePath().normalize() + ";");
+	}
+
+	@Test
+	void saysWhenTheJobsFolderToServeDoesNotExist() {
+		this.cli.jobsDirectory = this.dir.resolve("jobs");
+		assertInvalid("serve");
+		assertThat(this.cli.errLines()).singleElement()
+			.asString()
+			.contains(this.dir.resolve("jobs").toAbsolutePath().normalize() + " (no such folder)");
 	}
 
 	@Test

@@ -180,7 +180,10 @@ class RunsCommandTests {
 
 		assertThat(cli.execute("runs", "--data-dir", missing.toString())).isZero();
 		assertThat(cli.out()).isEqualTo("No runs yet." + System.lineSeparator());
+		assertThat(cli.err()).isEqualTo("Note: the data directory " + missing.toAbsolutePath().normalize()
+				+ " does not exist (--data-dir, default ./data)" + System.lineSeparator());
 		assertThat(cli.execute("runs", "--json", "--data-dir", empty.toString())).isZero();
+		assertThat(cli.err()).isEmpty();
 		assertThat(json.readTree(cli.out()).isArray()).isTrue();
 		assertThat(json.readTree(cli.out()).size()).isZero();
 

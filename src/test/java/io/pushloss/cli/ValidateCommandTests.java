@@ -52,6 +52,20 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void seesTheSmtpHostOfAConfigurationFileAsRunWould() throws IOException {
+		Path config = Files.writeString(this.dir.resolve("application.yml"), """
+				spring:
+				  mail:
+				    host: smtp.example.com
+				""");
+		this.cli.environment.put("TIM_SECRET_KEY", "validate-test-key");
+		this.cli.environment.put("SPRING_CONFIG_ADDITIONAL_LOCATION", config.toString());
+
+		assertThat(this.cli.execute("validate", "jobs/weekly-push-loss.yml")).as(this.cli.err()).isZero();
+		assertThat(this.cli.err()).isEmpty();
+	}
+
+	@Test
 	void saysWhenTheArchiveFolderCannotBeCreated() throws IOException {
 		Path file = Files.writeString(this.dir.resolve("a-file"), "not a folder");
 		Path job = Files.writeString(this.dir.resolve("archived.yml"), Files.readString(Path.of("jobs/demo.yml"))
