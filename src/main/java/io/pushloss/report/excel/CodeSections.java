@@ -1,6 +1,5 @@
 package io.pushloss.report.excel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,8 +13,8 @@ import io.pushloss.analysis.WeeklyReport;
 /**
  * The Summary's cause tables, as the story tells them (each cause once, as in the email and the PDF): anomalies,
  * other increases and largest decreases, each with owner and what to do. A cause is a vendor's error code; it takes
- * one row per source it occurs in, the source the story tells it by first, and its cause columns (vendor, code, what
- * it means, who fixes it, what to do) are merged over those rows. Columns: source, stage(s), vendor, code, what it
+ * one row per source it occurs in, in source order as the email and the PDF list them, and its cause columns
+ * (vendor, code, what it means, who fixes it, what to do) are merged over those rows. Columns: source, stage(s), vendor, code, what it
  * means, W, W-1, change, % change, status, baseline, who fixes it, what to do; the texts wrap.
  */
 final class CodeSections {
@@ -70,16 +69,12 @@ final class CodeSections {
 		cursor.cells().numberHeaders(header, 10, 10);
 	}
 
-	/** The cause's rows: its lead source first, then its other sources in source order. */
+	/** The cause's rows: one per source, in source order. */
 	private static void cause(SheetCursor cursor, Cause cause) {
 		Cells cells = cursor.cells();
 		Labels labels = cursor.labels();
-		SourceFigure lead = cause.lead();
-		List<SourceFigure> figures = new ArrayList<>();
-		figures.add(lead);
-		cause.sources().stream().filter((figure) -> figure != lead).forEach(figures::add);
 		int first = cursor.row();
-		for (SourceFigure figure : figures) {
+		for (SourceFigure figure : cause.sources()) {
 			XSSFRow line = cursor.next();
 			cells.wrapped(line, 0, labels.source(figure.source()));
 			cells.wrapped(line, 1, figure.stages().stream().map(labels::stage).collect(Collectors.joining(", ")));

@@ -139,8 +139,9 @@ class ExcelReportWriterTests {
 			.filter((cause) -> cause.sources().size() == 2)
 			.findFirst()
 			.orElseThrow();
-		Row lead = row(summary, row(summary, "Anomalies").getRowNum() + 2, EN.source(twoSources.lead().source()),
-				String.join(", ", twoSources.lead().stages().stream().map(EN::stage).toList()),
+		ReportStory.SourceFigure firstSource = twoSources.sources().get(0);
+		Row lead = row(summary, row(summary, "Anomalies").getRowNum() + 2, EN.source(firstSource.source()),
+				String.join(", ", firstSource.stages().stream().map(EN::stage).toList()),
 				EN.vendor(twoSources.vendor()), twoSources.errCode());
 		for (int column : new int[] { 2, 3, 4, 11, 12 }) {
 			assertThat(summary.getMergedRegions())
@@ -150,16 +151,14 @@ class ExcelReportWriterTests {
 
 	/**
 	 * Checks the section's table against the story's causes: one group of rows per cause in the story's order,
-	 * vendor and code on the group's first row, the lead source's figures first, then the other sources'.
+	 * vendor and code on the group's first row, one row per source in source order (as the email lists them).
 	 * @return each cause as "vendor code"
 	 */
 	private static List<String> assertCauses(Sheet summary, String section, List<ReportStory.Cause> causes) {
 		int row = row(summary, section).getRowNum() + 2;
 		List<String> told = new ArrayList<>();
 		for (ReportStory.Cause cause : causes) {
-			List<ReportStory.SourceFigure> figures = new ArrayList<>();
-			figures.add(cause.lead());
-			cause.sources().stream().filter((figure) -> figure != cause.lead()).forEach(figures::add);
+			List<ReportStory.SourceFigure> figures = cause.sources();
 			Row first = summary.getRow(row);
 			assertThat(text(first, 2)).as("vendor in %s", section).isEqualTo(EN.vendor(cause.vendor()));
 			assertThat(text(first, 3)).as("code in %s", section).isEqualTo(cause.errCode());
