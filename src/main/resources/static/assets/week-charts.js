@@ -11,8 +11,30 @@
     return totals;
   }
 
+  // A count with thousands separators, as the tables above and the documents write it.
+  function grouped(count) {
+    return Number(count).toLocaleString('en-US');
+  }
+
+  // No animation for a reader who asked for reduced motion (and for a screenshot that must show the final charts).
+  var animate = !(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+
+  // The charts still drawing; #charts gets data-rendered="true" once every one has finished (animation included).
+  var drawing = 0;
+  var holderOfCharts = null;
+
   function chart(element, option) {
     var c = echarts.init(element, null, { renderer: 'canvas' });
+    var finished = false;
+    drawing++;
+    c.on('finished', function () {
+      if (!finished) {
+        finished = true;
+        drawing--;
+        if (drawing === 0 && holderOfCharts) { holderOfCharts.setAttribute('data-rendered', 'true'); }
+      }
+    });
+    option.animation = animate;
     c.setOption(option);
     window.addEventListener('resize', function () { c.resize(); });
     return c;
@@ -98,10 +120,11 @@
     var body = table.querySelector('tbody');
     summary.codes.filter(function (c) { return statuses.indexOf(c.status) >= 0; }).forEach(function (c) {
       var tr = document.createElement('tr');
-      [c.status, c.sourceName, c.vendorName, String(c.errCode), c.errInfo, String(c.thisWeek), String(c.lastWeek)]
-        .forEach(function (text) {
+      [c.status, c.sourceName, c.vendorName, String(c.errCode), c.errInfo, grouped(c.thisWeek), grouped(c.lastWeek)]
+        .forEach(function (text, column) {
           var td = document.createElement('td');
           td.textContent = text;
+          if (column >= 5) { td.className = 'num'; }
           tr.appendChild(td);
         });
       body.appendChild(tr);
@@ -114,10 +137,14 @@
     fetch(holder.getAttribute('data-summary-url'), { credentials: 'same-origin' })
       .then(function (response) { return response.json(); })
       .then(function (summary) {
+        // held until every chart is set, so that the first to finish does not count as all
+        drawing++;
+        holderOfCharts = holder;
         vendorCharts(summary, document.getElementById('vendor-charts'));
         trendChart(summary, document.getElementById('trend-chart'));
         codes(summary, document.getElementById('codes-chart'), document.getElementById('codes-table'));
-        holder.setAttribute('data-rendered', 'true');
+        drawing--;
+        if (drawing === 0) { holder.setAttribute('data-rendered', 'true'); }
       });
   });
 }());

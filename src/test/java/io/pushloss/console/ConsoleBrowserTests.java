@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console in a real browser (headless Chromium through ChromeDriver) against {@code serve} on a real port with
  * the embedded simulator: a wrong password refused, a viewer who sees no run button and whose forged POST is
  * refused, an operator who runs a week and watches it reach COMPLETED, the PDF downloaded, the week page's charts
- * drawn with no error in the browser's console. Each page's screenshot goes to {@code target/console-screenshots/}.
+ * drawn (their animation finished) with every table column labelled and no error in the browser's console. Each
+ * page's screenshot goes to {@code target/console-screenshots/}.
  * Skipped when Chromium or ChromeDriver is missing, except in CI ({@code CI=true}), where that fails.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -234,9 +235,18 @@ class ConsoleBrowserTests {
 		Assumptions.assumeTrue(week != null, "the operator's run did not happen");
 		browser.get(base + "/library/" + JOB + "/" + week);
 
+		// data-rendered is set once every chart has finished drawing, its animation included: the screenshot shows
+		// the charts as a reader sees them, not half-way
 		new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(200))
-			.until((driver) -> !driver.findElements(By.cssSelector("#vendor-charts canvas")).isEmpty()
-					&& !driver.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());
+			.until((driver) -> !driver.findElements(By.cssSelector("#charts[data-rendered='true']")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#vendor-charts canvas"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#trend-chart canvas"))).isNotEmpty();
+		List<String> headers = browser.findElements(By.cssSelector("main table.grid th"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(headers).as("every column of the week page's tables is labelled").doesNotContain("")
+			.contains("Change (pushes)", "Change (%)");
 		Long drawn = (Long) browser.executeScript("""
 				var canvas = document.querySelector('#trend-chart canvas');
 				var pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;

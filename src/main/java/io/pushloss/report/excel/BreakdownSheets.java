@@ -34,10 +34,14 @@ final class BreakdownSheets {
 	/** Source, vendor, stage, W, W-1, delta, % change, flag, share of stage. */
 	void vendors(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 14, 15, 24, 13, 13, 11, 10, 8, 11);
-		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
+		SheetLayout.widths(sheet, 14, 15, 24, 13, 13, 11, 11, 8, 11);
+		Row header = sheet.createRow(0);
+		this.cells.header(header, 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
 				this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"),
 				l("column.flag"), l("column.share"));
+		this.cells.numberHeaders(header, 3, 6);
+		this.cells.flagHeader(header, 7);
+		this.cells.numberHeaders(header, 8, 8);
 		int row = 1;
 		for (VendorLoss loss : report.vendorsByVendor()) {
 			Row line = sheet.createRow(row++);
@@ -57,27 +61,31 @@ final class BreakdownSheets {
 	 */
 	void codes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 12, 14, 23, 11, 24, 11, 11, 9, 8, 10, 8, 10, 16, 24, 13, 36);
-		this.cells.header(sheet.createRow(0), 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
+		SheetLayout.widths(sheet, 12, 14, 23, 14, 24, 13, 13, 9, 11, 10, 9, 12, 16, 24, 15, 36);
+		Row header = sheet.createRow(0);
+		this.cells.header(header, 0, this.labels.term("source"), this.labels.term("vendor"), this.labels.term("stage"),
 				this.labels.term("code"), l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week),
 				this.labels.term("change"), l("column.percent"), l("column.status"), this.labels.term("anomaly"),
 				l("column.baseline"), l("column.category"), this.labels.term("meaning"), this.labels.term("owner"),
 				this.labels.term("action"));
+		this.cells.numberHeaders(header, 5, 8);
+		this.cells.flagHeader(header, 9);
+		this.cells.numberHeaders(header, 11, 11);
 		int row = 1;
 		for (CodeLoss code : report.codes()) {
 			Row line = sheet.createRow(row++);
 			this.cells.text(line, 0, this.labels.source(code.source()));
 			this.cells.text(line, 1, this.labels.vendor(code.vendor()));
 			this.cells.text(line, 2, this.labels.stage(code.stage()));
-			this.cells.text(line, 3, code.errCode());
+			this.cells.wrapped(line, 3, code.errCode());
 			this.cells.wrapped(line, 4, code.errInfo());
 			this.cells.weekOverWeek(line, 5, code.counts());
-			this.cells.text(line, 9, this.labels.status(code.status()));
+			this.cells.centred(line, 9, this.labels.status(code.status()));
 			this.cells.text(line, 10, code.anomaly() ? l("anomaly.yes") : "");
 			if (code.baseline() != null) {
 				this.cells.count(line, 11, code.baseline().rounded());
 			}
-			this.cells.text(line, 12, this.labels.category(code.remediation()));
+			this.cells.wrapped(line, 12, this.labels.category(code.remediation()));
 			this.cells.wrapped(line, 13, this.labels.meaning(code.remediation()));
 			this.cells.wrapped(line, 14, this.labels.owner(code.remediation()));
 			this.cells.wrapped(line, 15, this.labels.action(code.remediation()));
@@ -88,9 +96,12 @@ final class BreakdownSheets {
 	/** Task, stage, W, W-1, delta, % change, flag (push-to-all tasks, a breakdown of the overall figures). */
 	void tasks(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 30, 24, 13, 13, 11, 10, 8);
-		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.thisWeek(week),
+		SheetLayout.widths(sheet, 30, 24, 13, 13, 11, 11, 8);
+		Row header = sheet.createRow(0);
+		this.cells.header(header, 0, this.labels.term("task"), this.labels.term("stage"), this.labels.thisWeek(week),
 				this.labels.lastWeek(week), this.labels.term("change"), l("column.percent"), l("column.flag"));
+		this.cells.numberHeaders(header, 2, 5);
+		this.cells.flagHeader(header, 6);
 		int row = 1;
 		for (TaskLoss task : report.tasks()) {
 			for (StageTotal stage : task.stages()) {
@@ -106,17 +117,20 @@ final class BreakdownSheets {
 	/** Task, stage, code, info, W, W-1, delta, % change, flag: each task's top codes, largest first. */
 	void taskCodes(Sheet sheet, WeeklyReport report) {
 		IsoWeek week = report.header().week();
-		SheetLayout.widths(sheet, 30, 24, 12, 36, 12, 12, 10, 9, 8);
-		this.cells.header(sheet.createRow(0), 0, this.labels.term("task"), this.labels.term("stage"), this.labels.term("code"),
+		SheetLayout.widths(sheet, 30, 24, 14, 36, 13, 13, 10, 11, 8);
+		Row header = sheet.createRow(0);
+		this.cells.header(header, 0, this.labels.term("task"), this.labels.term("stage"), this.labels.term("code"),
 				l("column.info"), this.labels.thisWeek(week), this.labels.lastWeek(week), this.labels.term("change"),
 				l("column.percent"), l("column.flag"));
+		this.cells.numberHeaders(header, 4, 7);
+		this.cells.flagHeader(header, 8);
 		int row = 1;
 		for (TaskLoss task : report.tasks()) {
 			for (TaskCode code : task.topCodes()) {
 				Row line = sheet.createRow(row++);
 				this.cells.text(line, 0, task.taskId());
 				this.cells.text(line, 1, this.labels.stage(code.stage()));
-				this.cells.text(line, 2, code.errCode());
+				this.cells.wrapped(line, 2, code.errCode());
 				this.cells.wrapped(line, 3, code.errInfo());
 				this.cells.weekOverWeek(line, 4, code.counts(), this.labels.newFlag());
 			}

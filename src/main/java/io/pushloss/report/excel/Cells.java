@@ -3,6 +3,10 @@ package io.pushloss.report.excel;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -12,7 +16,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.usermodel.Workbook;
 
 import io.pushloss.analysis.WeekOverWeek;
@@ -34,11 +40,20 @@ final class Cells {
 	/** The height of a line of 11-point text. */
 	static final float LINE_POINTS = 14.5f;
 
+	/** The height of a line of 11-point text with CJK characters, whose fonts have taller lines. */
+	static final float WIDE_LINE_POINTS = 17f;
+
 	/**
 	 * How many characters of ordinary text fit in the width of a digit (a column's width is counted in digits):
 	 * an estimate on the safe side, so that a wrapped line is never cut off.
 	 */
 	static final double TEXT_PER_DIGIT = 1.15;
+
+	/**
+	 * How many digit widths one character of a bold header takes (a CJK character counts as two characters), on
+	 * the safe side for LibreOffice, which draws the headers in a wider font than Calibri.
+	 */
+	static final double HEADER_DIGITS_PER_CHARACTER = 1.05;
 
 	private final CellStyle title;
 
@@ -52,6 +67,10 @@ final class Cells {
 
 	private final CellStyle header;
 
+	private final CellStyle numberHeader;
+
+	private final CellStyle flagHeader;
+
 	private final CellStyle text;
 
 	private final CellStyle quotedText;
@@ -61,6 +80,8 @@ final class Cells {
 	private final CellStyle quotedWrapped;
 
 	private final CellStyle flag;
+
+	private final CellStyle centred;
 
 	private final CellStyle glossary;
 
@@ -72,7 +93,13 @@ final class Cells {
 
 	private final CellStyle dateTime;
 
+	private final Workbook workbook;
+
+	/** Each style with a hairline under it, made once. */
+	private final Map<CellStyle, CellStyle> lined = new HashMap<>();
+
 	Cells(Workbook workbook) {
+		this.workbook = workbook;
 		this.title = style(workbook, font(workbook, 16, true, IndexedColors.BLACK));
 		this.subtitle = style(workbook, font(workbook, 11, false, IndexedColors.GREY_80_PERCENT));
 		this.section = style(workbook, font(workbook, 12, true, IndexedColors.DARK_BLUE));
@@ -87,6 +114,12 @@ final class Cells {
 		this.header.setBorderBottom(BorderStyle.THIN);
 		this.header.setWrapText(true);
 		this.header.setVerticalAlignment(VerticalAlignment.TOP);
+		this.numberHeader = workbook.createCellStyle();
+		this.numberHeader.cloneStyleFrom(this.header);
+		this.numberHeader.setAlignment(HorizontalAlignment.RIGHT);
+		this.flagHeader = workbook.createCellStyle();
+		this.flagHeader.cloneStyleFrom(this.header);
+		this.flagHeader.setAlignment(HorizontalAlignment.CENTER);
 		this.text = workbook.createCellStyle();
 		this.text.setVerticalAlignment(VerticalAlignment.TOP);
 		this.quotedText = workbook.createCellStyle();
@@ -101,6 +134,9 @@ final class Cells {
 		this.flag = style(workbook, font(workbook, 11, true, IndexedColors.RED));
 		this.flag.setAlignment(HorizontalAlignment.CENTER);
 		this.flag.setVerticalAlignment(VerticalAlignment.TOP);
+		this.centred = workbook.createCellStyle();
+		this.centred.setAlignment(HorizontalAlignment.CENTER);
+		this.centred.setVerticalAlignment(VerticalAlignment.TOP);
 		this.glossary = style(workbook, font(workbook, 10, false, IndexedColors.GREY_80_PERCENT));
 		this.glossary.setWrapText(true);
 		this.glossary.setVerticalAlignment(VerticalAlignment.TOP);
@@ -185,6 +221,14 @@ final class Cells {
 		return counts.percentChange() == null && counts.thisWeek() != 0;
 	}
 
+	/**
+	 * Writes a short word centred in its column (a status), clear of the right-aligned percentage beside it; the
+	 * word comes from the bundle, never from the API.
+	 */
+	void centred(Row row, int column, String word) {
+		styled(row, column, word, this.centred);
+	}
+
 	/** Writes the flag (the bundle's "new") where the change is undefined, else leaves the cell out. */
 	void flag(Row row, int column, WeekOverWeek counts, String newFlag) {
 		if (isNew(counts)) {
@@ -219,15 +263,54 @@ final class Cells {
 	}
 
 	/**
+	 * Writes text that wraps in one column over the rows {@code firstRow..lastRow} (merged when they are more than
+	 * one), and grows the last row when the rows together are not tall enough for it.
+	 */
+	void wrapped(Sheet sheet, int firstRow, int lastRow, int column, String value) {
+		if (firstRow == lastRow) {
+			wrapped(sheet.getRow(firstRow), column, value);
+			return;
+		}
+		String safe = safeText(value);
+		CellStyle style = looksLikeFormula(safe) ? this.quotedWrapped : this.wrapped;
+		for (int row = firstRow; row <= lastRow; row++) {
+			Cell cell = sheet.getRow(row).createCell(column);
+			cell.setCellStyle(style);
+			if (row == firstRow) {
+				cell.setCellValue(safe);
+			}
+		}
+		sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, column, column));
+		float height = 0;
+		for (int row = firstRow; row <= lastRow; row++) {
+			// an explicit height: LibreOffice's optimal height does not count a merged cell's text
+			Row each = sheet.getRow(row);
+			each.setHeightInPoints(each.getHeightInPoints());
+			height += each.getHeightInPoints();
+		}
+		float needed = neededHeight(sheet, column, safe, TEXT_PER_DIGIT);
+		if (needed > height) {
+			Row last = sheet.getRow(lastRow);
+			last.setHeightInPoints(last.getHeightInPoints() + needed - height);
+		}
+	}
+
+	/**
 	 * Grows the row to hold the text wrapped in the column's width.
 	 * @param perDigit how many characters of the text take the width of a digit (less for bold)
 	 */
 	static void fitHeight(Row row, int column, String text, double perDigit) {
-		int width = (int) ((row.getSheet().getColumnWidth(column) / 256 - 1) * perDigit) + 1;
-		float needed = lines(text, width) * LINE_POINTS + 2;
+		float needed = neededHeight(row.getSheet(), column, text, perDigit);
 		if (needed > row.getHeightInPoints()) {
 			row.setHeightInPoints(needed);
 		}
+	}
+
+	/** The height, in points, of the text wrapped in the column's width. */
+	static float neededHeight(Sheet sheet, int column, String text, double perDigit) {
+		int width = (int) ((sheet.getColumnWidth(column) / 256 - 1) * perDigit) + 1;
+		float line = (displayWidth(text) > text.codePointCount(0, text.length())) ? WIDE_LINE_POINTS : LINE_POINTS;
+		return lines(text, width) * line + 2;
 	}
 
 	/**
@@ -287,14 +370,95 @@ final class Cells {
 		cell.setCellStyle(this.dateTime);
 	}
 
-	/** Writes a header row (its names wrap; the row grows to hold them). */
+	/**
+	 * Writes a header row. A name breaks only between words: at its line breaks and at spaces (never after a hyphen,
+	 * never inside a run of CJK text, which the bundles break with explicit line breaks), so the column is widened
+	 * until its longest word fits, and the name is written with a line break wherever it wraps. The row grows to
+	 * hold the lines.
+	 */
 	void header(Row row, int firstColumn, String... names) {
 		for (int i = 0; i < names.length; i++) {
-			Cell cell = row.createCell(firstColumn + i);
-			cell.setCellValue(names[i]);
+			int column = firstColumn + i;
+			String lines = headerLines(row.getSheet(), column, names[i]);
+			Cell cell = row.createCell(column);
+			cell.setCellValue(lines);
 			cell.setCellStyle(this.header);
-			fitHeight(row, firstColumn + i, names[i], 1.0);
+			fitHeight(row, column, lines, 1 / HEADER_DIGITS_PER_CHARACTER);
 		}
+	}
+
+	/** Aligns the header cells of number columns {@code firstColumn..lastColumn} right, over their numbers. */
+	void numberHeaders(Row row, int firstColumn, int lastColumn) {
+		for (int column = firstColumn; column <= lastColumn; column++) {
+			Cell cell = row.getCell(column);
+			if (cell != null) {
+				cell.setCellStyle(this.numberHeader);
+			}
+		}
+	}
+
+	/** Draws a grey hairline under the row's cells {@code firstColumn..lastColumn}, creating the empty ones. */
+	void lineUnder(Row row, int firstColumn, int lastColumn) {
+		for (int column = firstColumn; column <= lastColumn; column++) {
+			Cell cell = (row.getCell(column) != null) ? row.getCell(column) : row.createCell(column);
+			cell.setCellStyle(this.lined.computeIfAbsent(cell.getCellStyle(), (style) -> {
+				CellStyle line = this.workbook.createCellStyle();
+				line.cloneStyleFrom(style);
+				line.setBorderBottom(BorderStyle.HAIR);
+				line.setBottomBorderColor(IndexedColors.GREY_50_PERCENT.getIndex());
+				return line;
+			}));
+		}
+	}
+
+	/** Centres the header cell of a flag or status column over its centred words. */
+	void flagHeader(Row row, int column) {
+		Cell cell = row.getCell(column);
+		if (cell != null) {
+			cell.setCellStyle(this.flagHeader);
+		}
+	}
+
+	/**
+	 * The header's lines in its column: widens the column until the longest word fits (a word is what lies between
+	 * spaces and line breaks) and breaks the name at the spaces where a line would overflow.
+	 */
+	static String headerLines(Sheet sheet, int column, String name) {
+		List<String[]> paragraphs = new ArrayList<>();
+		int longest = 1;
+		for (String paragraph : name.split("\n", -1)) {
+			String[] words = paragraph.trim().split(" +");
+			paragraphs.add(words);
+			for (String word : words) {
+				longest = Math.max(longest, displayWidth(word));
+			}
+		}
+		int needed = (int) Math.ceil(longest * HEADER_DIGITS_PER_CHARACTER) + 2;
+		if (sheet.getColumnWidth(column) < needed * 256) {
+			sheet.setColumnWidth(column, needed * 256);
+		}
+		int capacity = (int) ((sheet.getColumnWidth(column) / 256 - 2) / HEADER_DIGITS_PER_CHARACTER);
+		StringBuilder lines = new StringBuilder();
+		for (String[] words : paragraphs) {
+			if (!lines.isEmpty()) {
+				lines.append('\n');
+			}
+			int used = 0;
+			for (String word : words) {
+				int width = displayWidth(word);
+				if (used > 0 && used + 1 + width > capacity) {
+					lines.append('\n');
+					used = 0;
+				}
+				else if (used > 0) {
+					lines.append(' ');
+					used++;
+				}
+				lines.append(word);
+				used += width;
+			}
+		}
+		return lines.toString();
 	}
 
 	void styled(Row row, int column, String value, CellStyle style) {

@@ -27,8 +27,10 @@ final class CompletenessSection {
 		Cells cells = cursor.cells();
 		Labels labels = cursor.labels();
 		cursor.section(labels.get("section.completeness"));
-		cells.header(cursor.next(), 0, labels.get("column.week"), labels.get("column.planned"),
+		XSSFRow header = cursor.next();
+		cells.header(header, 0, labels.get("column.week"), labels.get("column.planned"),
 				labels.get("column.stored"), labels.get("column.missing-windows"), labels.get("column.status"));
+		cells.numberHeaders(header, 1, 3);
 		for (WeekCompleteness week : report.completeness().weeks()) {
 			XSSFRow line = cursor.next();
 			cells.text(line, 0, labels.week(week.week()));

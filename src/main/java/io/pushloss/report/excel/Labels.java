@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.poi.ss.util.WorkbookUtil;
 
 import io.pushloss.analysis.CodeStatus;
+import io.pushloss.analysis.Direction;
 import io.pushloss.analysis.Remediation;
 import io.pushloss.analysis.ReportText;
 import io.pushloss.domain.EventType;
@@ -87,6 +88,11 @@ final class Labels {
 	/** The vendor's name, or "(all vendors)" for a stage-level row. */
 	String vendor(Vendor vendor) {
 		return (vendor != null) ? this.text.vendor(vendor) : get("all-vendors");
+	}
+
+	/** How a cause moved against last week, as the story says it. */
+	String direction(Direction direction) {
+		return this.text.direction(direction);
 	}
 
 	String status(CodeStatus status) {

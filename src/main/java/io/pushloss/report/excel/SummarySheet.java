@@ -13,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import io.pushloss.analysis.Completeness.WeekCompleteness;
 import io.pushloss.analysis.EventTypeSplit;
 import io.pushloss.analysis.ReportHeader;
+import io.pushloss.analysis.ReportStory;
 import io.pushloss.analysis.StageTotal;
 import io.pushloss.analysis.WeeklyReport;
 
@@ -34,7 +35,7 @@ final class SummarySheet {
 	static final int LAST_COLUMN = 12;
 
 	/** Column widths in characters, A to M (the code tables use all thirteen). */
-	static final int[] WIDTHS = { 12, 14, 11, 16, 22, 11, 11, 9, 9, 10, 10, 13, 30 };
+	static final int[] WIDTHS = { 12, 14, 11, 16, 22, 13, 13, 9, 11, 10, 12, 15, 30 };
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -63,8 +64,9 @@ final class SummarySheet {
 		cursor.skip();
 		totals(cursor, report);
 		VendorChartSection charts = VendorChartSection.reserve(cursor, report);
-		CodeSections.anomalies(cursor, report);
-		CodeSections.movers(cursor, report);
+		ReportStory story = report.story();
+		CodeSections.anomalies(cursor, report, story);
+		CodeSections.movers(cursor, report, story);
 		charts.writeTable(cursor);
 		eventTypes(cursor, report);
 		CompletenessSection.write(cursor, report);
@@ -141,9 +143,12 @@ final class SummarySheet {
 
 	private void totals(SheetCursor cursor, WeeklyReport report) {
 		cursor.section(this.labels.get("section.totals"));
-		this.cells.header(cursor.next(), 0, this.labels.term("source"), this.labels.term("stage"),
+		XSSFRow header = cursor.next();
+		this.cells.header(header, 0, this.labels.term("source"), this.labels.term("stage"),
 				this.labels.thisWeek(report.header().week()), this.labels.lastWeek(report.header().week()),
 				this.labels.term("change"), this.labels.get("column.percent"), this.labels.get("column.flag"));
+		this.cells.numberHeaders(header, 2, 5);
+		this.cells.flagHeader(header, 6);
 		int first = cursor.row();
 		for (StageTotal total : report.totals()) {
 			XSSFRow line = cursor.next();
@@ -159,10 +164,13 @@ final class SummarySheet {
 			return;
 		}
 		cursor.section(this.labels.get("section.event-types"));
-		this.cells.header(cursor.next(), 0, this.labels.term("source"), this.labels.term("stage"),
+		XSSFRow header = cursor.next();
+		this.cells.header(header, 0, this.labels.term("source"), this.labels.term("stage"),
 				this.labels.get("column.event-type"), this.labels.thisWeek(report.header().week()),
 				this.labels.lastWeek(report.header().week()), this.labels.term("change"),
 				this.labels.get("column.percent"), this.labels.get("column.flag"));
+		this.cells.numberHeaders(header, 3, 6);
+		this.cells.flagHeader(header, 7);
 		int first = cursor.row();
 		for (EventTypeSplit split : report.eventTypes()) {
 			XSSFRow line = cursor.next();

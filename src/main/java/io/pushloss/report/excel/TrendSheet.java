@@ -62,6 +62,7 @@ final class TrendSheet {
 		XSSFRow header = sheet.createRow(0);
 		this.cells.header(header, 0, this.labels.term("source"), this.labels.term("vendor"));
 		this.cells.header(header, FIRST_WEEK_COLUMN, weeks.stream().map(this.labels::week).toArray(String[]::new));
+		this.cells.numberHeaders(header, FIRST_WEEK_COLUMN, lastColumn);
 		List<Vendor> order = report.vendorOrder();
 		int row = 1;
 		Map<LossSource, List<Charts.Series>> charts = new LinkedHashMap<>();

@@ -87,9 +87,12 @@ final class VendorChartSection {
 		IsoWeek week = this.report.header().week();
 		cursor.section(labels.get("section.vendors"));
 		this.headerRow = cursor.row();
-		cells.header(cursor.next(), 0, labels.term("source"), labels.term("vendor"),
+		XSSFRow header = cursor.next();
+		cells.header(header, 0, labels.term("source"), labels.term("vendor"),
 				labels.thisWeek(week), labels.lastWeek(week), labels.term("change"),
 				labels.get("column.percent"), labels.get("column.flag"));
+		cells.numberHeaders(header, 2, 5);
+		cells.flagHeader(header, 6);
 		int first = cursor.row();
 		for (Map.Entry<LossSource, Map<Vendor, WeekOverWeek>> source : this.perVendor.entrySet()) {
 			int sourceFirst = cursor.row();

@@ -96,7 +96,7 @@ final class ReportRows {
 			row.put("factor", text.factorOfBaseline(lead.factor(), baselineWeeks));
 			row.put("baseline", (lead.factor() != null) ? text.get("pdf.attention.baseline", text.count(lead.baseline()))
 					: null);
-			row.put("change", percent(lead.counts(), text) + "  " + text.get("pdf.attention.vs-last"));
+			row.put("change", againstLastWeek(lead.counts(), text));
 			row.put("delta", lead.counts().delta());
 			row.put("where", cause.sources()
 				.stream()
@@ -333,6 +333,15 @@ final class ReportRows {
 	 * The change against last week as the analysis rounds it (half up, as summary.json, the workbook and the run's
 	 * result show it: {@code +62.6%}), or the language's word when last week was 0.
 	 */
+	/**
+	 * A card's change against last week: "+502.4%  vs last week", or "none last week" for a cause that had none (it
+	 * has no percentage, and "new vs last week" reads badly).
+	 */
+	static String againstLastWeek(WeekOverWeek counts, ReportText text) {
+		return (counts.percentChange() == null && counts.thisWeek() > 0) ? text.get("pdf.attention.none-last")
+				: percent(counts, text) + "  " + text.get("pdf.attention.vs-last");
+	}
+
 	static String percent(WeekOverWeek counts, ReportText text) {
 		return (counts.percentChange() == null) ? text.percent(counts) : counts.percentLabel();
 	}

@@ -65,7 +65,7 @@ class ChineseWorkbookTests {
 			assertThat(workbook).extracting(Sheet::getSheetName)
 				.containsExactly("摘要", "按厂商", "按错误码", "按任务", "任务错误码", "趋势", "原始数据");
 			assertThat(cells).contains(ZH.vendor(Vendor.HUAWEI), ZH.stage(Stage.POST_SEND_DELIVERED),
-					ZH.source(LossSource.NORMAL), "本周（2026年第46周）", "上周（2026年第45周）");
+					ZH.source(LossSource.NORMAL), "本周\n2026年第46周", "上周\n2026年第45周");
 			assertThat(workbook.getSheet("摘要").getRow(0).getCell(0).getStringCellValue())
 				.isEqualTo("推送丢失周报：weekly-push-loss");
 			assertThat(workbook.getSheet("摘要").getFooter().getRight()).isEqualTo("第 &P 页，共 &N 页");

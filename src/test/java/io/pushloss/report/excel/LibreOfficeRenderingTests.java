@@ -4,16 +4,28 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +58,26 @@ class LibreOfficeRenderingTests {
 
 	static List<BufferedImage> images = new ArrayList<>();
 
+	static Path workbook;
+
+	static Path chineseWorkbook;
+
+	static String chineseText;
+
 	@BeforeAll
 	static void printWithLibreOffice() throws Exception {
 		Path soffice = LibreOfficeCalc.requireExecutable();
 		report = SampleReports.typicalWeek();
 		// more raw rows than a printed Raw sheet shows: the print area keeps them off paper
-		Path workbook = new ExcelReportWriter().write(report, RawRowFixtures.generated(1_000), folder,
+		workbook = new ExcelReportWriter().write(report, RawRowFixtures.generated(1_000), folder,
 				Instant.parse("2026-11-16T02:00:00Z"));
+		Path chinese = Files.createDirectories(folder.resolve("zh-CN"));
+		chineseWorkbook = new ExcelReportWriter().write(ChineseWorkbookTests.chineseWeek(),
+				RawRowFixtures.generated(10), chinese, Instant.parse("2026-11-16T02:00:00Z"));
+		try (PDDocument document = Loader.loadPDF(LibreOfficeCalc.convert(soffice, chineseWorkbook, "pdf", chinese)
+			.toFile())) {
+			chineseText = new PDFTextStripper().getText(document);
+		}
 		Path pdf = LibreOfficeCalc.convert(soffice, workbook, "pdf", folder);
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 			pages = document.getNumberOfPages();
@@ -91,6 +116,45 @@ class LibreOfficeRenderingTests {
 			long drawn = images.stream().mapToLong((image) -> pixels(image, VendorColours.of(vendor))).sum();
 			assertThat(drawn).as("pixels of %s's line and markers", vendor).isGreaterThan(20);
 		}
+	}
+
+	@Test
+	void breaksNoColumnHeaderInsideAWordInEnglishOrChinese() throws Exception {
+		assertNoHeaderWordBroken(workbook, text);
+		assertNoHeaderWordBroken(chineseWorkbook, chineseText);
+	}
+
+	/**
+	 * No word of a header cell (a run between spaces and line breaks; a line of Chinese is one word) is printed in
+	 * two pieces: LibreOffice breaks a word too wide for its column, after a hyphen or anywhere in CJK text.
+	 */
+	static void assertNoHeaderWordBroken(Path file, String printed) throws Exception {
+		Set<String> tokens = new HashSet<>(Arrays.asList(printed.split("\\s+")));
+		Set<String> words = new TreeSet<>();
+		try (XSSFWorkbook book = WorkbookReading.open(file)) {
+			for (Sheet sheet : book) {
+				for (Row row : sheet) {
+					for (Cell cell : row) {
+						CellStyle style = cell.getCellStyle();
+						if (cell.getCellType() == CellType.STRING && style.getFillPattern() == FillPatternType.SOLID_FOREGROUND
+								&& style.getFillForegroundColor() == IndexedColors.GREY_25_PERCENT.getIndex()) {
+							words.addAll(Arrays.asList(cell.getStringCellValue().trim().split("\\s+")));
+						}
+					}
+				}
+			}
+		}
+		assertThat(words).as("header words of %s", file.getFileName()).hasSizeGreaterThan(20);
+		List<String> broken = new ArrayList<>();
+		for (String word : words) {
+			for (int cut = 1; cut < word.length(); cut++) {
+				if (!tokens.contains(word) && tokens.contains(word.substring(0, cut))
+						&& tokens.contains(word.substring(cut))) {
+					broken.add(word.substring(0, cut) + " | " + word.substring(cut));
+				}
+			}
+		}
+		assertThat(broken).as("header words printed in two pieces in %s", file.getFileName()).isEmpty();
 	}
 
 	/** How many pixels have the colour (within a little anti-aliasing). */

@@ -197,7 +197,7 @@ class WorkbookOutsideExcelTests {
 					boolean weekOfTrend = sheet.getSheetName().equals("Trend") && row.getRowNum() == 0
 							&& cell.getColumnIndex() >= 2;
 					if (cell.getCellType() == CellType.STRING
-							&& (weekOfTrend || NUMERIC_HEADERS.contains(cell.getStringCellValue()))) {
+							&& (weekOfTrend || NUMERIC_HEADERS.contains(cell.getStringCellValue().replace('\n', ' ')))) {
 						checked += assertNumbersBelow(sheet, row.getRowNum(), cell.getColumnIndex());
 					}
 				}

@@ -61,6 +61,15 @@ class ReportRowsTests {
 	}
 
 	@Test
+	void aCauseWithNoneLastWeekSaysSoInsteadOfNewVsLastWeek() {
+		assertThat(ReportRows.againstLastWeek(new WeekOverWeek(607, 0), ENGLISH)).isEqualTo("none last week");
+		assertThat(ReportRows.againstLastWeek(new WeekOverWeek(607, 0), ReportText.bundled(Locale.SIMPLIFIED_CHINESE)))
+			.isEqualTo("上周为 0");
+		assertThat(ReportRows.againstLastWeek(new WeekOverWeek(15_223, 2_527), ENGLISH))
+			.isEqualTo("+502.4%  vs last week");
+	}
+
+	@Test
 	void vendorChartsShowTheNumbersOfTheVendorTablePerVendorAndSourceAndTheyAddUpToTheReportsVendorLines()
 			throws JRException {
 		WeeklyReport report = SampleReports.typicalWeek();
