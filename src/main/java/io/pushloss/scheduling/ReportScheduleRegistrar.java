@@ -1,6 +1,8 @@
 package io.pushloss.scheduling;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -57,6 +59,8 @@ public class ReportScheduleRegistrar {
 	private static final Logger logger = LoggerFactory.getLogger(ReportScheduleRegistrar.class);
 
 	private static final int ATTEMPTS = 3;
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Scheduler scheduler;
 
@@ -116,7 +120,7 @@ public class ReportScheduleRegistrar {
 			try {
 				this.scheduler.scheduleJob(trigger);
 				logger.info("Scheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
-						this.scheduler.getTrigger(triggerKey).getNextFireTime());
+						when(this.scheduler.getTrigger(triggerKey).getNextFireTime(), job.zone()));
 				return jobKey;
 			}
 			catch (ObjectAlreadyExistsException ex) {
@@ -132,7 +136,7 @@ public class ReportScheduleRegistrar {
 				this.scheduler.pauseTrigger(triggerKey);
 			}
 			logger.info("Rescheduled {}: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
-					this.scheduler.getTrigger(triggerKey).getNextFireTime());
+					when(this.scheduler.getTrigger(triggerKey).getNextFireTime(), job.zone()));
 		}
 		else {
 			if (this.scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.ERROR) {
@@ -140,9 +144,21 @@ public class ReportScheduleRegistrar {
 				this.scheduler.resetTriggerFromErrorState(triggerKey);
 			}
 			logger.info("Schedule of {} unchanged: '{}' in {}, next run {}", job.name(), job.schedule(), job.zone(),
-					existing.getNextFireTime());
+					when(existing.getNextFireTime(), job.zone()));
 		}
 		return jobKey;
+	}
+
+	/**
+	 * A fire time as the serve banner writes it: in the job's zone with the zone's name, and the instant in UTC
+	 * ("2026-12-07 09:00 Asia/Shanghai (2026-12-07T01:00:00Z)"), never the JVM's {@link Date#toString()}.
+	 */
+	static String when(Date fireTime, ZoneId zone) {
+		if (fireTime == null) {
+			return "never";
+		}
+		Instant instant = fireTime.toInstant();
+		return WHEN.format(instant.atZone(zone)) + " " + zone.getId() + " (" + instant + ")";
 	}
 
 	/**

@@ -2,7 +2,9 @@ package io.pushloss.scheduling;
 
 import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -33,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several nodes starting at the same moment register the same schedules and resumptions in one clustered Quartz job
- * store on PostgreSQL: none fails, each schedule and resumption is stored once, and the jobs request recovery.
+ * store on PostgreSQL: none fails, each schedule and resumption is stored once, and the jobs request recovery. Its
+ * log names each next fire time in the job's zone.
  */
 class ReportScheduleRegistrarTests {
 
@@ -115,6 +118,14 @@ class ReportScheduleRegistrarTests {
 		factory.setQuartzProperties(properties);
 		factory.afterPropertiesSet();
 		return factory;
+	}
+
+	@Test
+	void logsAFireTimeInTheJobsZoneWithItsNameAndTheInstant() {
+		assertThat(ReportScheduleRegistrar.when(Date.from(Instant.parse("2026-12-07T01:00:00Z")),
+				ZoneId.of("Asia/Shanghai")))
+			.isEqualTo("2026-12-07 09:00 Asia/Shanghai (2026-12-07T01:00:00Z)");
+		assertThat(ReportScheduleRegistrar.when(null, ZoneId.of("UTC"))).isEqualTo("never");
 	}
 
 }
