@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.pushloss.simulator.PushLossSimulator;
+
 /**
  * The program as a real child process, for the tests that kill it (SIGKILL) or run several at once: its command on
  * this JVM's class path with a fixed clock, and what its embedded simulator answered, read back from its log.
@@ -53,6 +55,48 @@ public final class ChildJvm {
 		builder.environment().keySet().removeIf((name) -> name.startsWith("PUSHLOSS_") || name.startsWith("SPRING_")
 				|| name.equals("TIM_SECRET_KEY") || name.startsWith("JAVA_TOOL_OPTIONS"));
 		return builder;
+	}
+
+	/**
+	 * Writes the job file {@code <name>.yml} of a child process: in Asia/Shanghai, against its embedded simulator
+	 * (seed 42), signing with the key in {@code TIM_SECRET_KEY}.
+	 * @param schedule the job's cron
+	 * @param rest the job's lines from {@code sources:} on
+	 */
+	public static Path writeJob(Path dir, String name, String schedule, String rest) throws IOException {
+		return writeJob(dir, name, schedule, """
+				  simulator: true
+				  simulator-seed: 42
+				  sdkappid: 1400000000
+				""", "TIM_SECRET_KEY", rest);
+	}
+
+	/**
+	 * Writes the job file {@code <name>.yml} of a child process: in Asia/Shanghai, calling a simulator that the
+	 * parent runs (its base URL and application).
+	 * @param schedule the job's cron
+	 * @param secretKeyEnv the variable of the key it signs with
+	 * @param rest the job's lines from {@code sources:} on
+	 */
+	public static Path writeJob(Path dir, String name, String schedule, PushLossSimulator simulator,
+			String secretKeyEnv, String rest) throws IOException {
+		return writeJob(dir, name, schedule, """
+				  base-url: %s
+				  sdkappid: %d
+				""".formatted(simulator.baseUrl(), simulator.settings().sdkAppId()), secretKeyEnv, rest);
+	}
+
+	private static Path writeJob(Path dir, String name, String schedule, String api, String secretKeyEnv,
+			String rest) throws IOException {
+		return Files.writeString(dir.resolve(name + ".yml"), """
+				name: %s
+				zone: Asia/Shanghai
+				schedule: "%s"
+				api:
+				""".formatted(name, schedule) + api + """
+				  identifier: administrator
+				  secret-key-env: %s
+				""".formatted(secretKeyEnv) + rest);
 	}
 
 	/**

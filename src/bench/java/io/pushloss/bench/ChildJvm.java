@@ -17,10 +17,10 @@ import io.pushloss.cli.Main;
 final class ChildJvm {
 
 	/**
-	 * The time of the program's child processes (and of the simulators they call): Wednesday of 2026-W47 in
-	 * Shanghai, so that the last complete week, which every run and firing reports, is 2026-W46.
+	 * The time of the program's child processes (and of the simulators they call), as in the tests: Wednesday of
+	 * 2026-W47 in Shanghai, so that the last complete week, which every run and firing reports, is 2026-W46.
 	 */
-	static final String NOW = "2026-11-18T02:00:00Z";
+	static final String NOW = io.pushloss.ChildJvm.NOW;
 
 	private ChildJvm() {
 	}

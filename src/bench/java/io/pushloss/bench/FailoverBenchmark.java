@@ -144,22 +144,14 @@ final class FailoverBenchmark extends Benchmark {
 	}
 
 	private static Path writeJob(Path dir, PushLossSimulator simulator) throws IOException {
-		return Files.writeString(dir.resolve("cluster.yml"), """
-				name: cluster
-				zone: Asia/Shanghai
-				schedule: "0/4 * * * * ?"
-				api:
-				  base-url: %s
-				  sdkappid: %d
-				  identifier: administrator
-				  secret-key-env: BENCH_SECRET_KEY
+		return io.pushloss.ChildJvm.writeJob(dir, "cluster", "0/4 * * * * ?", simulator, "BENCH_SECRET_KEY", """
 				sources:
 				  normal: true
 				window: P1D
 				baseline-weeks: 1
 				recipients:
 				  to: [pm@example.com]
-				""".formatted(simulator.baseUrl(), simulator.settings().sdkAppId()));
+				""");
 	}
 
 	private static Process start(PostgresTestDatabase database, Path job, Path dir, int number) throws IOException {

@@ -134,22 +134,14 @@ final class SharedLimitBenchmark extends Benchmark {
 	private Process start(PostgresTestDatabase database, PushLossSimulator simulator, String name, double rate)
 			throws IOException {
 		Path dir = Files.createDirectories(this.options.workDir().resolve("shared").resolve(name));
-		Path job = Files.writeString(dir.resolve(name + ".yml"), """
-				name: %s
-				zone: Asia/Shanghai
-				schedule: "0 0 9 ? * MON"
-				api:
-				  base-url: %s
-				  sdkappid: %d
-				  identifier: administrator
-				  secret-key-env: BENCH_SECRET_KEY
+		Path job = io.pushloss.ChildJvm.writeJob(dir, name, "0 0 9 ? * MON", simulator, "BENCH_SECRET_KEY", """
 				sources:
 				  all-member-tasks: [%s]
 				window: P1D
 				baseline-weeks: 4
 				recipients:
 				  to: [pm@example.com]
-				""".formatted(name, simulator.baseUrl(), simulator.settings().sdkAppId(), tasks(name)));
+				""".formatted(tasks(name)));
 		ProcessBuilder builder = new ProcessBuilder(ChildJvm.program(List.of(), "run", job.toString(), "--week",
 				"2026-W46", "--no-email", "--data-dir", dir.resolve("data").toString()))
 			.redirectErrorStream(true)

@@ -1,7 +1,6 @@
 package io.pushloss.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,16 +182,7 @@ class CrashRecoveryTests {
 	}
 
 	private Path writeJob() throws IOException {
-		return Files.writeString(this.work.resolve("demo.yml"), """
-				name: demo
-				zone: Asia/Shanghai
-				schedule: "0 0 9 ? * MON"
-				api:
-				  simulator: true
-				  simulator-seed: 42
-				  sdkappid: 1400000000
-				  identifier: administrator
-				  secret-key-env: TIM_SECRET_KEY
+		return ChildJvm.writeJob(this.work, "demo", "0 0 9 ? * MON", """
 				sources:
 				  normal: true
 				  all-member-tasks: [spring-sale, app-update, weekly-digest, re-engagement, onboarding, holiday-promo]

@@ -82,15 +82,7 @@ class SharedRateLimitTests {
 	/** 24 windows: 2 weeks x 4 two-day windows x (overall, one task group, normal push). */
 	private Path job(String name, PushLossSimulator simulator) {
 		try {
-			return Files.writeString(this.work.resolve(name + ".yml"), """
-					name: %s
-					zone: Asia/Shanghai
-					schedule: "0 0 9 ? * MON"
-					api:
-					  base-url: %s
-					  sdkappid: %d
-					  identifier: administrator
-					  secret-key-env: TIM_SECRET_KEY
+			return ChildJvm.writeJob(this.work, name, "0 0 9 ? * MON", simulator, "TIM_SECRET_KEY", """
 					sources:
 					  normal: true
 					  all-member-tasks: [spring-sale, app-update]
@@ -99,7 +91,7 @@ class SharedRateLimitTests {
 					recipients:
 					  to: [pm@example.com]
 					owners: [oncall@example.com]
-					""".formatted(name, simulator.baseUrl(), simulator.settings().sdkAppId()));
+					""");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -1,12 +1,8 @@
 package io.pushloss.console;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,25 +25,8 @@ class ConsoleAccessTests {
 
 	private static final String JOB = "console-access";
 
-	@TempDir
-	static Path dir;
-
-	private static ConsoleServer server;
-
-	private static MockMvc mvc;
-
-	@BeforeAll
-	static void start() throws Exception {
-		server = ConsoleServer.start(dir, JOB, Map.of());
-		mvc = server.mvc();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (server != null) {
-			server.close();
-		}
-	}
+	@RegisterExtension
+	static final ConsoleServerExtension console = new ConsoleServerExtension(JOB);
 
 	@ParameterizedTest(name = "API {0} {1}: anonymous {3}, viewer {4}, operator {5}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -104,7 +83,7 @@ class ConsoleAccessTests {
 
 	private static void assertApi(String method, String path, String body, String user, String expected)
 			throws Exception {
-		ConsoleServer.Client client = server.as(user);
+		ConsoleServer.Client client = console.server().as(user);
 		HttpResponse<String> response = method.equals("GET") ? client.get(path)
 				: client.post(path, (body != null) ? body : "");
 		String who = (user != null) ? user : "anonymous";
@@ -129,7 +108,7 @@ class ConsoleAccessTests {
 		if (withCsrf) {
 			request.with(csrf());
 		}
-		MvcResult result = mvc.perform(request).andReturn();
+		MvcResult result = console.mvc().perform(request).andReturn();
 		int status = result.getResponse().getStatus();
 		String location = result.getResponse().getRedirectedUrl();
 		String who = (role != null) ? role : "anonymous";

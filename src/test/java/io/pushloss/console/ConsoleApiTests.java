@@ -2,15 +2,11 @@ package io.pushloss.console;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.quartz.Scheduler;
@@ -33,29 +29,12 @@ class ConsoleApiTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@TempDir
-	static Path dir;
-
-	private static ConsoleServer server;
-
-	private static ConsoleServer.Client api;
-
-	@BeforeAll
-	static void start() throws Exception {
-		server = ConsoleServer.start(dir, "console-api", Map.of());
-		api = server.as(ConsoleServer.OPERATOR);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (server != null) {
-			server.close();
-		}
-	}
+	@RegisterExtension
+	static final ConsoleServerExtension console = new ConsoleServerExtension("console-api");
 
 	@Test
 	void listsTheServedJobWithItsScheduleInWordsAndZone() throws Exception {
-		HttpResponse<String> response = api.get("/api/jobs");
+		HttpResponse<String> response = api().get("/api/jobs");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode job = JSON.readTree(response.body()).get(0);
@@ -71,7 +50,7 @@ class ConsoleApiTests {
 	void runNowGoesThroughTheSchedulerToTheCompletedRunItsDocumentsAndTheAuditAndABackfillSkipsTheWeek() throws Exception {
 		String week = IsoWeek.lastComplete(java.time.ZoneOffset.UTC, Clock.systemUTC()).toString();
 
-		HttpResponse<String> accepted = api.post("/api/jobs/console-api/runs",
+		HttpResponse<String> accepted = api().post("/api/jobs/console-api/runs",
 				"{\"week\":\"" + week + "\",\"email\":false}");
 
 		assertThat(accepted.statusCode()).isEqualTo(202);
@@ -79,14 +58,14 @@ class ConsoleApiTests {
 		assertThat(location).startsWith("/api/requests/");
 		await().atMost(Duration.ofSeconds(180))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> JSON.readTree(api.get(location).body()).path("state").asString(), "DONE"::equals);
-		JsonNode request = JSON.readTree(api.get(location).body());
+			.until(() -> JSON.readTree(api().get(location).body()).path("state").asString(), "DONE"::equals);
+		JsonNode request = JSON.readTree(api().get(location).body());
 		assertThat(request.path("kind").asString()).isEqualTo("RUN");
 		JsonNode run = request.path("runs").get(0);
 		assertThat(run.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(run.path("week").asString()).isEqualTo(week);
 
-		JsonNode detail = JSON.readTree(api.get(run.path("location").asString()).body());
+		JsonNode detail = JSON.readTree(api().get(run.path("location").asString()).body());
 		assertThat(detail.path("run").path("job").asString()).isEqualTo("console-api");
 		assertThat(detail.path("run").path("emailState").asString()).isEqualTo("DISABLED");
 		assertThat(detail.path("run").path("endedAt").isNull()).isFalse();
@@ -95,55 +74,55 @@ class ConsoleApiTests {
 			.isPositive();
 		assertThat(detail.path("steps").findValuesAsString("name")).contains("fetchLossWindows");
 
-		JsonNode runs = JSON.readTree(api.get("/api/runs?job=console-api&status=COMPLETED&from=" + week
+		JsonNode runs = JSON.readTree(api().get("/api/runs?job=console-api&status=COMPLETED&from=" + week
 				+ "&to=" + week).body());
 		assertThat(runs.findValuesAsString("week")).containsOnly(week);
 
 		JsonNode documents = JSON
-			.readTree(api.get("/api/jobs/console-api/weeks/" + week + "/documents").body());
+			.readTree(api().get("/api/jobs/console-api/weeks/" + week + "/documents").body());
 		assertThat(documents.findValuesAsString("name")).contains("summary.json",
 				"push-loss-console-api-" + week + ".pdf", "push-loss-console-api-" + week + ".xlsx");
 		assertThat(documents.findValuesAsString("sha256")).allMatch((sha) -> sha.matches("[0-9a-f]{64}"));
-		HttpResponse<byte[]> pdf = api
+		HttpResponse<byte[]> pdf = api()
 			.download("/api/jobs/console-api/weeks/" + week + "/documents/push-loss-console-api-" + week + ".pdf");
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-		assertThat(api.get("/api/jobs/console-api/weeks/" + week + "/documents/..%2FSHA256SUMS")
+		assertThat(api().get("/api/jobs/console-api/weeks/" + week + "/documents/..%2FSHA256SUMS")
 			.statusCode()).isIn(400, 404);
 
 		// a backfill over the completed week skips it (no force): done at once, pointing at the same run
-		HttpResponse<String> backfill = api.post("/api/jobs/console-api/backfills",
+		HttpResponse<String> backfill = api().post("/api/jobs/console-api/backfills",
 				"{\"from\":\"" + week + "\",\"to\":\"" + week + "\"}");
 		assertThat(backfill.statusCode()).isEqualTo(202);
 		String backfillLocation = backfill.headers().firstValue("Location").orElseThrow();
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> JSON.readTree(api.get(backfillLocation).body()).path("state").asString(), "DONE"::equals);
-		JsonNode skipped = JSON.readTree(api.get(backfillLocation).body());
+			.until(() -> JSON.readTree(api().get(backfillLocation).body()).path("state").asString(), "DONE"::equals);
+		JsonNode skipped = JSON.readTree(api().get(backfillLocation).body());
 		assertThat(skipped.path("kind").asString()).isEqualTo("BACKFILL");
 		assertThat(skipped.path("runs").findValuesAsString("location")).containsExactly(run.path("location").asString());
-		JsonNode audit = JSON.readTree(api.get("/api/audit?limit=10").body());
+		JsonNode audit = JSON.readTree(api().get("/api/audit?limit=10").body());
 		assertThat(audit.findValuesAsString("action")).contains("RUN", "BACKFILL");
 		assertThat(audit.findValuesAsString("user")).contains(ConsoleServer.OPERATOR);
 	}
 
 	@Test
 	void pauseAndResumeAreKeptInTheQuartzStore() throws Exception {
-		Scheduler scheduler = server.context().getBean(Scheduler.class);
+		Scheduler scheduler = console.server().context().getBean(Scheduler.class);
 		TriggerKey cron = TriggerKey.triggerKey("console-api", "push-loss-report");
 
-		JsonNode paused = JSON.readTree(api.post("/api/jobs/console-api/pause", "").body());
+		JsonNode paused = JSON.readTree(api().post("/api/jobs/console-api/pause", "").body());
 		assertThat(paused.path("paused").asBoolean()).isTrue();
 		assertThat(scheduler.getTriggerState(cron)).isEqualTo(Trigger.TriggerState.PAUSED);
 
-		JsonNode resumed = JSON.readTree(api.post("/api/jobs/console-api/resume", "").body());
+		JsonNode resumed = JSON.readTree(api().post("/api/jobs/console-api/resume", "").body());
 		assertThat(resumed.path("paused").asBoolean()).isFalse();
 		assertThat(scheduler.getTriggerState(cron)).isEqualTo(Trigger.TriggerState.NORMAL);
 	}
 
 	@Test
 	void describesTheApiInOpenApi() throws Exception {
-		HttpResponse<String> response = api.get("/v3/api-docs");
+		HttpResponse<String> response = api().get("/v3/api-docs");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode paths = JSON.readTree(response.body()).path("paths");
@@ -167,7 +146,7 @@ class ConsoleApiTests {
 			""")
 	void answersABadInputWithAProblemNamingTheField(String path, String body, String what, int status, String field)
 			throws Exception {
-		HttpResponse<String> response = api.post(path, body);
+		HttpResponse<String> response = api().post(path, body);
 
 		assertThat(response.statusCode()).as(what).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -187,10 +166,15 @@ class ConsoleApiTests {
 			/api/runs/x                        | id
 			""")
 	void answersBadQueryParametersWithAProblemNamingThem(String path, String field) throws Exception {
-		HttpResponse<String> response = api.get(path);
+		HttpResponse<String> response = api().get(path);
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(JSON.readTree(response.body()).path("field").asString()).isEqualTo(field);
+	}
+
+	/** Requests as the operator. */
+	private static ConsoleServer.Client api() {
+		return console.server().as(ConsoleServer.OPERATOR);
 	}
 
 }

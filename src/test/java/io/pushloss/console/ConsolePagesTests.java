@@ -1,20 +1,15 @@
 package io.pushloss.console;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -40,29 +35,12 @@ class ConsolePagesTests {
 
 	private static final String JOB = "console-pages";
 
-	@TempDir
-	static Path dir;
-
-	private static ConsoleServer server;
-
-	private static MockMvc mvc;
+	@RegisterExtension
+	static final ConsoleServerExtension console = new ConsoleServerExtension(JOB);
 
 	private static final RequestPostProcessor OPERATOR = user(ConsoleServer.OPERATOR).roles("OPERATOR");
 
 	private static final RequestPostProcessor VIEWER = user(ConsoleServer.VIEWER).roles("VIEWER");
-
-	@BeforeAll
-	static void start() throws Exception {
-		server = ConsoleServer.start(dir, JOB, Map.of());
-		mvc = server.mvc();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (server != null) {
-			server.close();
-		}
-	}
 
 	@Test
 	@Order(1)
@@ -168,9 +146,9 @@ class ConsolePagesTests {
 	@Test
 	@Order(7)
 	void aFailedRunShowsItsCauseAndRemediationOnTheRunsPage() throws Exception {
-		VendorApiProvider vendor = server.context().getBean(VendorApiProvider.class);
-		vendor.forJob(server.job());
-		vendor.simulatorFor(server.job()).faults(FaultSettings.always(Fault.ERROR_90045));
+		VendorApiProvider vendor = console.server().context().getBean(VendorApiProvider.class);
+		vendor.forJob(console.server().job());
+		vendor.simulatorFor(console.server().job()).faults(FaultSettings.always(Fault.ERROR_90045));
 		String week = IsoWeek.lastComplete(ZoneOffset.UTC, Clock.systemUTC()).minusWeeks(2).toString();
 		try {
 			String request = perform(post("/jobs/" + JOB + "/run").param("week", week)
@@ -183,7 +161,7 @@ class ConsolePagesTests {
 					.contains("\"FAILED\""));
 		}
 		finally {
-			vendor.simulatorFor(server.job()).faults(FaultSettings.none());
+			vendor.simulatorFor(console.server().job()).faults(FaultSettings.none());
 		}
 
 		String runs = perform(get("/runs").param("status", "FAILED").param("from", week).param("to", week)
@@ -192,7 +170,7 @@ class ConsolePagesTests {
 	}
 
 	private static MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request).andReturn().getResponse();
+		return console.mvc().perform(request).andReturn().getResponse();
 	}
 
 }

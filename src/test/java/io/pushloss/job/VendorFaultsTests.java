@@ -46,30 +46,21 @@ class VendorFaultsTests extends ReliabilityContext {
 		// a delayed answer outlasts the client's read timeout (2 s) by far, however slow the machine
 		FaultSettings mix = new FaultSettings(0.1, TRANSIENT, seedDrawingEveryKind(), Duration.ofSeconds(8));
 
-		RunOutcome reference = this.runner.run(faultFree, W46, NO_EMAIL);
-		PushLossSimulator simulator = simulatorWith(faulty, mix);
-		long mark = logMark();
-		RunOutcome outcome = this.runner.run(faulty, W46, NO_EMAIL);
-		String log = logSince(mark);
+		FaultyRun run = runBoth(faultFree, faulty, mix);
 
-		assertThat(reference.status()).as(reference.message()).isEqualTo(RunOutcome.Status.COMPLETED);
-		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.COMPLETED);
-		assertThat(outcome.windowsFetched()).isEqualTo(CALLS_WITHOUT_FAULTS);
-		assertThat(reference.windowsFetched()).isEqualTo(CALLS_WITHOUT_FAULTS);
-		assertThat(simulator.calls()).as("every fault cost one more call").isGreaterThan(CALLS_WITHOUT_FAULTS);
+		assertThat(run.outcome().windowsFetched()).isEqualTo(CALLS_WITHOUT_FAULTS);
+		assertThat(run.reference().windowsFetched()).isEqualTo(CALLS_WITHOUT_FAULTS);
 		for (Fault fault : TRANSIENT) {
 			if (fault == Fault.DELAY) {
 				// the simulator logs a delayed answer only after its delay, which outlives the client's timeout:
 				// the line may not be written yet; the client's read timeout shows it instead
-				assertThat(log).contains("no complete answer within");
+				assertThat(run.log()).contains("no complete answer within");
 				continue;
 			}
-			assertThat(log).contains("[fault drawn: " + fault + "]");
+			assertThat(run.log()).contains("[fault drawn: " + fault + "]");
 		}
-		assertThat(summaryOf(faulty, W46)).isEqualTo(summaryOf(faultFree, W46));
+		assertSameReportAndRows(faultFree, faulty);
 		assertThat(storedWindows(faulty.api().sdkAppId())).isEqualTo(STORED_WINDOWS);
-		assertThat(storedRows(faulty.api().sdkAppId())).isNotEmpty()
-			.isEqualTo(storedRows(faultFree.api().sdkAppId()));
 		assertThat(archive(faulty, W46).resolve("SHA256SUMS")).exists();
 	}
 
@@ -170,16 +161,34 @@ class VendorFaultsTests extends ReliabilityContext {
 		JobDefinition faulty = job("partial-mix", 1400000312L, Period.ofDays(1), "faults.example");
 		FaultSettings mix = new FaultSettings(0.2, partial, seedDrawing(partial, 0.2), Duration.ZERO);
 
+		FaultyRun run = runBoth(faultFree, faulty, mix);
+
+		assertThat(run.log()).contains("incomplete answer: ");
+		assertSameReportAndRows(faultFree, faulty);
+	}
+
+	/**
+	 * Runs the week of a fault-free job, then of a faulty one whose simulator answers with these faults: both
+	 * complete, and the faults cost the faulty one more calls.
+	 */
+	private FaultyRun runBoth(JobDefinition faultFree, JobDefinition faulty, FaultSettings faults) {
 		RunOutcome reference = this.runner.run(faultFree, W46, NO_EMAIL);
-		PushLossSimulator simulator = simulatorWith(faulty, mix);
+		PushLossSimulator simulator = simulatorWith(faulty, faults);
 		long mark = logMark();
 		RunOutcome outcome = this.runner.run(faulty, W46, NO_EMAIL);
 		String log = logSince(mark);
-
 		assertThat(reference.status()).as(reference.message()).isEqualTo(RunOutcome.Status.COMPLETED);
 		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.COMPLETED);
 		assertThat(simulator.calls()).as("every fault cost one more call").isGreaterThan(CALLS_WITHOUT_FAULTS);
-		assertThat(log).contains("incomplete answer: ");
+		return new FaultyRun(reference, outcome, log);
+	}
+
+	/** The fault-free run, the faulty one, and what the log said during the faulty one. */
+	private record FaultyRun(RunOutcome reference, RunOutcome outcome, String log) {
+	}
+
+	/** The faulty job's week has the fault-free one's summary and the same stored rows. */
+	private void assertSameReportAndRows(JobDefinition faultFree, JobDefinition faulty) {
 		assertThat(summaryOf(faulty, W46)).isEqualTo(summaryOf(faultFree, W46));
 		assertThat(storedRows(faulty.api().sdkAppId())).isNotEmpty()
 			.isEqualTo(storedRows(faultFree.api().sdkAppId()));

@@ -262,16 +262,7 @@ class ServeClusterTests {
 	}
 
 	private Path writeJob() throws IOException {
-		return Files.writeString(this.work.resolve("cluster.yml"), """
-				name: cluster
-				zone: Asia/Shanghai
-				schedule: "0/4 * * * * ?"
-				api:
-				  simulator: true
-				  simulator-seed: 42
-				  sdkappid: 1400000000
-				  identifier: administrator
-				  secret-key-env: TIM_SECRET_KEY
+		return ChildJvm.writeJob(this.work, "cluster", "0/4 * * * * ?", """
 				sources:
 				  normal: true
 				window: P1D
