@@ -63,10 +63,20 @@ final class PipelineBenchmark extends Benchmark {
 			boolean warm = context.getBean(PdfReportWriter.class).warmUp()
 					& context.getBean(ExcelReportWriter.class).warmUp();
 			long warmUp = System.nanoTime() - warmUpStart;
-			this.progress.step("pipeline: running " + WEEK + " (analysis, Excel, PDF, email to the outbox, archive)");
-			long start = System.nanoTime();
-			RunOutcome outcome = runner.run(job, WEEK, new RunOptions(false, true, false));
-			long elapsed = System.nanoTime() - start;
+			int load = this.options.pipelineLoad();
+			this.progress.step("pipeline: running " + WEEK + " (analysis, Excel, PDF, email to the outbox, archive)"
+					+ ((load > 0) ? " beside " + load + " busy threads" : ""));
+			long start;
+			long elapsed;
+			RunOutcome outcome;
+			try (BusyLoad busy = BusyLoad.start(load)) {
+				if (load > 0) {
+					Thread.sleep(2_000); // the busy threads running (their JVM started) before the timing
+				}
+				start = System.nanoTime();
+				outcome = runner.run(job, WEEK, new RunOptions(false, true, false));
+				elapsed = System.nanoTime() - start;
+			}
 			if (!outcome.succeeded()) {
 				throw new IllegalStateException("The pipeline run failed: " + outcome.message());
 			}
@@ -78,11 +88,13 @@ final class PipelineBenchmark extends Benchmark {
 			long outbox = countFiles(dataDir.resolve("outbox"));
 			List<Figure> figures = new ArrayList<>();
 			figures.add(Figure.atMost("pipeline.overhead", SECTION,
-					"run time / fetch time at 1 call/s, " + Numbers.format(this.options.pipelineTasks()) + " tasks",
+					"run time / fetch time at 1 call/s, " + Numbers.format(this.options.pipelineTasks()) + " tasks"
+							+ ((load > 0) ? ", beside " + load + " busy threads" : ""),
 					Numbers.round(Numbers.seconds(elapsed) / fetchSeconds, 4), "ratio", 0.01,
 					String.format("run %.1f s (steps %s) vs %d windows x 1 s; %,d rows in the week (%,d stored in "
-							+ "5 weeks), %d calls, %d email(s) in the outbox", Numbers.seconds(elapsed), steps,
-							weekWindows, weekRows, rows, outcome.calls(), outbox)));
+							+ "5 weeks), %d calls, %d email(s) in the outbox; %d busy threads beside it, load average %.1f at the "
+							+ "end", Numbers.seconds(elapsed), steps, weekWindows, weekRows, rows, outcome.calls(), outbox,
+							load, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())));
 			figures.add(Figure.info("pipeline.runSeconds", SECTION, "run time without fetching",
 					Numbers.round(Numbers.seconds(elapsed), 2), "s", null));
 			figures.add(Figure.info("pipeline.warmUpSeconds", SECTION,
