@@ -194,12 +194,7 @@ class LossStoreTests {
 
 	@Test
 	void readsOneWindowOfOneTaskInPipelineOrderWithItsRecordedCount() {
-		store.replaceWindow(APP, tasks(List.of("t1", "t2"), MONDAY, MONDAY + DAY),
-				List.of(vendorRow("t1", Vendor.FCM, "b", 5), vendorRow("t1", Vendor.APNS, "a", 4),
-						stageRow("t1", "z", 3), stageRow("t2", "y", 2)),
-				FETCHED);
-		store.replaceWindow(APP, tasks(List.of("t1"), MONDAY + DAY, MONDAY + 2 * DAY), List.of(stageRow("t1", "x", 1)),
-				FETCHED);
+		storeMondayOfT1AndT2AndTuesdayOfT1();
 
 		List<StoredLossRow> rows = store.windowRows(APP, LossSource.ALL_MEMBER, "t1", MONDAY, MONDAY + DAY);
 
@@ -213,12 +208,7 @@ class LossStoreTests {
 
 	@Test
 	void readsManyWindowsInTheGivenOrderAndCountsTheirRecordedRowsTogether() {
-		store.replaceWindow(APP, tasks(List.of("t1", "t2"), MONDAY, MONDAY + DAY),
-				List.of(vendorRow("t1", Vendor.FCM, "b", 5), vendorRow("t1", Vendor.APNS, "a", 4),
-						stageRow("t1", "z", 3), stageRow("t2", "y", 2)),
-				FETCHED);
-		store.replaceWindow(APP, tasks(List.of("t1"), MONDAY + DAY, MONDAY + 2 * DAY), List.of(stageRow("t1", "x", 1)),
-				FETCHED);
+		storeMondayOfT1AndT2AndTuesdayOfT1();
 		IsoWeek week = IsoWeek.parse("2026-W46");
 		List<PlannedWindow> windows = List.of(
 				new PlannedWindow(week, LossSource.ALL_MEMBER, "t1", MONDAY + DAY, MONDAY + 2 * DAY),
@@ -233,6 +223,16 @@ class LossStoreTests {
 		assertThat(read).containsExactly("t1:x@" + (MONDAY + DAY), "t2:y@" + MONDAY, "t1:z@" + MONDAY,
 				"t1:a@" + MONDAY, "t1:b@" + MONDAY);
 		assertThat(store.windowRowCount(APP, windows)).as("1 + 1 + 0 (not stored) + 3").isEqualTo(5);
+	}
+
+	/** Monday: t1 three rows (two vendors, one stage-level), t2 one; Tuesday: t1 one. */
+	private void storeMondayOfT1AndT2AndTuesdayOfT1() {
+		store.replaceWindow(APP, tasks(List.of("t1", "t2"), MONDAY, MONDAY + DAY),
+				List.of(vendorRow("t1", Vendor.FCM, "b", 5), vendorRow("t1", Vendor.APNS, "a", 4),
+						stageRow("t1", "z", 3), stageRow("t2", "y", 2)),
+				FETCHED);
+		store.replaceWindow(APP, tasks(List.of("t1"), MONDAY + DAY, MONDAY + 2 * DAY), List.of(stageRow("t1", "x", 1)),
+				FETCHED);
 	}
 
 	@Test
