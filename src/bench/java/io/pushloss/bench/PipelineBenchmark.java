@@ -24,6 +24,7 @@ import io.pushloss.jobdef.JobDefinition;
 import io.pushloss.simulator.SimulatorSettings;
 import io.pushloss.simulator.SyntheticLossData;
 import io.pushloss.store.FetchWindow;
+import io.pushloss.delivery.mail.ReportMessageComposer;
 import io.pushloss.report.excel.ExcelReportWriter;
 import io.pushloss.report.pdf.PdfReportWriter;
 import io.pushloss.store.LossStore;
@@ -54,14 +55,15 @@ final class PipelineBenchmark extends Benchmark {
 		try (ConfigurableApplicationContext context = BenchContexts.start(dataDir, Map.of())) {
 			long rows = fill(context.getBean(LossStore.class), job);
 			WeeklyReportRunner runner = context.getBean(WeeklyReportRunner.class);
-			// In a run that fetches, the PDF renderer and the Excel writer warm up during the fetch's idle waits
-			// (DocumentWarmUpListener starts them after the first call): 1,414 windows leave them 23 minutes. This
-			// run fetches nothing, so the warm-up is done here, before the timing, as the fetch would have done it,
-			// and reported on its own.
-			this.progress.step("pipeline: warming up the PDF renderer and the Excel writer, as during a fetch");
+			// In a run that fetches, the PDF renderer, the Excel writer and the email's templates warm up during the
+			// fetch's idle waits (DocumentWarmUpListener starts them after the first call): 1,414 windows leave them
+			// 23 minutes. This run fetches nothing, so the warm-up is done here, before the timing, as the fetch would
+			// have done it, and reported on its own.
+			this.progress.step("pipeline: warming up the PDF, Excel and email writers, as during a fetch");
 			long warmUpStart = System.nanoTime();
 			boolean warm = context.getBean(PdfReportWriter.class).warmUp()
-					& context.getBean(ExcelReportWriter.class).warmUp();
+					& context.getBean(ExcelReportWriter.class).warmUp()
+					& context.getBean(ReportMessageComposer.class).warmUp();
 			long warmUp = System.nanoTime() - warmUpStart;
 			int load = this.options.pipelineLoad();
 			this.progress.step("pipeline: running " + WEEK + " (analysis, Excel, PDF, email to the outbox, archive)"
@@ -98,9 +100,10 @@ final class PipelineBenchmark extends Benchmark {
 			figures.add(Figure.info("pipeline.runSeconds", SECTION, "run time without fetching",
 					Numbers.round(Numbers.seconds(elapsed), 2), "s", null));
 			figures.add(Figure.info("pipeline.warmUpSeconds", SECTION,
-					"PDF and Excel warm-up (during the fetch's idle waits in a real run)",
+					"PDF, Excel and email warm-up (during the fetch's idle waits in a real run)",
 					Numbers.round(Numbers.seconds(warmUp), 2), "s",
-					warm ? "templates compiled, a tiny report rendered and its workbook written before the timed run"
+					warm ? "templates compiled, a tiny report rendered, its workbook written and its email rendered before "
+							+ "the timed run"
 							: "a warm-up failed; the render steps loaded what they needed themselves"));
 			figures.add(Figure.exactly("pipeline.calls", SECTION, "calls made by the run", outcome.calls(), "calls", 0,
 					"the store held every planned window"));

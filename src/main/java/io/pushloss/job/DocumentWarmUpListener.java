@@ -13,15 +13,16 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.pushloss.delivery.mail.ReportMessageComposer;
 import io.pushloss.ingest.FetchProgressListener;
 import io.pushloss.report.excel.ExcelReportWriter;
 import io.pushloss.report.pdf.PdfReportWriter;
 
 /**
  * Warms up the document writers on a background thread while the fetch waits for the vendor: the PDF renderer
- * (compiles the templates, loads fonts and exporter) and the Excel writer (loads POI's sheet, style and chart
- * classes), so that this one-time work of a few seconds overlaps the fetch instead of following it in
- * {@code renderExcel} and {@code renderPdf}. It starts once the fetch has made its first call and has more windows to fetch: from
+ * (compiles the templates, loads fonts and exporter), the Excel writer (loads POI's sheet, style and chart classes)
+ * and the email's templates, so that this one-time work of a few seconds overlaps the fetch instead of following it
+ * in {@code renderExcel}, {@code renderPdf} and {@code deliver}. It starts once the fetch has made its first call and has more windows to fetch: from
  * then on the fetch spends most of its time waiting for the next call slot (one call per second at the vendor's
  * rate), so the warm-up neither delays the first call nor competes with the analysis and Excel steps for the
  * cores. A run with nothing to fetch gets no background warm-up: the render steps load what they need themselves.
@@ -36,19 +37,23 @@ class DocumentWarmUpListener implements JobExecutionListener, FetchProgressListe
 
 	private final ExcelReportWriter excel;
 
+	private final ReportMessageComposer mail;
+
 	private final ExecutorService executor;
 
 	/** Whether this run (the last one started) has asked for its warm-up, or must not. */
 	private final AtomicBoolean asked = new AtomicBoolean(true);
 
 	@Autowired
-	DocumentWarmUpListener(PdfReportWriter writer, ExcelReportWriter excel) {
-		this(writer, excel, singleDaemonThread());
+	DocumentWarmUpListener(PdfReportWriter writer, ExcelReportWriter excel, ReportMessageComposer mail) {
+		this(writer, excel, mail, singleDaemonThread());
 	}
 
-	DocumentWarmUpListener(PdfReportWriter writer, ExcelReportWriter excel, ExecutorService executor) {
+	DocumentWarmUpListener(PdfReportWriter writer, ExcelReportWriter excel, ReportMessageComposer mail,
+			ExecutorService executor) {
 		this.writer = writer;
 		this.excel = excel;
+		this.mail = mail;
 		this.executor = executor;
 	}
 
@@ -62,7 +67,8 @@ class DocumentWarmUpListener implements JobExecutionListener, FetchProgressListe
 	@Override
 	public void progress(Progress progress) {
 		if (progress.calls() > 0 && progress.windowsDone() < progress.windowsPlanned()
-				&& !(this.writer.isWarm() && this.excel.isWarm()) && this.asked.compareAndSet(false, true)) {
+				&& !(this.writer.isWarm() && this.excel.isWarm() && this.mail.isWarm())
+				&& this.asked.compareAndSet(false, true)) {
 			this.executor.execute(this::warmUp);
 		}
 	}
@@ -73,6 +79,9 @@ class DocumentWarmUpListener implements JobExecutionListener, FetchProgressListe
 		}
 		if (!this.excel.isWarm()) {
 			this.excel.warmUp();
+		}
+		if (!this.mail.isWarm()) {
+			this.mail.warmUp();
 		}
 	}
 

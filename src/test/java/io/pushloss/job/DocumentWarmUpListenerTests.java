@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 
 import io.pushloss.domain.IsoWeek;
 import io.pushloss.ingest.FetchProgressListener;
+import io.pushloss.delivery.mail.ReportMessageComposer;
 import io.pushloss.report.excel.ExcelReportWriter;
 import io.pushloss.report.pdf.PdfReportWriter;
 
@@ -39,7 +40,8 @@ class DocumentWarmUpListenerTests {
 	void startsTheWarmUpOnADaemonThreadOnceTheFetchHasMadeItsFirstCallWithMoreToFetch()
 			throws InterruptedException {
 		FakeWriter writer = new FakeWriter(false);
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, new WarmExcelWriter());
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, new WarmExcelWriter(),
+				new WarmComposer());
 		try {
 			listener.beforeJob(execution());
 			listener.progress(PLANNED);
@@ -58,7 +60,8 @@ class DocumentWarmUpListenerTests {
 	@Test
 	void doesNothingAtTheStartOfARunBeforeAnyCall() {
 		RecordingExecutor executor = new RecordingExecutor();
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(),
+				new WarmComposer(), executor);
 		listener.beforeJob(execution());
 		listener.progress(PLANNED);
 		assertThat(executor.tasks).isEmpty();
@@ -67,7 +70,8 @@ class DocumentWarmUpListenerTests {
 	@Test
 	void doesNothingWhenTheFetchHasNothingToFetchOrHasFetchedItsLastWindow() {
 		RecordingExecutor executor = new RecordingExecutor();
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(),
+				new WarmComposer(), executor);
 		listener.beforeJob(execution());
 		listener.progress(progress(10, 10, 0));
 		listener.progress(progress(10, 10, 1));
@@ -77,7 +81,8 @@ class DocumentWarmUpListenerTests {
 	@Test
 	void asksOncePerRunAndAgainInTheNextRun() {
 		RecordingExecutor executor = new RecordingExecutor();
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(),
+				new WarmComposer(), executor);
 		listener.beforeJob(execution());
 		listener.progress(FIRST_CALL);
 		listener.progress(progress(2, 10, 2));
@@ -91,7 +96,8 @@ class DocumentWarmUpListenerTests {
 	@Test
 	void doesNothingWhenTheRendererIsAlreadyWarm() {
 		RecordingExecutor executor = new RecordingExecutor();
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(true), new WarmExcelWriter(), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(true), new WarmExcelWriter(),
+				new WarmComposer(), executor);
 		listener.beforeJob(execution());
 		listener.progress(FIRST_CALL);
 		assertThat(executor.tasks).isEmpty();
@@ -102,7 +108,8 @@ class DocumentWarmUpListenerTests {
 		RecordingExecutor executor = new RecordingExecutor();
 		JobExecution execution = execution();
 		execution.setStatus(BatchStatus.STOPPING);
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(new FakeWriter(false), new WarmExcelWriter(),
+				new WarmComposer(), executor);
 		listener.beforeJob(execution);
 		listener.progress(FIRST_CALL);
 		assertThat(executor.tasks).isEmpty();
@@ -127,7 +134,7 @@ class DocumentWarmUpListenerTests {
 
 		};
 		ExecutorService executor = DocumentWarmUpListener.singleDaemonThread();
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, new WarmExcelWriter(), executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, new WarmExcelWriter(), new WarmComposer(), executor);
 		listener.beforeJob(execution());
 		listener.progress(FIRST_CALL);
 		assertThat(writer.done.await(30, TimeUnit.SECONDS)).isTrue();
@@ -154,7 +161,7 @@ class DocumentWarmUpListenerTests {
 		ExcelReportWriter excel = new ExcelReportWriter();
 		FakeWriter writer = new FakeWriter(true);
 		ExecutorService executor = DocumentWarmUpListener.singleDaemonThread();
-		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, excel, executor);
+		DocumentWarmUpListener listener = new DocumentWarmUpListener(writer, excel, new WarmComposer(), executor);
 		assertThat(excel.isWarm()).isFalse();
 		listener.beforeJob(execution());
 		listener.progress(FIRST_CALL);
@@ -162,6 +169,20 @@ class DocumentWarmUpListenerTests {
 		assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(excel.isWarm()).as("the Excel writer wrote its rehearsal workbook").isTrue();
 		assertThat(writer.calls).as("the warm renderer is left alone").hasValue(0);
+	}
+
+	/** An email composer that has rendered its templates already. */
+	private static final class WarmComposer extends ReportMessageComposer {
+
+		WarmComposer() {
+			super(null, null, null);
+		}
+
+		@Override
+		public boolean isWarm() {
+			return true;
+		}
+
 	}
 
 	/** An Excel writer that has written a workbook already. */

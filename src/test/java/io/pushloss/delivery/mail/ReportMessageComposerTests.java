@@ -143,6 +143,24 @@ class ReportMessageComposerTests {
 		assertThat(MailSubjects.weeklyReport(report)).contains(": vivo 10070 new, 90 lost; Push to all");
 	}
 
+	@Test
+	void warmsUpByRenderingAMadeUpReportsTemplatesAndSaysWhenItCannot() throws Exception {
+		ReportMessageComposer composer = new ReportMessageComposer(new MailTemplates(null),
+				MailTestSupport.properties(DataSize.ofMegabytes(10)), MailTestSupport.CLOCK);
+		assertThat(composer.isWarm()).isFalse();
+
+		assertThat(composer.warmUp()).isTrue();
+		assertThat(composer.isWarm()).isTrue();
+
+		// an operator's template that does not parse: one log line, no exception; the first email reports it
+		Files.createDirectories(this.temp.resolve("email"));
+		Files.writeString(this.temp.resolve("email/weekly-report.html"), "<p th:text=\"${view.nope(}\">x</p>");
+		ReportMessageComposer broken = new ReportMessageComposer(new MailTemplates(this.temp),
+				MailTestSupport.properties(DataSize.ofMegabytes(10)), MailTestSupport.CLOCK);
+		assertThat(broken.warmUp()).isFalse();
+		assertThat(broken.isWarm()).isFalse();
+	}
+
 	private static ReportMailView view(WeeklyReport report, Locale locale) {
 		return ReportMailView.of(report, ReportText.bundled(locale),
 				new ReportMailView.Footer(null, List.of(), null, null, "attached", "generated"));
