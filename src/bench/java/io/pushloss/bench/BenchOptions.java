@@ -37,11 +37,14 @@ import java.util.Set;
  * @param pipelineLoad busy threads in a child JVM beside section 3's timed run (a loaded machine, reproducibly)
  * @param sharedRate the simulator's limit and the client's rate in the shared-limit section, by default the vendor's
  * 1 call per second (the rate the issue's goals are stated at)
+ * @param failoverHosts the clusters of the failover section, each measured on its own: nodes on one host, nodes
+ * on distinct hosts (each given a host of its own); by default both
  */
 record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, int windows, int callers,
 		int minLatencyMillis, int maxLatencyMillis, double faultShare, int pipelineTasks, List<Long> excelRows,
 		int excelHeapMb, long analysisRows, int startupRuns, Path workDir, Path jar, Path startupBaseline,
-		int failoverRuns, String arrivalMargin, int pipelineLoad, double sharedRate) {
+		int failoverRuns, String arrivalMargin, int pipelineLoad, double sharedRate,
+		List<FailoverBenchmark.Hosts> failoverHosts) {
 
 	static final List<String> ALL_SECTIONS = List.of("rate", "incremental", "pipeline", "excel", "analysis",
 			"startup", "shared", "failover");
@@ -73,7 +76,8 @@ record BenchOptions(boolean json, Set<String> sections, double callsPerSecond, i
 				Path.of(values.getOrDefault("startup-baseline", values.getOrDefault("jar", "target/push-loss-report.jar")))
 					.toAbsolutePath(),
 				intValue(values.remove("failover-runs"), 5), values.remove("arrival-margin"),
-				intValue(values.remove("pipeline-load"), 0), doubleValue(values.remove("shared-rate"), 1));
+				intValue(values.remove("pipeline-load"), 0), doubleValue(values.remove("shared-rate"), 1),
+				FailoverBenchmark.Hosts.parse(values.remove("failover-hosts")));
 		values.remove("work-dir");
 		values.remove("jar");
 		values.remove("startup-baseline");

@@ -1,5 +1,6 @@
 package io.pushloss.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ class BenchOptionsTests {
 		assertThat(options.analysisRows()).isEqualTo(10_000_000L);
 		assertThat(options.json()).isFalse();
 		assertThat(options.failoverRuns()).isEqualTo(5);
+		assertThat(options.failoverHosts()).containsExactly(FailoverBenchmark.Hosts.SAME,
+				FailoverBenchmark.Hosts.DISTINCT);
 	}
 
 	@Test
@@ -29,6 +32,24 @@ class BenchOptionsTests {
 		assertThat(options.sections()).containsExactly("failover");
 		assertThat(options.runs("startup")).isFalse();
 		assertThat(options.failoverRuns()).isEqualTo(3);
+	}
+
+	@Test
+	void failoverRunsOnOneHostOnDistinctHostsOrBoth() {
+		assertThat(BenchOptions.parse("--failover-hosts=distinct").failoverHosts())
+			.containsExactly(FailoverBenchmark.Hosts.DISTINCT);
+		assertThat(BenchOptions.parse("--failover-hosts=same").failoverHosts())
+			.containsExactly(FailoverBenchmark.Hosts.SAME);
+		assertThat(BenchOptions.parse("--failover-hosts=both").failoverHosts())
+			.containsExactly(FailoverBenchmark.Hosts.SAME, FailoverBenchmark.Hosts.DISTINCT);
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--failover-hosts=many"))
+			.withMessageContaining("many");
+	}
+
+	@Test
+	void failoverRunsWithTheProductsDefaultCheckInAndLockTimeToLive() {
+		assertThat(FailoverBenchmark.productCheckinInterval()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(FailoverBenchmark.productLockTimeToLive()).isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test

@@ -10,11 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.boot.context.properties.bind.Binder;
+
 import io.pushloss.PostgresTestDatabase;
+import io.pushloss.job.WeekLockProperties;
+import io.pushloss.scheduling.ServeProperties;
 import io.pushloss.simulator.PushLossSimulator;
 import io.pushloss.simulator.SimulatorSettings;
 
@@ -22,8 +28,12 @@ import io.pushloss.simulator.SimulatorSettings;
  * Section 8, failover of a cluster of two {@code serve} nodes on one PostgreSQL database (issue 15): the node
  * running the week (the holder of its lock) is killed with SIGKILL in the middle of the fetch, and the figure is the
  * time from the kill to the next call the vendor (one simulator shared by both nodes, in this JVM) answers, which
- * can only come from the survivor. Repeated {@code --failover-runs} times on a new database each time; median, min
- * and max are reported. Needs PostgreSQL on 127.0.0.1:5432 (as the tests).
+ * can only come from the survivor. Measured for each of {@code --failover-hosts}: nodes on one host (the survivor
+ * sees by its process id that the lock's holder has ended) and nodes on distinct hosts (each node is given a host of
+ * its own, {@code PUSHLOSS_NODE_HOST}, so the survivor waits for the dead holder's lock to expire, as on two
+ * machines). The nodes run with the product's defaults of the cluster check-in and the week lock's time to live.
+ * Repeated {@code --failover-runs} times on a new database each time; median, min and max are reported. Needs
+ * PostgreSQL on 127.0.0.1:5432 (as the tests).
  */
 final class FailoverBenchmark extends Benchmark {
 
@@ -36,11 +46,6 @@ final class FailoverBenchmark extends Benchmark {
 	/** Committed windows after which the node running the week is killed (of 28). */
 	private static final int KILL_AFTER_WINDOWS = 4;
 
-	/** The cluster settings of the run, as ServeClusterTests sets them. */
-	private static final String CHECKIN_INTERVAL = "1s";
-
-	private static final String LOCK_TIME_TO_LIVE = "6s";
-
 	private static final double CALLS_PER_SECOND = 4;
 
 	private static final Duration PATIENCE = Duration.ofSeconds(240);
@@ -49,41 +54,107 @@ final class FailoverBenchmark extends Benchmark {
 		super(options, progress);
 	}
 
+	/** Where the nodes of a measured cluster run. */
+	enum Hosts {
+
+		/** On one host: a dead lock holder is recognised by its process id. */
+		SAME,
+
+		/** Each node with a host of its own ({@code PUSHLOSS_NODE_HOST}): a dead holder's lock has to expire. */
+		DISTINCT;
+
+		/** {@code same}, {@code distinct}, {@code both} (or a comma-separated list); by default both. */
+		static List<Hosts> parse(String value) {
+			if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("both")) {
+				return List.of(values());
+			}
+			List<Hosts> hosts = new ArrayList<>();
+			for (String name : value.split(",")) {
+				Hosts parsed = Arrays.stream(values())
+					.filter((candidate) -> candidate.label().equalsIgnoreCase(name.strip()))
+					.findFirst()
+					.orElseThrow(() -> new IllegalArgumentException(
+							"Unknown --failover-hosts '" + name + "'; use same, distinct or both"));
+				if (!hosts.contains(parsed)) {
+					hosts.add(parsed);
+				}
+			}
+			return List.copyOf(hosts);
+		}
+
+		String label() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** The node's {@code PUSHLOSS_NODE_HOST}, or null for the machine's host name. */
+		String nodeHost(int number) {
+			return (this == DISTINCT) ? "bench-host-" + number : null;
+		}
+
+	}
+
 	@Override
 	List<Figure> run() throws Exception {
+		List<Figure> figures = new ArrayList<>();
+		for (Hosts hosts : this.options.failoverHosts()) {
+			figures.addAll(measure(hosts));
+		}
+		return figures;
+	}
+
+	private List<Figure> measure(Hosts hosts) throws Exception {
 		List<Double> seconds = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
 		for (int run = 1; run <= this.options.failoverRuns(); run++) {
-			this.progress.step("failover: run " + run + " of " + this.options.failoverRuns() + ", " + NODES
-					+ " serve nodes (load average " + Machine.currentLoadAverage() + ")");
+			this.progress.step("failover (" + hosts.label() + " hosts): run " + run + " of "
+					+ this.options.failoverRuns() + ", " + NODES + " serve nodes (load average "
+					+ Machine.currentLoadAverage() + ")");
 			try {
-				double measured = once(run);
-				this.progress.step("failover: run " + run + ": next vendor call " + Numbers.format(measured)
-						+ " s after the SIGKILL");
+				double measured = once(hosts, run);
+				this.progress.step("failover (" + hosts.label() + " hosts): run " + run + ": next vendor call "
+						+ Numbers.format(measured) + " s after the SIGKILL");
 				seconds.add(measured);
 			}
 			catch (IllegalStateException ex) {
-				this.progress.step("failover: run " + run + " failed: " + ex.getMessage());
+				this.progress.step("failover (" + hosts.label() + " hosts): run " + run + " failed: " + ex.getMessage());
 				failures.add("run " + run + ": " + ex.getMessage());
 			}
 		}
+		String id = "failover." + hosts.label();
+		String where = (hosts == Hosts.SAME) ? "nodes on one host" : "nodes on distinct hosts";
+		String settings = ("%d %s, check-in %s and week lock TTL %s (the product's defaults), %.0f calls/s; "
+				+ "%d of %d runs measured%s").formatted(NODES, where, seconds(productCheckinInterval()),
+						seconds(productLockTimeToLive()), CALLS_PER_SECOND, seconds.size(), this.options.failoverRuns(),
+						failures.isEmpty() ? "" : "; " + String.join("; ", failures));
 		List<Figure> figures = new ArrayList<>();
-		String settings = "%d nodes, check-in %s, week lock TTL %s, %.0f calls/s; %d of %d runs measured%s".formatted(
-				NODES, CHECKIN_INTERVAL, LOCK_TIME_TO_LIVE, CALLS_PER_SECOND, seconds.size(),
-				this.options.failoverRuns(), failures.isEmpty() ? "" : "; " + String.join("; ", failures));
 		if (seconds.isEmpty()) {
-			figures.add(Figure.info("failover.runs", SECTION, "failover runs measured", 0, "", settings));
+			figures.add(Figure.info(id + ".runs", SECTION, "failover runs measured, " + where, 0, "", settings));
 			return figures;
 		}
 		List<Double> sorted = seconds.stream().sorted().toList();
-		double median = median(sorted);
-		figures.add(Figure.atMost("failover.median", SECTION,
-				"SIGKILL of the running node to the survivor's next vendor call, median of " + sorted.size(), median,
-				"s", 60, settings));
-		figures.add(Figure.info("failover.min", SECTION, "the same, fastest run", sorted.get(0), "s", null));
-		figures.add(Figure.info("failover.max", SECTION, "the same, slowest run", sorted.get(sorted.size() - 1), "s",
-				"all runs: " + seconds.stream().map(Numbers::format).toList()));
+		figures.add(Figure.atMost(id + ".median", SECTION,
+				"SIGKILL of the running node to the survivor's next vendor call, " + where + ", median of "
+						+ sorted.size(),
+				median(sorted), "s", 60, settings));
+		figures.add(Figure.info(id + ".min", SECTION, "the same, " + where + ", fastest run", sorted.get(0), "s",
+				null));
+		figures.add(Figure.info(id + ".max", SECTION, "the same, " + where + ", slowest run",
+				sorted.get(sorted.size() - 1), "s", "all runs: " + seconds.stream().map(Numbers::format).toList()));
 		return figures;
+	}
+
+	/** The product's default {@code pushloss.serve.cluster-checkin-interval}, which the nodes run with. */
+	static Duration productCheckinInterval() {
+		return new Binder().bindOrCreate("pushloss.serve", ServeProperties.class).clusterCheckinInterval();
+	}
+
+	/** The product's default {@code pushloss.week-lock.time-to-live}, which the nodes run with. */
+	static Duration productLockTimeToLive() {
+		return new Binder().bindOrCreate("pushloss.week-lock", WeekLockProperties.class).timeToLive();
+	}
+
+	private static String seconds(Duration duration) {
+		return Numbers.format(duration.toMillis() / 1000.0) + " s";
 	}
 
 	static double median(List<Double> sorted) {
@@ -92,8 +163,9 @@ final class FailoverBenchmark extends Benchmark {
 	}
 
 	/** One cluster on a new database: seconds from the SIGKILL to the next call the simulator answers. */
-	private double once(int run) throws Exception {
-		Path dir = Files.createDirectories(this.options.workDir().resolve("failover").resolve("run-" + run));
+	private double once(Hosts hosts, int run) throws Exception {
+		Path dir = Files.createDirectories(
+				this.options.workDir().resolve("failover").resolve(hosts.label() + "-run-" + run));
 		Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(ChildJvm.NOW)));
 		List<Process> nodes = new ArrayList<>();
 		try (PostgresTestDatabase database = PostgresTestDatabase.create();
@@ -104,7 +176,7 @@ final class FailoverBenchmark extends Benchmark {
 			try {
 				Path job = writeJob(dir, simulator);
 				for (int i = 1; i <= NODES; i++) {
-					nodes.add(start(database, job, dir, i));
+					nodes.add(start(database, job, dir, i, hosts.nodeHost(i)));
 				}
 				long deadline = System.nanoTime() + PATIENCE.toNanos();
 				Long holder = null;
@@ -154,7 +226,8 @@ final class FailoverBenchmark extends Benchmark {
 				""");
 	}
 
-	private static Process start(PostgresTestDatabase database, Path job, Path dir, int number) throws IOException {
+	private static Process start(PostgresTestDatabase database, Path job, Path dir, int number, String nodeHost)
+			throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(ChildJvm.program(List.of("-Xmx384m"), "serve", job.toString(),
 				"--data-dir", dir.resolve("node-" + number).toString()))
 			.directory(dir.toFile())
@@ -170,8 +243,10 @@ final class FailoverBenchmark extends Benchmark {
 		environment.put("SPRING_MAIL_PORT", "9");
 		environment.put("BENCH_SECRET_KEY", SECRET_KEY);
 		environment.put("PUSHLOSS_API_CALLS_PER_SECOND", Double.toString(CALLS_PER_SECOND));
-		environment.put("PUSHLOSS_SERVE_CLUSTER_CHECKIN_INTERVAL", CHECKIN_INTERVAL);
-		environment.put("PUSHLOSS_WEEK_LOCK_TIME_TO_LIVE", LOCK_TIME_TO_LIVE);
+		// the cluster check-in and the week lock's time to live keep the product's defaults
+		if (nodeHost != null) {
+			environment.put("PUSHLOSS_NODE_HOST", nodeHost);
+		}
 		environment.put("PUSHLOSS_SERVE_MANAGEMENT_PORT", "0");
 		environment.put("SERVER_PORT", "0");
 		return builder.start();

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * The clock of the weekly job.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ShutdownProperties.class, WeekLockProperties.class })
+@EnableConfigurationProperties({ ShutdownProperties.class, WeekLockProperties.class, NodeProperties.class })
 class JobInfrastructureConfiguration {
 
 	/** The system clock, unless the launcher registered a fixed one (reproducible samples, tests). */

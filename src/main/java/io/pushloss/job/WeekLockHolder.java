@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * application contexts). Written into the lock's row as its client id, {@code <host>/<pid>/<nonce>}, so that whoever
  * finds a week taken can say which node runs it, and a process on the same host can see that the holder is gone.
  *
- * @param host the holder's host name
+ * @param host the holder's host: its machine's host name, or its {@code pushloss.node.host}
  * @param pid the holder's process id
  * @param nonce random hex digits, fixed for the holder's lifetime
  */
@@ -25,14 +25,14 @@ public record WeekLockHolder(String host, long pid, String nonce) {
 	public WeekLockHolder {
 		Objects.requireNonNull(host, "host");
 		Objects.requireNonNull(nonce, "nonce");
-		if (host.isBlank() || host.length() > 200 || host.contains("/")) {
+		if (host.isBlank() || host.length() > NodeProperties.MAX_HOST_LENGTH || host.contains("/")) {
 			throw new IllegalArgumentException("A lock holder's host must be 1-200 characters without '/': " + host);
 		}
 	}
 
-	/** This process on this host, with a fresh nonce. */
-	static WeekLockHolder thisProcess() {
-		return new WeekLockHolder(localHost(), ProcessHandle.current().pid(),
+	/** This process on {@code host} (see {@link NodeProperties#host()}), with a fresh nonce. */
+	static WeekLockHolder thisProcess(String host) {
+		return new WeekLockHolder(host, ProcessHandle.current().pid(),
 				HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
 	}
 
@@ -42,7 +42,7 @@ public record WeekLockHolder(String host, long pid, String nonce) {
 			return Optional.empty();
 		}
 		Matcher matcher = CLIENT_ID.matcher(clientId.strip());
-		if (!matcher.matches() || matcher.group(1).length() > 200) {
+		if (!matcher.matches() || matcher.group(1).length() > NodeProperties.MAX_HOST_LENGTH) {
 			return Optional.empty();
 		}
 		return Optional.of(new WeekLockHolder(matcher.group(1), Long.parseLong(matcher.group(2)), matcher.group(3)));
@@ -67,6 +67,7 @@ public record WeekLockHolder(String host, long pid, String nonce) {
 		return "node " + this.host + " / pid " + this.pid;
 	}
 
+	/** The machine's host name ({@code HOSTNAME}, or {@code localhost}, when it has none fit for a lock row). */
 	static String localHost() {
 		try {
 			String name = InetAddress.getLocalHost().getHostName();

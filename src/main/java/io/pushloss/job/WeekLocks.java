@@ -33,7 +33,9 @@ import io.pushloss.domain.IsoWeek;
  * <p>
  * A held lock has a time to live ({@link WeekLockProperties}); its holder renews it every third of that from a
  * thread of its own while the run goes on, so a live holder never loses it, and a dead one (SIGKILL, power loss)
- * loses it within the time to live. A holder on this host whose process has ended loses it at once. Whoever takes
+ * loses it within the time to live. A holder on this host whose process has ended loses it at once; "this host" is
+ * the host the rows name ({@link NodeProperties#host()}, the machine's host name unless set), so that processes in
+ * separate process-id namespaces on one machine (containers) can say that they are not on one host. Whoever takes
  * a week's lock therefore knows that no live process runs that week: an execution the job repository still marks
  * running belongs to a dead process and may be continued.
  */
@@ -64,8 +66,12 @@ public class WeekLocks implements DisposableBean {
 	private final ScheduledExecutorService renewals;
 
 	@Autowired
-	WeekLocks(DataSource dataSource, WeekLockProperties properties) {
-		this(dataSource, properties, WeekLockHolder.thisProcess(), WeekLockHolder.localHost());
+	WeekLocks(DataSource dataSource, WeekLockProperties properties, NodeProperties node) {
+		this(dataSource, properties, node.hostOrMachineName());
+	}
+
+	private WeekLocks(DataSource dataSource, WeekLockProperties properties, String host) {
+		this(dataSource, properties, WeekLockHolder.thisProcess(host), host);
 	}
 
 	WeekLocks(DataSource dataSource, WeekLockProperties properties, WeekLockHolder self, String localHost) {

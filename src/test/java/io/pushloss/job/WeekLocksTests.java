@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.integration.util.UUIDConverter;
@@ -21,13 +22,17 @@ import io.pushloss.domain.IsoWeek;
 import io.pushloss.job.WeekLocks.LockWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The week lock in the database, on H2 and on PostgreSQL: two holders exclude each other, a live holder keeps its
  * lock past its time to live by renewing it, a holder that stops renewing loses it, and a holder whose process on
  * this host has ended loses it at once. A holder on another host (a lock row naming another host, written as its
  * renewals write it), where the process-id check cannot apply, keeps its lock while it renews it, whatever its
- * process id means here, and loses it only once its time to live expired without a renewal.
+ * process id means here, and loses it only once its time to live expired without a renewal. "This host" is the
+ * node host a process is given ({@code pushloss.node.host}), the machine's host name unless set: processes on one
+ * machine that give different ones (containers sharing a host name, not process ids) treat each other as on
+ * another host.
  */
 class WeekLocksTests {
 
@@ -174,6 +179,56 @@ class WeekLocksTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aProcessGivenANodeHostNamesItInItsLockRows(Database database) throws Exception {
+		try (Locks locks = Locks.on(database)) {
+			WeekLocks node = locks.node(new NodeProperties("container-a"));
+
+			Optional<WeekLocks.Held> held = node.tryAcquire("demo", W46, LockWait.NONE);
+
+			assertThat(held).isPresent();
+			assertThat(node.self()).extracting(WeekLockHolder::host, WeekLockHolder::pid)
+				.containsExactly("container-a", ProcessHandle.current().pid());
+			assertThat(locks.node(new NodeProperties(null)).holder("demo", W46)).map(WeekLockHolder::describe)
+				.contains("node container-a / pid " + ProcessHandle.current().pid());
+			held.get().close();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void processesGivenDifferentNodeHostsOnOneMachineNeverJudgeEachOtherByProcessId(Database database)
+			throws Exception {
+		long endedHere = endedProcessPid();
+		try (Locks locks = Locks.on(database)) {
+			// a holder in another container: its process id names an ended process in this one's namespace
+			locks.foreignRow("demo", W46, "container-b/" + endedHere + "/beef", Duration.ofHours(1));
+			WeekLocks containerA = locks.node(new NodeProperties("container-a"));
+			WeekLocks containerB = locks.node(new NodeProperties("container-b"));
+
+			assertThat(containerA.tryAcquire("demo", W46, LockWait.NONE))
+				.as("another node host: left to its time to live, whatever its process id means here").isEmpty();
+			Optional<WeekLocks.Held> taken = containerB.tryAcquire("demo", W46, LockWait.NONE);
+
+			assertThat(taken).as("the same node host: its process has ended, taken at once").isPresent();
+			assertThat(containerA.holder("demo", W46)).map(WeekLockHolder::host).contains("container-b");
+			taken.get().close();
+		}
+	}
+
+	@Test
+	void anUnsetOrBlankNodeHostIsTheMachinesHostNameAndOneWithASlashIsRefusedNamingTheSetting() {
+		assertThat(new NodeProperties(null).hostOrMachineName()).isEqualTo(WeekLockHolder.localHost());
+		assertThat(new NodeProperties("  ").hostOrMachineName()).isEqualTo(WeekLockHolder.localHost());
+		assertThat(new NodeProperties(" node-1 ").hostOrMachineName()).isEqualTo("node-1");
+		assertThatIllegalArgumentException().isThrownBy(() -> new NodeProperties("rack/node-1"))
+			.withMessageContaining("pushloss.node.host")
+			.withMessageContaining("rack/node-1");
+		assertThatIllegalArgumentException().isThrownBy(() -> new NodeProperties("n".repeat(201)))
+			.withMessageContaining("pushloss.node.host");
+	}
+
 	/** The process id of a process of this host that has ended. */
 	private static long endedProcessPid() throws Exception {
 		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -218,6 +273,13 @@ class WeekLocksTests {
 			jdbc.update("DELETE FROM INT_LOCK WHERE REGION = ? AND LOCK_KEY = ?", WeekLocks.REGION, lockKey);
 			jdbc.update("INSERT INTO INT_LOCK (REGION, LOCK_KEY, CLIENT_ID, CREATED_DATE, EXPIRED_AFTER) "
 					+ "VALUES (?, ?, ?, ?, ?)", WeekLocks.REGION, lockKey, clientId, now, now.plus(expiresIn));
+		}
+
+		/** This process as the application creates it, given {@code node}. */
+		WeekLocks node(NodeProperties node) {
+			WeekLocks locks = new WeekLocks(this.dataSource, SHORT, node);
+			this.created.add(locks);
+			return locks;
 		}
 
 		WeekLocks holder(String host, long pid) {
