@@ -119,10 +119,19 @@ public final class PushLossClient implements PushLossApi {
 
 	@Override
 	public LossResponse fetch(LossQuery query) {
+		return fetch(query, RequestTally.NONE);
+	}
+
+	@Override
+	public LossResponse fetch(LossQuery query, RequestTally tally) {
 		Objects.requireNonNull(query, "query");
+		Objects.requireNonNull(tally, "tally");
 		AtomicInteger attempts = new AtomicInteger();
+		AtomicInteger requests = new AtomicInteger();
+		// every request after the first of this query is a retry (after a retryable failure, or signed again)
+		Runnable requestSent = () -> tally.sent(requests.getAndIncrement() > 0);
 		try {
-			return this.retry.executeSupplier(() -> attempt(query, attempts.incrementAndGet()));
+			return this.retry.executeSupplier(() -> attempt(query, attempts.incrementAndGet(), requestSent));
 		}
 		catch (PushLossApiException ex) {
 			if (ex.kind() == ApiErrorKind.RETRYABLE) {
@@ -133,12 +142,12 @@ public final class PushLossClient implements PushLossApi {
 	}
 
 	/** One attempt; a 70001 answer is signed again and sent once more within the attempt. */
-	private LossResponse attempt(LossQuery query, int attempt) {
-		VendorAnswer answer = send(query, attempt, this.signatures.current());
+	private LossResponse attempt(LossQuery query, int attempt, Runnable requestSent) {
+		VendorAnswer answer = send(query, attempt, this.signatures.current(), requestSent);
 		if (isResign(answer)) {
 			this.stats.resigned();
 			log.info("{}: UserSig expired (70001), signing again", Failures.describe(query));
-			answer = send(query, attempt, this.signatures.renew());
+			answer = send(query, attempt, this.signatures.renew(), requestSent);
 			if (isResign(answer)) {
 				throw Failures.fatal(query, answer.errorCode(), answer.errorCode()
 						+ " UserSig expired right after signing it again: check this machine's clock (it reads "
@@ -151,7 +160,7 @@ public final class PushLossClient implements PushLossApi {
 		return answer.response();
 	}
 
-	private VendorAnswer send(LossQuery query, int attempt, String userSig) {
+	private VendorAnswer send(LossQuery query, int attempt, String userSig, Runnable requestSent) {
 		if (this.aborted) {
 			throw Failures.retryable(query, null, "aborted: the application is stopping", null);
 		}
@@ -181,6 +190,7 @@ public final class PushLossClient implements PushLossApi {
 		try {
 			log.debug("POST {} ({}, attempt {})", Failures.scrub(url), Failures.describe(query), attempt);
 			this.stats.callSent();
+			requestSent.run();
 			response = exchange(request);
 		}
 		catch (HttpConnectTimeoutException ex) {

@@ -57,7 +57,7 @@ final class RunResultPrinter {
 				out.println(title + status + took(run, " after "));
 				if (outcome.windowsPlanned() > 0) {
 					out.println(field("fetched", outcome.windowsFetched() + " of " + outcome.windowsPlanned()
-							+ " windows with " + calls(outcome.calls()) + " before it " + status.toLowerCase()));
+							+ " windows with " + outcome.callsText() + " before it " + status.toLowerCase()));
 				}
 				// a stop (Ctrl-C, SIGTERM) is not an error: the message says where it stopped
 				out.println(field((outcome.status() == RunOutcome.Status.STOPPED) ? "stopped" : "error",
@@ -86,7 +86,7 @@ final class RunResultPrinter {
 
 	/** "1 call", "2 calls". */
 	static String calls(long calls) {
-		return calls + ((calls == 1) ? " call" : " calls");
+		return RunOutcome.callsText(calls, 0);
 	}
 
 	private static String fetched(RunOutcome outcome) {
@@ -94,7 +94,7 @@ final class RunResultPrinter {
 			return "nothing: the interrupted run had fetched every window";
 		}
 		int stored = outcome.windowsPlanned() - outcome.windowsFetched();
-		return outcome.windowsFetched() + " of " + outcome.windowsPlanned() + " windows with " + calls(outcome.calls())
+		return outcome.windowsFetched() + " of " + outcome.windowsPlanned() + " windows with " + outcome.callsText()
 				+ " (" + stored + ((stored == 1) ? " was" : " were") + " already stored)";
 	}
 

@@ -17,8 +17,9 @@ import io.pushloss.job.RunSummary;
 /**
  * Prints {@code runs}, newest first: a table for people (start times in this machine's zone, with its offset) or a
  * JSON array for scripts (ISO instants in UTC, raw states). WINDOWS is the run's windows in the store of its plan
- * (a window is one call: one API, task group and period), so a complete run reads {@code 140/140} however many of
- * them earlier runs had stored; CALLS is what this run cost.
+ * (a window is one API, task group and period), so a complete run reads {@code 140/140} however many of
+ * them earlier runs had stored; CALLS is what this run cost: the HTTP requests it sent to the vendor, with the retried
+ * ones in brackets ({@code 47 (3 retried)}; {@code calls} and {@code retriedCalls} in JSON).
  */
 final class RunsPrinter {
 
@@ -60,7 +61,7 @@ final class RunsPrinter {
 			rows.add(List.of(Long.toString(run.executionId()), run.job(), run.week().toString(),
 					run.status() + (run.forced() ? "*" : ""), (run.start() != null) ? START.format(run.start().atZone(zone)) : "-",
 					(run.duration() != null) ? duration(run.duration()) : "-",
-					run.windowsStored() + "/" + run.windowsPlanned(), Integer.toString(run.calls()),
+					run.windowsStored() + "/" + run.windowsPlanned(), callsCell(run),
 					run.partial() ? "yes" : "no", email(run),
 					(run.archivePath() != null) ? SpringReportOperations.relative(run.archivePath()).toString()
 							: "-"));
@@ -104,6 +105,11 @@ final class RunsPrinter {
 		};
 	}
 
+	/** "44", or "47 (3 retried)" when some of the calls repeated an earlier request of their window. */
+	private static String callsCell(RunSummary run) {
+		return run.calls() + ((run.retriedCalls() > 0) ? " (" + run.retriedCalls() + " retried)" : "");
+	}
+
 	private static Map<String, Object> asMap(RunSummary run) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("executionId", run.executionId());
@@ -116,6 +122,7 @@ final class RunsPrinter {
 		map.put("windowsStored", run.windowsStored());
 		map.put("windowsFetched", run.windowsFetched());
 		map.put("calls", run.calls());
+		map.put("retriedCalls", run.retriedCalls());
 		map.put("partial", run.partial());
 		map.put("forced", run.forced());
 		map.put("email", (run.emailState() != null) ? run.emailState().name() : null);

@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", sortOptions = false,
 		description = { "Check job files without running anything: prints `OK <file> (<job name>)` for each good "
-				+ "file and one line naming the file, field and problem for each bad one.",
+				+ "file, and lines naming the file, field and problem for each bad one: the first problem of a file "
+				+ "that is not a valid job (mend it and validate again for the next), every problem below of one "
+				+ "that is.",
 				"Also checks what run would refuse or fail on in this environment: the secret-key variable, the "
 						+ "SMTP settings of a job that emails, and that the archive folder can be written.",
 				"Exits 2 if any file is invalid or not ready." })

@@ -56,7 +56,8 @@ public final class ConsoleViews {
 	 * @param windowsStored of those, windows in the store
 	 * @param windowsFetched windows this run fetched
 	 * @param windowsReused windows that were already stored (not fetched again)
-	 * @param calls vendor API calls this run made
+	 * @param calls HTTP requests this run sent to the vendor, retries included
+	 * @param retriedCalls of those, the ones that repeated a request of their window
 	 * @param forced whether it was a forced refresh
 	 * @param partial whether the report was partial
 	 * @param headline the headline figures, {@code null} before the analysis
@@ -65,7 +66,7 @@ public final class ConsoleViews {
 	 */
 	public record RunJson(long id, String job, String week, String status, String emailState, Instant startedAt,
 			Instant endedAt, String duration, int windowsPlanned, int windowsStored, int windowsFetched,
-			int windowsReused, int calls, boolean forced, boolean partial, String headline, String message,
+			int windowsReused, int calls, int retriedCalls, boolean forced, boolean partial, String headline, String message,
 			List<String> documents) {
 
 		static RunJson of(RunSummary run) {
@@ -73,6 +74,7 @@ public final class ConsoleViews {
 					(run.emailState() != null) ? run.emailState().name() : null, run.start(), run.end(),
 					ConsoleText.duration(run.duration()), run.windowsPlanned(), run.windowsStored(),
 					run.windowsFetched(), Math.max(0, run.windowsStored() - run.windowsFetched()), run.calls(),
+					run.retriedCalls(),
 					run.forced(), run.partial(), run.headline(), run.message(),
 					run.documents().stream().map((path) -> path.getFileName().toString()).toList());
 		}

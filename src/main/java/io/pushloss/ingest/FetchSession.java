@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,10 @@ public class FetchSession {
 
 	private int fetched;
 
-	private int calls;
+	/** Requests sent to the vendor; the client may report them from its own threads. */
+	private final AtomicInteger calls = new AtomicInteger();
+
+	private final AtomicInteger retriedCalls = new AtomicInteger();
 
 	private int retries;
 
@@ -105,7 +109,8 @@ public class FetchSession {
 		this.planned = plan.size();
 		this.alreadyStored = this.planned - this.pending.size();
 		this.fetched = 0;
-		this.calls = 0;
+		this.calls.set(0);
+		this.retriedCalls.set(0);
 		this.retries = 0;
 		this.rowsStored = 0;
 		record();
@@ -121,7 +126,10 @@ public class FetchSession {
 		return this.pending.poll();
 	}
 
-	/** Calls the API for one window (the client rate-limits and retries). */
+	/**
+	 * Calls the API for one window (the client rate-limits and retries), counting every request it sends, and
+	 * records the counts whether the window was fetched or not: a failed run reports the requests it really made.
+	 */
 	public FetchedWindow fetch(FetchWindow window) {
 		if (this.api == null) {
 			if (this.apiProvider == null) {
@@ -129,14 +137,25 @@ public class FetchSession {
 			}
 			this.api = this.apiProvider.forJob(this.job);
 		}
-		this.calls++;
 		if (window.key().equals(this.failedBefore)) {
 			this.retries++;
 		}
 		// Kept in the checkpoint until the window commits: if this call fails, a restart knows it is a retry.
 		this.checkpoint.record(counts(), window.key());
 		reportProgress();
-		return new FetchedWindow(window, this.api.fetch(window.toQuery()).rows());
+		try {
+			return new FetchedWindow(window, this.api.fetch(window.toQuery(), this::requestSent).rows());
+		}
+		finally {
+			this.checkpoint.record(counts(), window.key());
+		}
+	}
+
+	private void requestSent(boolean retry) {
+		this.calls.incrementAndGet();
+		if (retry) {
+			this.retriedCalls.incrementAndGet();
+		}
 	}
 
 	/** Stores fetched windows; runs in the chunk's transaction. */
@@ -148,14 +167,15 @@ public class FetchSession {
 			this.rowsStored += window.rows().size();
 		}
 		record();
-		logger.debug(String.format("week %s: %d/%d windows, %d calls, %d retries", this.week,
-				this.alreadyStored + this.fetched, this.planned, this.calls, this.retries));
+		logger.debug(String.format("week %s: %d/%d windows, %d calls (%d retried), %d windows retried", this.week,
+				this.alreadyStored + this.fetched, this.planned, this.calls.get(), this.retriedCalls.get(),
+				this.retries));
 		reportProgress();
 	}
 
 	private void reportProgress() {
 		this.progress.progress(new FetchProgressListener.Progress(this.job.name(), this.week,
-				this.alreadyStored + this.fetched, this.planned, this.calls));
+				this.alreadyStored + this.fetched, this.planned, this.calls.get()));
 	}
 
 	private long appId() {
@@ -164,8 +184,8 @@ public class FetchSession {
 
 	/** What this step execution has done so far. */
 	public FetchCounts counts() {
-		return new FetchCounts(this.planned, this.alreadyStored, this.fetched, this.calls, this.retries,
-				this.rowsStored);
+		return new FetchCounts(this.planned, this.alreadyStored, this.fetched, this.calls.get(),
+				this.retriedCalls.get(), this.retries, this.rowsStored);
 	}
 
 	private void record() {

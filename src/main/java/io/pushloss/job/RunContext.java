@@ -35,7 +35,11 @@ public class RunContext implements FetchCheckpoint.Store {
 
 	private static final String WINDOWS_FETCHED = "windowsFetched";
 
+	/** HTTP requests sent to the vendor, retries included (before this key existed: one per window attempted). */
 	private static final String CALLS = "calls";
+
+	/** Of those, the requests that repeated one of the same window; absent in older executions (read as 0). */
+	private static final String RETRIED_CALLS = "retriedCalls";
 
 	private static final String RETRIES = "retries";
 
@@ -74,6 +78,7 @@ public class RunContext implements FetchCheckpoint.Store {
 				context.putInt(WINDOWS_ALREADY_STORED, counts.windowsAlreadyStored());
 				context.putInt(WINDOWS_FETCHED, counts.windowsFetched());
 				context.putInt(CALLS, counts.calls());
+				context.putInt(RETRIED_CALLS, counts.retriedCalls());
 				context.putInt(RETRIES, counts.retries());
 				context.putLong(ROWS_STORED, counts.rowsStored());
 				if (inFlight != null) {
@@ -91,7 +96,8 @@ public class RunContext implements FetchCheckpoint.Store {
 	public static FetchCounts fetchCounts(StepExecution step) {
 		ExecutionContext context = step.getExecutionContext();
 		return new FetchCounts(context.getInt(WINDOWS_PLANNED, 0), context.getInt(WINDOWS_ALREADY_STORED, 0),
-				context.getInt(WINDOWS_FETCHED, 0), context.getInt(CALLS, 0), context.getInt(RETRIES, 0),
+				context.getInt(WINDOWS_FETCHED, 0), context.getInt(CALLS, 0), context.getInt(RETRIED_CALLS, 0),
+				context.getInt(RETRIES, 0),
 				context.getLong(ROWS_STORED, 0L));
 	}
 
@@ -191,7 +197,7 @@ public class RunContext implements FetchCheckpoint.Store {
 				// Spring Batch records local date-times in the JVM's default zone.
 				(start != null) ? start.atZone(ZoneId.systemDefault()).toInstant() : null, duration,
 				fetch.windowsPlanned(), Math.min(fetch.windowsPlanned(), fetch.windowsAlreadyStored() + fetch.windowsFetched()),
-				fetch.windowsFetched(), fetch.calls(),
+				fetch.windowsFetched(), fetch.calls(), fetch.retriedCalls(),
 				Boolean.TRUE.equals(context.get(PARTIAL)), parameters.forced(),
 				(email != null) ? EmailState.valueOf(email) : null, context.getString(ARCHIVE_PATH, null),
 				context.getString(HEADLINE, null), (message == null || message.isBlank()) ? null : message,

@@ -29,7 +29,8 @@ import io.pushloss.jobdef.JobDefinition;
  * Records each run's figures as Micrometer meters (served as Prometheus text by {@code serve}), tagged by job:
  * <ul>
  * <li>{@code pushloss.runs} (status COMPLETED, FAILED, STOPPED): executions that ended;</li>
- * <li>{@code pushloss.api.calls}: calls the fetch step made, one per window attempted;</li>
+ * <li>{@code pushloss.api.calls}: HTTP requests the fetch step sent to the vendor, retries included (as in
+ * {@code runs});</li>
  * <li>{@code pushloss.api.retries}: windows fetched again because an earlier run failed while fetching them;</li>
  * <li>{@code pushloss.windows.fetched}, {@code pushloss.rows.stored}: what the fetch step committed;</li>
  * <li>{@code pushloss.last.success} (seconds since the epoch, 0 when never): when the last run completed;</li>
@@ -42,7 +43,7 @@ import io.pushloss.jobdef.JobDefinition;
 public class RunMetrics implements JobExecutionListener {
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of("pushloss.api.calls",
-			"Calls the fetch step made to the push-loss APIs, one per window attempted", "pushloss.api.retries",
+			"HTTP requests the fetch step sent to the push-loss APIs, retries included", "pushloss.api.retries",
 			"Windows fetched again because an earlier run failed while fetching them", "pushloss.windows.fetched",
 			"Fetch windows committed to the store", "pushloss.rows.stored", "Loss rows committed to the store");
 

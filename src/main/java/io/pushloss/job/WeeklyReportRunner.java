@@ -252,11 +252,12 @@ public class WeeklyReportRunner {
 		};
 		String message = switch (status) {
 			case COMPLETED -> week + " completed: " + planned + " windows planned, " + stored + " already stored, "
-					+ fetched + " fetched with " + calls + " calls";
+					+ fetched + " fetched with " + RunOutcome.callsText(calls, fetch.retriedCalls());
 			case STOPPED -> week + " stopped after " + fetched + " windows; run it again to continue";
 			default -> failureMessage(execution);
 		};
-		return RunOutcome.ended(status, week, execution.getId(), planned, fetched, calls, message);
+		return RunOutcome.ended(status, week, execution.getId(), planned, fetched, calls, fetch.retriedCalls(),
+				message);
 	}
 
 	private static String failureMessage(JobExecution execution) {

@@ -122,6 +122,31 @@ class PushLossClientTests {
 	}
 
 	@Test
+	void tellsTheCallerOfEveryRequestOfItsQueryAndWhichOnesRepeatedAnEarlierOne() {
+		this.vendor.reply(StubVendor.error(60007, "call frequency exceeded"), StubVendor.error(70001, "UserSig expired"));
+		PushLossClient client = client(settings());
+		List<Boolean> sent = new ArrayList<>();
+
+		assertThat(client.fetch(TASKS, sent::add).rows()).hasSize(1);
+
+		assertThat(this.vendor.received()).hasSize(3);
+		assertThat(sent).as("the first request, the retry after 60007, the one signed again")
+			.containsExactly(false, true, true);
+	}
+
+	@Test
+	void aFetchThatFailsStillTellsTheCallerOfEveryRequestItSent() {
+		this.vendor.otherwise(StubVendor.error(90102, "internal error"));
+		PushLossClient client = client(settings());
+		List<Boolean> sent = new ArrayList<>();
+
+		assertThatExceptionOfType(PushLossApiException.class).isThrownBy(() -> client.fetch(TASKS, sent::add));
+
+		assertThat(sent).hasSize(this.vendor.received().size()).hasSizeGreaterThan(1).startsWith(false);
+		assertThat(sent.subList(1, sent.size())).containsOnly(true);
+	}
+
+	@Test
 	void expiredSignatureIsSignedAgainOnce() {
 		this.vendor.reply(StubVendor.error(70001, "UserSig expired"));
 		PushLossClient client = client(settings());

@@ -62,7 +62,8 @@ class RunsCommandTests {
 		assertThat(runs.size()).isEqualTo(2);
 		JsonNode failed = runs.get(0);
 		assertThat(failed.propertyNames()).containsExactly("executionId", "job", "week", "status", "start",
-				"durationSeconds", "windowsPlanned", "windowsStored", "windowsFetched", "calls", "partial", "forced", "email",
+				"durationSeconds", "windowsPlanned", "windowsStored", "windowsFetched", "calls", "retriedCalls", "partial",
+				"forced", "email",
 				"archivePath", "headline", "message", "warnings");
 		assertThat(failed.get("job").asString()).isEqualTo("listed");
 		assertThat(failed.get("week").asString()).isEqualTo("2026-W46");
@@ -71,6 +72,7 @@ class RunsCommandTests {
 		assertThat(failed.get("windowsStored").asInt()).as("the baseline week, stored by the run of 2026-W45").isEqualTo(2);
 		assertThat(failed.get("windowsFetched").asInt()).isZero();
 		assertThat(failed.get("calls").asInt()).isEqualTo(1);
+		assertThat(failed.get("retriedCalls").asInt()).as("90045 is not retried").isZero();
 		assertThat(failed.get("email").isNull()).isTrue();
 		assertThat(failed.get("archivePath").isNull()).isTrue();
 		assertThat(failed.get("message").asString()).contains("90045");

@@ -33,6 +33,19 @@ class RunsPrinterTests {
 	}
 
 	@Test
+	void callsAreTheRequestsTheVendorReceivedWithTheRetriedOnesBesideThem() {
+		RunSummary week = new RunSummary(8, "demo", IsoWeek.parse("2026-W47"), RunStatus.COMPLETED,
+				Instant.parse("2026-11-24T01:00:00Z"), Duration.ofSeconds(40), 44, 44, 44, 47, 3, false, false,
+				EmailState.DISABLED, null, "headline", null, List.of(), List.of());
+
+		assertThat(print(List.of(week), ZoneId.of("UTC")).lines().toList().get(1).split(" {2,}")[7])
+			.isEqualTo("47 (3 retried)");
+		StringWriter json = new StringWriter();
+		RunsPrinter.print(List.of(week), null, true, new PrintWriter(json), ZoneId.of("UTC"));
+		assertThat(json.toString()).contains("\"calls\" : 47").contains("\"retriedCalls\" : 3");
+	}
+
+	@Test
 	void startTimesCarryTheOffsetOfTheZoneTheyAreShownIn() {
 		RunSummary run = new RunSummary(1, "demo", IsoWeek.parse("2026-W46"), RunStatus.FAILED,
 				Instant.parse("2026-11-17T01:00:00Z"), Duration.ofSeconds(5), 140, 10, 10, 11, false, false, null,

@@ -18,6 +18,8 @@ import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,9 @@ class VendorFaultsTests extends ReliabilityContext {
 
 	/** The store records a task group's window once per task: 8 ranges x (overall, 6 tasks, normal push). */
 	private static final int STORED_WINDOWS = 64;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@Test
 	void tenPercentTransientFaultsChangeNothingInTheReportOrTheStore() {
@@ -74,6 +79,8 @@ class VendorFaultsTests extends ReliabilityContext {
 		assertFailedInOneLine(outcome).contains("gave up after 6 attempts: 90102 internal error")
 			.doesNotContain("Exception");
 		assertThat(simulator.calls()).as("pushloss.api.max-attempts").isEqualTo(6);
+		assertThat(outcome.calls()).as("the failed run counts every request the vendor received").isEqualTo(6);
+		assertThat(outcome.retriedCalls()).isEqualTo(5);
 		assertNothingWritten(job);
 	}
 
@@ -88,6 +95,8 @@ class VendorFaultsTests extends ReliabilityContext {
 		assertThat(outcome.message()).contains("90045 push service not enabled")
 			.contains("enable the Push service for sdkappid 1400000104 in the console");
 		assertThat(simulator.calls()).isOne();
+		assertThat(outcome.calls()).isOne();
+		assertThat(outcome.retriedCalls()).isZero();
 		assertNothingWritten(job);
 	}
 
@@ -180,6 +189,15 @@ class VendorFaultsTests extends ReliabilityContext {
 		assertThat(reference.status()).as(reference.message()).isEqualTo(RunOutcome.Status.COMPLETED);
 		assertThat(outcome.status()).as(outcome.message()).isEqualTo(RunOutcome.Status.COMPLETED);
 		assertThat(simulator.calls()).as("every fault cost one more call").isGreaterThan(CALLS_WITHOUT_FAULTS);
+		assertThat(reference.calls()).isEqualTo(CALLS_WITHOUT_FAULTS);
+		assertThat(reference.retriedCalls()).isZero();
+		assertThat(outcome.calls()).as("the run's calls are the requests the vendor received")
+			.isEqualTo(simulator.calls());
+		assertThat(outcome.retriedCalls()).as("every request after a window's first is a retried one")
+			.isEqualTo(simulator.calls() - CALLS_WITHOUT_FAULTS);
+		RunSummary summary = RunContext.summarize(this.jobRepository.getJobExecution(outcome.executionId()));
+		assertThat(summary.calls()).as("runs shows the same calls").isEqualTo(outcome.calls());
+		assertThat(summary.retriedCalls()).isEqualTo(outcome.retriedCalls());
 		return new FaultyRun(reference, outcome, log);
 	}
 

@@ -108,7 +108,7 @@ class WeeklyReportRunnerTests {
 		assertThat(storedRows(job, W46)).containsExactlyInAnyOrderElementsOf(expectedRows(job, W46, 0));
 		assertThat(output).as("a line per window goes to the log file only").doesNotContain("32/32 windows");
 		assertThat(Files.readString(TestForks.directory().resolve("test-logs/push-loss-report.log")))
-			.contains("week 2026-W46: 32/32 windows, 32 calls, 0 retries");
+			.contains("week 2026-W46: 32/32 windows, 32 calls (0 retried), 0 windows retried");
 		assertThat(dataDir.resolve("db/pushloss.mv.db")).exists();
 		assertThat(SysProperties.BIND_ADDRESS).as("H2 read the loopback bind address")
 			.isEqualTo("127.0.0.1");
