@@ -147,7 +147,9 @@ public class FetchSession {
 			return new FetchedWindow(window, this.api.fetch(window.toQuery(), this::requestSent).rows());
 		}
 		finally {
+			// the requests this window sent (counted as each left), also when it failed: the last progress is true
 			this.checkpoint.record(counts(), window.key());
+			reportProgress();
 		}
 	}
 

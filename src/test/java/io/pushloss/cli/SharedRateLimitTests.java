@@ -65,8 +65,9 @@ class SharedRateLimitTests {
 			return new ChildCli(dir).env("SPRING_DATASOURCE_URL", database.url())
 				.env("SPRING_DATASOURCE_USERNAME", "postgres")
 				.env("PUSHLOSS_API_CALLS_PER_SECOND", Double.toString(RATE))
-				// generous on a loaded test machine; the default is 25ms
-				.env("PUSHLOSS_API_ARRIVAL_MARGIN", "40ms")
+				// generous: CI runs two test JVMs beside these two processes on 2 cores (the default is 25ms; the benchmark
+				// measures what the default does)
+				.env("PUSHLOSS_API_ARRIVAL_MARGIN", "100ms")
 				.env("TIM_SECRET_KEY", SECRET_KEY);
 		}
 		catch (IOException ex) {
