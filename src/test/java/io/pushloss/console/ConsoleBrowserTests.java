@@ -185,6 +185,9 @@ class ConsoleBrowserTests {
 			email.click();
 		}
 		form.findElement(By.xpath(".//button[normalize-space()='Run now']")).click();
+		// click() returns once the form is submitted, not once the request's page is there
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until((driver) -> driver.getCurrentUrl().startsWith(base + "/requests/"));
 
 		assertThat(browser.getCurrentUrl()).startsWith(base + "/requests/");
 		screenshot("request-queued");
@@ -194,6 +197,8 @@ class ConsoleBrowserTests {
 		screenshot("request-done");
 
 		browser.findElement(By.cssSelector("#request-runs a")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("run-status")));
 		assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("COMPLETED");
 		assertThat(browser.getPageSource()).contains("push-loss-" + JOB + "-" + week + ".pdf");
 		assertNoErrorsInTheConsole();
