@@ -148,19 +148,10 @@ public class LossStore {
 	}
 
 	/**
-	 * The rows of one stored window of one task, in stage (pipeline order), event type, vendor and code order: one
-	 * short primary-key range, so reading a week window by window never sorts the week.
-	 * @param taskId the TaskID, {@code ""} for overall statistics and normal push
-	 */
-	public List<StoredLossRow> windowRows(long appId, LossSource source, String taskId, long start, long end) {
-		return this.jdbc.getJdbcOperations()
-			.execute(WINDOW_ROWS, (PreparedStatementCallback<List<StoredLossRow>>) (statement) -> windowRows(statement,
-					appId, source, taskId, start, end));
-	}
-
-	/**
-	 * The rows of many stored windows, one window after the other in the given order, each handed to
-	 * {@code handler} as it is read (the handler may block: the Raw sheet's reader waits for the sheet).
+	 * The rows of stored windows, one window after the other in the given order, each in stage (pipeline order),
+	 * event type, vendor and code order (one short primary-key range, so reading a week window by window never sorts
+	 * the week), handed to {@code handler} as it is read (the handler may block: the Raw sheet's reader waits for the
+	 * sheet); a window not stored hands over no rows.
 	 * <p>
 	 * On one connection with one prepared statement: a week of 1,000 tasks is some 7,000 windows and 400,000 rows,
 	 * and preparing (H2 plans every statement afresh, see {@code EmbeddedDatabase}), borrowing a connection and
@@ -216,27 +207,8 @@ public class LossStore {
 	}
 
 	/**
-	 * How many rows one stored window of one task holds (as recorded with the window, so without reading the
-	 * rows); 0 when the window is not stored.
-	 */
-	public long windowRowCount(long appId, LossSource source, String taskId, long start, long end) {
-		return this.client.sql("""
-				SELECT row_count FROM fetched_window
-				WHERE app_id = :appId AND source = :source AND task_id = :task
-				  AND window_start = :start AND window_end = :end""")
-			.param("appId", appId)
-			.param("source", source.name())
-			.param("task", taskId)
-			.param("start", start)
-			.param("end", end)
-			.query(Long.class)
-			.optional()
-			.orElse(0L);
-	}
-
-	/**
-	 * How many rows the stored windows among {@code windows} hold together (as recorded with each window); windows
-	 * not stored count 0. On one connection with one prepared statement, as {@link #readWindows}.
+	 * How many rows the stored windows among {@code windows} hold together (as recorded with each window, so without
+	 * reading the rows); windows not stored count 0. On one connection with one prepared statement, as {@link #readWindows}.
 	 */
 	public long windowRowCount(long appId, List<PlannedWindow> windows) {
 		Long total = this.jdbc.getJdbcOperations().execute("""

@@ -193,21 +193,7 @@ class LossStoreTests {
 	}
 
 	@Test
-	void readsOneWindowOfOneTaskInPipelineOrderWithItsRecordedCount() {
-		storeMondayOfT1AndT2AndTuesdayOfT1();
-
-		List<StoredLossRow> rows = store.windowRows(APP, LossSource.ALL_MEMBER, "t1", MONDAY, MONDAY + DAY);
-
-		assertThat(rows).extracting(StoredLossRow::errCode).containsExactly("z", "a", "b");
-		assertThat(rows).allSatisfy((row) -> assertThat(row.taskId()).isEqualTo("t1"));
-		assertThat(store.windowRowCount(APP, LossSource.ALL_MEMBER, "t1", MONDAY, MONDAY + DAY)).isEqualTo(3);
-		assertThat(store.windowRowCount(APP, LossSource.ALL_MEMBER, "t2", MONDAY, MONDAY + DAY)).isEqualTo(1);
-		assertThat(store.windowRowCount(APP, LossSource.ALL_MEMBER, "t2", MONDAY + DAY, MONDAY + 2 * DAY)).isZero();
-		assertThat(store.windowRows(APP, LossSource.NORMAL, "", MONDAY, MONDAY + DAY)).isEmpty();
-	}
-
-	@Test
-	void readsManyWindowsInTheGivenOrderAndCountsTheirRecordedRowsTogether() {
+	void readsWindowsInTheGivenOrderEachInPipelineOrderAndCountsTheirRecordedRows() {
 		storeMondayOfT1AndT2AndTuesdayOfT1();
 		IsoWeek week = IsoWeek.parse("2026-W46");
 		List<PlannedWindow> windows = List.of(
@@ -217,12 +203,18 @@ class LossStoreTests {
 				new PlannedWindow(week, LossSource.ALL_MEMBER, "t1", MONDAY, MONDAY + DAY));
 		List<String> read = new ArrayList<>();
 
-		store.readWindows(APP, windows, (window, rows) -> rows
-			.forEach((row) -> read.add(window.taskId() + ":" + row.errCode() + "@" + row.windowStart().getEpochSecond())));
+		store.readWindows(APP, windows, (window, rows) -> rows.forEach((row) -> {
+			assertThat(row.appId()).isEqualTo(APP);
+			assertThat(row.source()).isEqualTo(window.source());
+			read.add(row.taskId() + ":" + row.errCode() + "@" + row.windowStart().getEpochSecond() + "-"
+					+ row.windowEnd().getEpochSecond());
+		}));
 
-		assertThat(read).containsExactly("t1:x@" + (MONDAY + DAY), "t2:y@" + MONDAY, "t1:z@" + MONDAY,
-				"t1:a@" + MONDAY, "t1:b@" + MONDAY);
+		String monday = "@" + MONDAY + "-" + (MONDAY + DAY);
+		assertThat(read).containsExactly("t1:x@" + (MONDAY + DAY) + "-" + (MONDAY + 2 * DAY), "t2:y" + monday,
+				"t1:z" + monday, "t1:a" + monday, "t1:b" + monday);
 		assertThat(store.windowRowCount(APP, windows)).as("1 + 1 + 0 (not stored) + 3").isEqualTo(5);
+		assertThat(store.windowRowCount(APP, windows.subList(2, 3))).as("a window not stored").isZero();
 	}
 
 	/** Monday: t1 three rows (two vendors, one stage-level), t2 one; Tuesday: t1 one. */
